@@ -1,0 +1,28 @@
+//! The jtel ACD model and the one shared validation logic of jtel-widgets.
+//!
+//! Pure Rust with no web or server dependencies: the browser forms, the jtel emulator and the
+//! tests all decide with this crate whether input is valid, so they can never disagree.
+//!
+//! Where things live:
+//! - [`model`]: serde types with the exact jtel field names (create body, envelopes, rows).
+//! - [`timestamp`]: the three timestamp formats the jtel server is known to send.
+//! - [`event_kind`]: ACD event types (voice mail, callback, ticket, …) and their rules.
+//! - [`phone`] with [`country_codes`], [`email`], [`crm_url`]: the field-level checks.
+//! - [`validation`]: whole-request validation returning every problem as `(field, code)`.
+//! - [`messages`]: English and German text for every code.
+//! - [`outcome`]: HTTP status + body → a typed outcome the forms can act on.
+
+pub mod country_codes;
+pub mod crm_url;
+pub mod email;
+pub mod event_kind;
+pub mod messages;
+pub mod model;
+pub mod outcome;
+pub mod phone;
+pub mod timestamp;
+pub mod validation;
+
+pub use event_kind::EventKind;
+pub use messages::Language;
+pub use validation::{ErrorCode, Field, FieldError};

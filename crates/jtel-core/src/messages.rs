@@ -1,0 +1,256 @@
+//! The words for every code, in English and German.
+//!
+//! Each language is one exhaustive `match`, so a new code does not compile until both
+//! languages have its text. The emulator uses the English texts in its `{status, error}` bodies.
+
+use crate::crm_url::UrlError;
+use crate::outcome::{ApiError, SetValueResult};
+use crate::phone::{PhoneError, MAX_DIGITS, MIN_DIGITS};
+use crate::validation::{ErrorCode, Field};
+
+/// A language the widgets speak.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Language {
+    /// English (the default).
+    #[default]
+    English,
+    /// German.
+    German,
+}
+
+impl Language {
+    /// The language for a BCP 47 tag such as `de`, `de-AT` or `en-GB`; English when unknown.
+    pub fn from_tag(tag: &str) -> Self {
+        let primary = tag.trim().split(['-', '_']).next().unwrap_or("");
+        if primary.eq_ignore_ascii_case("de") {
+            Self::German
+        } else {
+            Self::English
+        }
+    }
+
+    /// The BCP 47 tag, for `lang` attributes.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Self::English => "en",
+            Self::German => "de",
+        }
+    }
+}
+
+/// The text for a validation problem.
+pub fn error_message(code: ErrorCode, language: Language) -> String {
+    match language {
+        Language::English => english_error(code),
+        Language::German => german_error(code),
+    }
+}
+
+/// The label of a form field.
+pub fn field_label(field: Field, language: Language) -> &'static str {
+    match language {
+        Language::English => match field {
+            Field::AcdEventTypesId => "Request type",
+            Field::AcdGroupsId => "ACD group",
+            Field::UsersId => "Agent",
+            Field::Sender => "Your phone number",
+            Field::Receiver => "Service number",
+            Field::Subject => "Subject",
+            Field::Body => "Message",
+            Field::CrmUrl => "CRM link",
+            Field::UserData => "Reference",
+            Field::Value => "Value",
+        },
+        Language::German => match field {
+            Field::AcdEventTypesId => "Art der Anfrage",
+            Field::AcdGroupsId => "ACD-Gruppe",
+            Field::UsersId => "Agent",
+            Field::Sender => "Ihre Telefonnummer",
+            Field::Receiver => "Servicenummer",
+            Field::Subject => "Betreff",
+            Field::Body => "Nachricht",
+            Field::CrmUrl => "CRM-Link",
+            Field::UserData => "Referenz",
+            Field::Value => "Wert",
+        },
+    }
+}
+
+/// The text for a failed request.
+pub fn api_error_message(error: &ApiError, language: Language) -> String {
+    match language {
+        Language::English => english_api_error(error),
+        Language::German => german_api_error(error),
+    }
+}
+
+/// The text for a setValue result.
+pub fn set_value_message(result: SetValueResult, language: Language) -> String {
+    match language {
+        Language::English => match result {
+            SetValueResult::Set => "The value was set.".to_owned(),
+            SetValueResult::NotWritable => "This variable cannot be changed (it is read-only).".to_owned(),
+            SetValueResult::NotFoundOrNotVisible => {
+                "This variable does not exist or is not visible for the cockpit.".to_owned()
+            }
+            SetValueResult::Unchanged => "Nothing changed: the variable already has this value.".to_owned(),
+            SetValueResult::OutOfRange => "Nothing changed: the value is outside the allowed range.".to_owned(),
+            SetValueResult::Unknown(code) => format!("The server answered with the unknown result {code}."),
+        },
+        Language::German => match result {
+            SetValueResult::Set => "Der Wert wurde gesetzt.".to_owned(),
+            SetValueResult::NotWritable => "Diese Variable kann nicht geändert werden (nur lesbar).".to_owned(),
+            SetValueResult::NotFoundOrNotVisible => {
+                "Diese Variable existiert nicht oder ist für das Cockpit nicht sichtbar.".to_owned()
+            }
+            SetValueResult::Unchanged => "Keine Änderung: Die Variable hat bereits diesen Wert.".to_owned(),
+            SetValueResult::OutOfRange => {
+                "Keine Änderung: Der Wert liegt außerhalb des erlaubten Bereichs.".to_owned()
+            }
+            SetValueResult::Unknown(code) => format!("Der Server antwortete mit dem unbekannten Ergebnis {code}."),
+        },
+    }
+}
+
+fn english_error(code: ErrorCode) -> String {
+    match code {
+        ErrorCode::Required => "This field is required.".to_owned(),
+        ErrorCode::NotPositiveInteger => "Enter a whole number greater than 0.".to_owned(),
+        ErrorCode::TooLong { max } => format!("Use at most {max} characters."),
+        ErrorCode::Phone(PhoneError::Empty) => "Enter a phone number.".to_owned(),
+        ErrorCode::Phone(PhoneError::InvalidCharacters) => {
+            "A phone number may contain only digits, spaces, dashes, brackets and a leading +.".to_owned()
+        }
+        ErrorCode::Phone(PhoneError::TooShort) => {
+            format!("This phone number is too short (at least {MIN_DIGITS} digits with the country code).")
+        }
+        ErrorCode::Phone(PhoneError::TooLong) => {
+            format!("This phone number is too long (at most {MAX_DIGITS} digits with the country code).")
+        }
+        ErrorCode::Phone(PhoneError::UnknownCountryCode) => {
+            "This phone number does not start with a known country code (for example +49).".to_owned()
+        }
+        ErrorCode::EmailInvalid => "Enter an e-mail address such as name@example.com.".to_owned(),
+        ErrorCode::Url(UrlError::NotHttp) => "Enter a web address starting with http:// or https://.".to_owned(),
+        ErrorCode::Url(UrlError::Malformed) => "This web address is not valid.".to_owned(),
+        ErrorCode::Url(UrlError::TooLong) => {
+            format!("This web address is too long (at most {} characters).", crate::crm_url::MAX_LEN)
+        }
+        ErrorCode::BodyOnlyForCallbacks => "A message can only be sent with a callback request.".to_owned(),
+        ErrorCode::NotAnInteger => "Enter a whole number.".to_owned(),
+        ErrorCode::OutOfRange { min, max } => match (min, max) {
+            (Some(min), Some(max)) => format!("Enter a value from {min} to {max}."),
+            (Some(min), None) => format!("Enter a value of at least {min}."),
+            (None, Some(max)) => format!("Enter a value of at most {max}."),
+            (None, None) => "This value is not allowed.".to_owned(),
+        },
+    }
+}
+
+fn german_error(code: ErrorCode) -> String {
+    match code {
+        ErrorCode::Required => "Dieses Feld ist ein Pflichtfeld.".to_owned(),
+        ErrorCode::NotPositiveInteger => "Geben Sie eine ganze Zahl größer als 0 ein.".to_owned(),
+        ErrorCode::TooLong { max } => format!("Verwenden Sie höchstens {max} Zeichen."),
+        ErrorCode::Phone(PhoneError::Empty) => "Geben Sie eine Telefonnummer ein.".to_owned(),
+        ErrorCode::Phone(PhoneError::InvalidCharacters) => {
+            "Eine Telefonnummer darf nur Ziffern, Leerzeichen, Bindestriche, Klammern und ein führendes + enthalten."
+                .to_owned()
+        }
+        ErrorCode::Phone(PhoneError::TooShort) => {
+            format!("Diese Telefonnummer ist zu kurz (mindestens {MIN_DIGITS} Ziffern mit Ländervorwahl).")
+        }
+        ErrorCode::Phone(PhoneError::TooLong) => {
+            format!("Diese Telefonnummer ist zu lang (höchstens {MAX_DIGITS} Ziffern mit Ländervorwahl).")
+        }
+        ErrorCode::Phone(PhoneError::UnknownCountryCode) => {
+            "Diese Telefonnummer beginnt nicht mit einer bekannten Ländervorwahl (zum Beispiel +49).".to_owned()
+        }
+        ErrorCode::EmailInvalid => "Geben Sie eine E-Mail-Adresse wie name@example.com ein.".to_owned(),
+        ErrorCode::Url(UrlError::NotHttp) => {
+            "Geben Sie eine Webadresse ein, die mit http:// oder https:// beginnt.".to_owned()
+        }
+        ErrorCode::Url(UrlError::Malformed) => "Diese Webadresse ist ungültig.".to_owned(),
+        ErrorCode::Url(UrlError::TooLong) => {
+            format!("Diese Webadresse ist zu lang (höchstens {} Zeichen).", crate::crm_url::MAX_LEN)
+        }
+        ErrorCode::BodyOnlyForCallbacks => "Eine Nachricht kann nur mit einer Rückrufbitte gesendet werden.".to_owned(),
+        ErrorCode::NotAnInteger => "Geben Sie eine ganze Zahl ein.".to_owned(),
+        ErrorCode::OutOfRange { min, max } => match (min, max) {
+            (Some(min), Some(max)) => format!("Geben Sie einen Wert von {min} bis {max} ein."),
+            (Some(min), None) => format!("Geben Sie einen Wert von mindestens {min} ein."),
+            (None, Some(max)) => format!("Geben Sie einen Wert von höchstens {max} ein."),
+            (None, None) => "Dieser Wert ist nicht erlaubt.".to_owned(),
+        },
+    }
+}
+
+fn english_api_error(error: &ApiError) -> String {
+    match error {
+        ApiError::Invalid { problems } if problems.is_empty() => "The server refused the request.".to_owned(),
+        ApiError::Invalid { .. } => "The server refused some of the input; see the marked fields.".to_owned(),
+        ApiError::Unauthorized => {
+            "The jtel server did not accept the credentials (token or client id). Please tell your administrator."
+                .to_owned()
+        }
+        ApiError::RouteMissing => {
+            "The jtel service was not found at the configured address. Please tell your administrator.".to_owned()
+        }
+        ApiError::NotFound { message } => with_reason("The requested record does not exist", message),
+        ApiError::Conflict { message } => with_reason("The request conflicts with existing data", message),
+        ApiError::Server { status, message } => {
+            with_reason(&format!("The jtel server had a problem (HTTP {status}); please try again"), opt(message))
+        }
+        ApiError::UnexpectedStatus { status, message } => {
+            with_reason(&format!("The jtel server answered unexpectedly (HTTP {status})"), opt(message))
+        }
+        ApiError::Undecodable { .. } => "The jtel server sent an answer that could not be read.".to_owned(),
+        ApiError::Network { .. } => {
+            "The jtel service could not be reached. Check the connection and try again; your input is kept."
+                .to_owned()
+        }
+    }
+}
+
+fn german_api_error(error: &ApiError) -> String {
+    match error {
+        ApiError::Invalid { problems } if problems.is_empty() => "Der Server hat die Anfrage abgelehnt.".to_owned(),
+        ApiError::Invalid { .. } => {
+            "Der Server hat Eingaben abgelehnt; bitte prüfen Sie die markierten Felder.".to_owned()
+        }
+        ApiError::Unauthorized => {
+            "Der jtel-Server hat die Zugangsdaten (Token oder Mandant) nicht akzeptiert. Bitte informieren Sie Ihre Administration."
+                .to_owned()
+        }
+        ApiError::RouteMissing => {
+            "Der jtel-Dienst wurde unter der eingestellten Adresse nicht gefunden. Bitte informieren Sie Ihre Administration."
+                .to_owned()
+        }
+        ApiError::NotFound { message } => with_reason("Der angefragte Datensatz existiert nicht", message),
+        ApiError::Conflict { message } => with_reason("Die Anfrage steht im Konflikt mit vorhandenen Daten", message),
+        ApiError::Server { status, message } => with_reason(
+            &format!("Der jtel-Server hatte ein Problem (HTTP {status}); bitte versuchen Sie es erneut"),
+            opt(message),
+        ),
+        ApiError::UnexpectedStatus { status, message } => {
+            with_reason(&format!("Der jtel-Server antwortete unerwartet (HTTP {status})"), opt(message))
+        }
+        ApiError::Undecodable { .. } => "Der jtel-Server sandte eine unlesbare Antwort.".to_owned(),
+        ApiError::Network { .. } => {
+            "Der jtel-Dienst ist nicht erreichbar. Prüfen Sie die Verbindung und versuchen Sie es erneut; Ihre Eingaben bleiben erhalten."
+                .to_owned()
+        }
+    }
+}
+
+fn opt(message: &Option<String>) -> &str {
+    message.as_deref().unwrap_or("")
+}
+
+/// `summary.` or `summary: reason.` when the server gave a reason.
+fn with_reason(summary: &str, reason: &str) -> String {
+    match reason.trim() {
+        "" => format!("{summary}."),
+        reason => format!("{summary}: {reason}"),
+    }
+}

@@ -1,0 +1,194 @@
+//! HTTP status + body → a typed outcome the forms can act on.
+//!
+//! jtel puts the outcome in the status code (404 with an empty body: no such route; 404 with
+//! JSON: no such object) except for setValue, which answers HTTP 200 and says in `result`
+//! whether anything changed. Error texts of 400 answers are kept, and where they follow the
+//! emulator's `Field: message; Field: message` form they are split back per field.
+
+use crate::model::{AcdEvent, ErrorBody, ListEnvelope, SetValueResponse};
+use crate::validation::{Field, FieldError};
+use serde::de::DeserializeOwned;
+
+/// Why a request did not give the answer asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ApiError {
+    /// 400: the server refused the input; `problems` holds its text, per field where known.
+    Invalid {
+        /// The server's text split into its parts.
+        problems: Vec<FieldMessage>,
+    },
+    /// 401: wrong token or wrong ClientsID.
+    Unauthorized,
+    /// 404 with an empty body: the route does not exist (wrong base URL or API version).
+    RouteMissing,
+    /// 404 with a JSON body: the route exists but the object does not.
+    NotFound {
+        /// The server's reason.
+        message: String,
+    },
+    /// 409: the object exists already, or another precondition failed.
+    Conflict {
+        /// The server's reason.
+        message: String,
+    },
+    /// 5xx: a fault on the server.
+    Server {
+        /// The HTTP status.
+        status: u16,
+        /// The server's reason, if it sent one.
+        message: Option<String>,
+    },
+    /// Any other status that is not a success.
+    UnexpectedStatus {
+        /// The HTTP status.
+        status: u16,
+        /// The server's reason, if it sent one.
+        message: Option<String>,
+    },
+    /// A success status whose body is not what the route returns.
+    Undecodable {
+        /// What was wrong with the body.
+        detail: String,
+    },
+    /// No answer at all: the network, the gateway or the server could not be reached.
+    Network {
+        /// The browser's or client's description.
+        detail: String,
+    },
+}
+
+/// One part of a server's error text, attached to a field where the text names one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldMessage {
+    /// The field the text is about, if it names one.
+    pub field: Option<Field>,
+    /// The text itself.
+    pub text: String,
+}
+
+/// The server's text for a list of problems: `Field: message; Field: message`, with the
+/// messages given by `describe` (the emulator passes the English messages).
+pub fn invalid_text(errors: &[FieldError], describe: impl Fn(&FieldError) -> String) -> String {
+    errors
+        .iter()
+        .map(|error| format!("{}: {}", error.field.json_name(), describe(error)))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// Splits a server's error text back into parts (the inverse of [`invalid_text`]); text that
+/// names no known field is kept whole with `field: None`.
+pub fn split_invalid_text(text: &str) -> Vec<FieldMessage> {
+    let parts: Vec<FieldMessage> = text
+        .split("; ")
+        .filter_map(|part| {
+            let (name, message) = part.split_once(": ")?;
+            Some(FieldMessage { field: Some(Field::from_json_name(name)?), text: message.to_owned() })
+        })
+        .collect();
+    if parts.is_empty() || parts.len() != text.split("; ").count() {
+        vec![FieldMessage { field: None, text: text.to_owned() }]
+    } else {
+        parts
+    }
+}
+
+/// The records of a list or get-by-id answer.
+pub fn interpret_records<T: DeserializeOwned>(status: u16, body: &str) -> Result<Vec<T>, ApiError> {
+    success_body(status, body)?;
+    serde_json::from_str::<ListEnvelope<T>>(body)
+        .map(|envelope| envelope.records)
+        .map_err(|error| ApiError::Undecodable { detail: error.to_string() })
+}
+
+/// The event a create call made (the first of its `records`).
+pub fn interpret_created_event(status: u16, body: &str) -> Result<AcdEvent, ApiError> {
+    interpret_records::<AcdEvent>(status, body)?
+        .into_iter()
+        .next()
+        .ok_or_else(|| ApiError::Undecodable { detail: "the answer holds no created event".to_owned() })
+}
+
+/// What a setValue call did. All five results arrive with HTTP 200.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SetValueResult {
+    /// 0: the value was set.
+    Set,
+    /// 1: the variable is not writable.
+    NotWritable,
+    /// 2: the variable does not exist or is not visible for the cockpit.
+    NotFoundOrNotVisible,
+    /// 3: nothing changed, the variable already has this value.
+    Unchanged,
+    /// 4: nothing changed, the value is outside the variable's min/max.
+    OutOfRange,
+    /// Any other result code.
+    Unknown(i64),
+}
+
+impl SetValueResult {
+    /// The result for a jtel `result` code.
+    pub fn from_code(code: i64) -> Self {
+        match code {
+            0 => Self::Set,
+            1 => Self::NotWritable,
+            2 => Self::NotFoundOrNotVisible,
+            3 => Self::Unchanged,
+            4 => Self::OutOfRange,
+            other => Self::Unknown(other),
+        }
+    }
+
+    /// The jtel `result` code.
+    pub fn code(self) -> i64 {
+        match self {
+            Self::Set => 0,
+            Self::NotWritable => 1,
+            Self::NotFoundOrNotVisible => 2,
+            Self::Unchanged => 3,
+            Self::OutOfRange => 4,
+            Self::Unknown(code) => code,
+        }
+    }
+}
+
+/// A setValue answer: the result and the server's text for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SetValueOutcome {
+    /// What happened.
+    pub result: SetValueResult,
+    /// The server's `error` text, if any.
+    pub server_text: Option<String>,
+}
+
+/// Interprets a setValue answer: the HTTP status first, then `result`.
+pub fn interpret_set_value(status: u16, body: &str) -> Result<SetValueOutcome, ApiError> {
+    success_body(status, body)?;
+    let response: SetValueResponse =
+        serde_json::from_str(body).map_err(|error| ApiError::Undecodable { detail: error.to_string() })?;
+    let code = response.result.ok_or_else(|| ApiError::Undecodable { detail: "the answer has no result".to_owned() })?;
+    Ok(SetValueOutcome {
+        result: SetValueResult::from_code(code),
+        server_text: response.error.filter(|text| !text.is_empty()),
+    })
+}
+
+/// `Ok` for a 2xx status, otherwise the error that status and body stand for.
+fn success_body(status: u16, body: &str) -> Result<(), ApiError> {
+    if (200..300).contains(&status) {
+        return Ok(());
+    }
+    let error_body = serde_json::from_str::<ErrorBody>(body).ok();
+    let message = error_body.as_ref().and_then(|body| body.error.clone()).filter(|text| !text.trim().is_empty());
+    Err(match status {
+        400 => ApiError::Invalid { problems: message.as_deref().map(split_invalid_text).unwrap_or_default() },
+        401 => ApiError::Unauthorized,
+        // Only a JSON body means "the route exists, the object does not"; an empty (or HTML)
+        // body comes from a server or gateway that does not know the route at all.
+        404 if error_body.is_none() => ApiError::RouteMissing,
+        404 => ApiError::NotFound { message: message.unwrap_or_default() },
+        409 => ApiError::Conflict { message: message.unwrap_or_default() },
+        500..=599 => ApiError::Server { status, message },
+        _ => ApiError::UnexpectedStatus { status, message },
+    })
+}

@@ -1,0 +1,330 @@
+//! The one set of rules that decides whether input is valid, for the browser and the emulator.
+//!
+//! Problems are reported all at once as [`FieldError`]s, `(field, code)` pairs; the words for a
+//! code come from [`crate::messages`]. Two entry points:
+//! - [`validate_create_event`] checks a request body as the jtel server receives it.
+//! - [`EventDraft::to_request`] turns what a user typed (untrimmed text, national phone numbers)
+//!   into such a body, or into the list of problems.
+
+use crate::crm_url::{check_crm_url, UrlError};
+use crate::email::{self, is_email_address};
+use crate::event_kind::EventKind;
+use crate::model::{CockpitVariable, CreateAcdEvent};
+use crate::phone::{check_e164, normalize_phone, PhoneError};
+
+/// The most characters of `Subject`.
+pub const SUBJECT_MAX_LEN: usize = 255;
+/// The most characters of `Body`.
+pub const BODY_MAX_LEN: usize = 4000;
+/// The most characters of `UserData`.
+pub const USER_DATA_MAX_LEN: usize = 255;
+/// The most characters of a free-text `Sender` or `Receiver` (same as an e-mail address).
+pub const PARTY_MAX_LEN: usize = email::MAX_LEN;
+
+/// A field of a jtel request, named as in the REST API.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Field {
+    /// `AcdEventTypesID`
+    AcdEventTypesId,
+    /// `AcdGroupsID`
+    AcdGroupsId,
+    /// `UsersID`
+    UsersId,
+    /// `Sender`
+    Sender,
+    /// `Receiver`
+    Receiver,
+    /// `Subject`
+    Subject,
+    /// `Body`
+    Body,
+    /// `CrmURL`
+    CrmUrl,
+    /// `UserData`
+    UserData,
+    /// `value` of a cockpit variable's setValue.
+    Value,
+}
+
+impl Field {
+    /// Every field, in form order.
+    pub const ALL: [Field; 10] = [
+        Self::AcdEventTypesId,
+        Self::AcdGroupsId,
+        Self::UsersId,
+        Self::Sender,
+        Self::Receiver,
+        Self::Subject,
+        Self::Body,
+        Self::CrmUrl,
+        Self::UserData,
+        Self::Value,
+    ];
+
+    /// The exact jtel name, used as JSON key and as the input's `name` attribute.
+    pub fn json_name(self) -> &'static str {
+        match self {
+            Self::AcdEventTypesId => "AcdEventTypesID",
+            Self::AcdGroupsId => "AcdGroupsID",
+            Self::UsersId => "UsersID",
+            Self::Sender => "Sender",
+            Self::Receiver => "Receiver",
+            Self::Subject => "Subject",
+            Self::Body => "Body",
+            Self::CrmUrl => "CrmURL",
+            Self::UserData => "UserData",
+            Self::Value => "value",
+        }
+    }
+
+    /// The field with this jtel name.
+    pub fn from_json_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|field| field.json_name() == name)
+    }
+}
+
+/// What is wrong with a field. Each code has a message per language in [`crate::messages`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ErrorCode {
+    /// A required field is missing or blank.
+    Required,
+    /// An id is not a whole number greater than zero.
+    NotPositiveInteger,
+    /// Longer than `max` characters.
+    TooLong {
+        /// The most characters allowed.
+        max: usize,
+    },
+    /// Not a phone number.
+    Phone(PhoneError),
+    /// Not an e-mail address.
+    EmailInvalid,
+    /// Not an acceptable `CrmURL`.
+    Url(UrlError),
+    /// `Body` was given for an event kind other than callback.
+    BodyOnlyForCallbacks,
+    /// A value is not a whole number.
+    NotAnInteger,
+    /// A value is outside the variable's bounds.
+    OutOfRange {
+        /// Smallest allowed value, if bounded below.
+        min: Option<i64>,
+        /// Largest allowed value, if bounded above.
+        max: Option<i64>,
+    },
+}
+
+/// One problem: which field, and what is wrong with it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct FieldError {
+    /// The field concerned.
+    pub field: Field,
+    /// What is wrong.
+    pub code: ErrorCode,
+}
+
+impl FieldError {
+    /// A problem with `field`.
+    pub fn new(field: Field, code: ErrorCode) -> Self {
+        Self { field, code }
+    }
+}
+
+/// Checks a create body exactly as the jtel server receives it; empty when it is valid.
+pub fn validate_create_event(event: &CreateAcdEvent) -> Vec<FieldError> {
+    let kind = EventKind::from_type_id(event.acd_event_types_id);
+    let mut errors = Vec::new();
+    let mut check = |field, result: Result<(), ErrorCode>| {
+        if let Err(code) = result {
+            errors.push(FieldError::new(field, code));
+        }
+    };
+    check(Field::AcdEventTypesId, positive_id(event.acd_event_types_id));
+    check(Field::AcdGroupsId, positive_id(event.acd_groups_id));
+    check(Field::UsersId, event.users_id.map_or(Ok(()), positive_id));
+    check(Field::Sender, required(&event.sender).and_then(|()| party(kind, &event.sender)));
+    check(Field::Receiver, optional(&event.receiver, |receiver| party(kind, receiver)));
+    check(Field::Subject, required(&event.subject).and_then(|()| max_len(&event.subject, SUBJECT_MAX_LEN)));
+    check(
+        Field::Body,
+        match &event.body {
+            Some(_) if !kind.sends_body() => Err(ErrorCode::BodyOnlyForCallbacks),
+            body => optional(body, |body| max_len(body, BODY_MAX_LEN)),
+        },
+    );
+    check(Field::CrmUrl, optional(&event.crm_url, |url| check_crm_url(url).map_err(ErrorCode::Url)));
+    check(Field::UserData, optional(&event.user_data, |data| max_len(data, USER_DATA_MAX_LEN)));
+    errors
+}
+
+/// Checks a new value for a cockpit variable against its kind and bounds.
+pub fn check_cockpit_value(variable: &CockpitVariable, value: i64) -> Result<(), ErrorCode> {
+    let (min, max) = variable.bounds();
+    if min.is_some_and(|min| value < min) || max.is_some_and(|max| value > max) {
+        Err(ErrorCode::OutOfRange { min, max })
+    } else {
+        Ok(())
+    }
+}
+
+/// Parses a typed cockpit value and checks it with [`check_cockpit_value`].
+pub fn parse_cockpit_value(variable: &CockpitVariable, typed: &str) -> Result<i64, FieldError> {
+    let value = typed.trim().parse::<i64>().map_err(|_| FieldError::new(Field::Value, ErrorCode::NotAnInteger))?;
+    check_cockpit_value(variable, value).map_err(|code| FieldError::new(Field::Value, code))?;
+    Ok(value)
+}
+
+/// What a user typed into an ACD event form: raw text, one string per field.
+///
+/// Blank optional fields mean "not given". Phone numbers may be typed in national or
+/// international format; they are normalised with the form's default country code.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct EventDraft {
+    /// `AcdEventTypesID` as typed or fixed by the host page.
+    pub event_type: String,
+    /// `AcdGroupsID`.
+    pub group: String,
+    /// `UsersID`; blank for the group queue.
+    pub user: String,
+    /// `Sender`.
+    pub sender: String,
+    /// `Receiver`.
+    pub receiver: String,
+    /// `Subject`.
+    pub subject: String,
+    /// `Body`; ignored for kinds other than callback.
+    pub body: String,
+    /// `CrmURL`.
+    pub crm_url: String,
+    /// `UserData`.
+    pub user_data: String,
+}
+
+impl EventDraft {
+    /// The create body this draft stands for, or every problem with it.
+    pub fn to_request(&self, default_country_code: u16) -> Result<CreateAcdEvent, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let mut id = |field, text: &str| match text.trim() {
+            "" => {
+                errors.push(FieldError::new(field, ErrorCode::Required));
+                None
+            }
+            text => match text.parse::<i64>() {
+                Ok(id) => Some(id),
+                Err(_) => {
+                    errors.push(FieldError::new(field, ErrorCode::NotPositiveInteger));
+                    None
+                }
+            },
+        };
+        let event_type = id(Field::AcdEventTypesId, &self.event_type);
+        let group = id(Field::AcdGroupsId, &self.group);
+        let user = if self.user.trim().is_empty() { None } else { id(Field::UsersId, &self.user) };
+        let kind = EventKind::from_type_id(event_type.unwrap_or(0));
+        let mut party = |field, text: &str| match normalize_party(kind, text, default_country_code) {
+            Ok(party) => party,
+            Err(code) => {
+                errors.push(FieldError::new(field, code));
+                text.trim().to_owned()
+            }
+        };
+        let sender = party(Field::Sender, &self.sender);
+        let receiver = non_blank(&self.receiver).map(|text| party(Field::Receiver, text));
+        let request = CreateAcdEvent {
+            acd_event_types_id: event_type.unwrap_or(0),
+            acd_groups_id: group.unwrap_or(0),
+            users_id: user,
+            sender,
+            receiver,
+            subject: self.subject.trim().to_owned(),
+            body: non_blank(&self.body).filter(|_| kind.sends_body()).map(str::to_owned),
+            crm_url: non_blank(&self.crm_url).map(str::to_owned),
+            user_data: non_blank(&self.user_data).map(str::to_owned),
+        };
+        for error in validate_create_event(&request) {
+            if !errors.iter().any(|known: &FieldError| known.field == error.field) {
+                errors.push(error);
+            }
+        }
+        if errors.is_empty() {
+            Ok(request)
+        } else {
+            errors.sort_by_key(|error| error.field);
+            Err(errors)
+        }
+    }
+}
+
+/// A sender or receiver as it will be sent: phone numbers normalised for telephone kinds
+/// (blank stays blank, so `Required` is reported), other kinds trimmed.
+fn normalize_party(kind: EventKind, text: &str, default_country_code: u16) -> Result<String, ErrorCode> {
+    let trimmed = text.trim();
+    if kind.is_telephone() && !trimmed.is_empty() {
+        normalize_phone(trimmed, default_country_code).map_err(ErrorCode::Phone)
+    } else {
+        Ok(trimmed.to_owned())
+    }
+}
+
+fn non_blank(text: &str) -> Option<&str> {
+    Some(text.trim()).filter(|text| !text.is_empty())
+}
+
+fn positive_id(id: i64) -> Result<(), ErrorCode> {
+    if id > 0 {
+        Ok(())
+    } else {
+        Err(ErrorCode::NotPositiveInteger)
+    }
+}
+
+fn required(text: &str) -> Result<(), ErrorCode> {
+    if text.trim().is_empty() {
+        Err(ErrorCode::Required)
+    } else {
+        Ok(())
+    }
+}
+
+fn optional(text: &Option<String>, rule: impl FnOnce(&str) -> Result<(), ErrorCode>) -> Result<(), ErrorCode> {
+    match text.as_deref() {
+        Some(text) => rule(text),
+        None => Ok(()),
+    }
+}
+
+fn max_len(text: &str, max: usize) -> Result<(), ErrorCode> {
+    if text.chars().count() > max {
+        Err(ErrorCode::TooLong { max })
+    } else {
+        Ok(())
+    }
+}
+
+/// A sender or receiver: E.164 for telephone kinds, an address for e-mail, short text else.
+fn party(kind: EventKind, text: &str) -> Result<(), ErrorCode> {
+    if kind.is_telephone() {
+        check_e164(text).map_err(ErrorCode::Phone)
+    } else if kind.is_email() {
+        if is_email_address(text) {
+            Ok(())
+        } else {
+            Err(ErrorCode::EmailInvalid)
+        }
+    } else {
+        max_len(text, PARTY_MAX_LEN)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_names_round_trip() {
+        for field in Field::ALL {
+            assert_eq!(Field::from_json_name(field.json_name()), Some(field));
+        }
+        assert_eq!(Field::from_json_name("sender"), None);
+    }
+}
