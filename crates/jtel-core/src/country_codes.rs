@@ -26,7 +26,11 @@ pub fn country_code_of(digits: &str) -> Option<&str> {
     (1..=3)
         .filter(|&len| len <= digits.len())
         .map(|len| &digits[..len])
-        .find(|prefix| prefix.parse::<u16>().is_ok_and(|code| is_assigned(code) && !prefix.starts_with('0')))
+        .find(|prefix| {
+            prefix
+                .parse::<u16>()
+                .is_ok_and(|code| is_assigned(code) && !prefix.starts_with('0'))
+        })
 }
 
 /// Whether `code` is an assigned country calling code.

@@ -36,7 +36,9 @@ pub fn check_crm_url(input: &str) -> Result<(), UrlError> {
     if input.chars().any(is_refused_anywhere) {
         return Err(UrlError::Malformed);
     }
-    let authority_end = after_scheme.find(['/', '?', '#']).unwrap_or(after_scheme.len());
+    let authority_end = after_scheme
+        .find(['/', '?', '#'])
+        .unwrap_or(after_scheme.len());
     let (authority, _path_query_fragment) = after_scheme.split_at(authority_end);
     check_authority(authority)
 }
@@ -45,10 +47,14 @@ pub fn check_crm_url(input: &str) -> Result<(), UrlError> {
 /// ending with `-`, and not a Punycode (`xn--`) label.
 pub fn is_host_label(label: &str) -> bool {
     (1..=63).contains(&label.len())
-        && label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        && label
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
         && !label.starts_with('-')
         && !label.ends_with('-')
-        && !label.get(..4).is_some_and(|prefix| prefix.eq_ignore_ascii_case("xn--"))
+        && !label
+            .get(..4)
+            .is_some_and(|prefix| prefix.eq_ignore_ascii_case("xn--"))
 }
 
 /// Returns what follows `http:` or `https:` (any letter case), or why there is no such scheme.
@@ -70,7 +76,9 @@ fn is_refused_anywhere(c: char) -> bool {
 fn check_authority(authority: &str) -> Result<(), UrlError> {
     let (host, port) = if let Some(bracketed) = authority.strip_prefix('[') {
         let (address, after) = bracketed.split_once(']').ok_or(UrlError::Malformed)?;
-        address.parse::<Ipv6Addr>().map_err(|_| UrlError::Malformed)?;
+        address
+            .parse::<Ipv6Addr>()
+            .map_err(|_| UrlError::Malformed)?;
         let port = match after {
             "" => None,
             _ => Some(after.strip_prefix(':').ok_or(UrlError::Malformed)?),
@@ -104,7 +112,9 @@ fn check_host(host: &str) -> Result<(), UrlError> {
     }
     let last_label = host.rsplit('.').next().unwrap_or(host);
     let looks_numeric = last_label.bytes().all(|b| b.is_ascii_digit())
-        || last_label.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("0x"));
+        || last_label
+            .get(..2)
+            .is_some_and(|p| p.eq_ignore_ascii_case("0x"));
     if looks_numeric && !is_dotted_quad(host) {
         return Err(UrlError::Malformed);
     }

@@ -17,7 +17,10 @@ pub fn is_email_address(address: &str) -> bool {
         && is_local_part(local)
         && domain.contains('.')
         && domain.split('.').all(is_host_label)
-        && !domain.rsplit('.').next().is_some_and(|tld| tld.bytes().all(|b| b.is_ascii_digit()))
+        && !domain
+            .rsplit('.')
+            .next()
+            .is_some_and(|tld| tld.bytes().all(|b| b.is_ascii_digit()))
 }
 
 fn is_local_part(local: &str) -> bool {
@@ -26,5 +29,7 @@ fn is_local_part(local: &str) -> bool {
         && !local.starts_with('.')
         && !local.ends_with('.')
         && !local.contains("..")
-        && local.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || ALLOWED_SYMBOLS.contains(c))
+        && local
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '.' || ALLOWED_SYMBOLS.contains(c))
 }

@@ -25,8 +25,14 @@ pub enum EventKind {
 
 impl EventKind {
     /// The kinds jtel documents, in id order.
-    pub const KNOWN: [EventKind; 6] =
-        [Self::VoiceMail, Self::Fax, Self::Callback, Self::Sms, Self::Email, Self::Ticket];
+    pub const KNOWN: [EventKind; 6] = [
+        Self::VoiceMail,
+        Self::Fax,
+        Self::Callback,
+        Self::Sms,
+        Self::Email,
+        Self::Ticket,
+    ];
 
     /// The kind for an `AcdEventTypesID`.
     pub fn from_type_id(id: i64) -> Self {
@@ -56,7 +62,10 @@ impl EventKind {
 
     /// Telephone kinds: `Sender` and `Receiver` are E.164 phone numbers.
     pub fn is_telephone(self) -> bool {
-        matches!(self, Self::VoiceMail | Self::Fax | Self::Callback | Self::Sms)
+        matches!(
+            self,
+            Self::VoiceMail | Self::Fax | Self::Callback | Self::Sms
+        )
     }
 
     /// E-mail: `Sender` (and `Receiver`, if given) are e-mail addresses.

@@ -89,25 +89,39 @@ pub fn set_value_message(result: SetValueResult, language: Language) -> String {
     match language {
         Language::English => match result {
             SetValueResult::Set => "The value was set.".to_owned(),
-            SetValueResult::NotWritable => "This variable cannot be changed (it is read-only).".to_owned(),
+            SetValueResult::NotWritable => {
+                "This variable cannot be changed (it is read-only).".to_owned()
+            }
             SetValueResult::NotFoundOrNotVisible => {
                 "This variable does not exist or is not visible for the cockpit.".to_owned()
             }
-            SetValueResult::Unchanged => "Nothing changed: the variable already has this value.".to_owned(),
-            SetValueResult::OutOfRange => "Nothing changed: the value is outside the allowed range.".to_owned(),
-            SetValueResult::Unknown(code) => format!("The server answered with the unknown result {code}."),
+            SetValueResult::Unchanged => {
+                "Nothing changed: the variable already has this value.".to_owned()
+            }
+            SetValueResult::OutOfRange => {
+                "Nothing changed: the value is outside the allowed range.".to_owned()
+            }
+            SetValueResult::Unknown(code) => {
+                format!("The server answered with the unknown result {code}.")
+            }
         },
         Language::German => match result {
             SetValueResult::Set => "Der Wert wurde gesetzt.".to_owned(),
-            SetValueResult::NotWritable => "Diese Variable kann nicht geändert werden (nur lesbar).".to_owned(),
+            SetValueResult::NotWritable => {
+                "Diese Variable kann nicht geändert werden (nur lesbar).".to_owned()
+            }
             SetValueResult::NotFoundOrNotVisible => {
                 "Diese Variable existiert nicht oder ist für das Cockpit nicht sichtbar.".to_owned()
             }
-            SetValueResult::Unchanged => "Keine Änderung: Die Variable hat bereits diesen Wert.".to_owned(),
+            SetValueResult::Unchanged => {
+                "Keine Änderung: Die Variable hat bereits diesen Wert.".to_owned()
+            }
             SetValueResult::OutOfRange => {
                 "Keine Änderung: Der Wert liegt außerhalb des erlaubten Bereichs.".to_owned()
             }
-            SetValueResult::Unknown(code) => format!("Der Server antwortete mit dem unbekannten Ergebnis {code}."),
+            SetValueResult::Unknown(code) => {
+                format!("Der Server antwortete mit dem unbekannten Ergebnis {code}.")
+            }
         },
     }
 }
@@ -119,7 +133,8 @@ fn english_error(code: ErrorCode) -> String {
         ErrorCode::TooLong { max } => format!("Use at most {max} characters."),
         ErrorCode::Phone(PhoneError::Empty) => "Enter a phone number.".to_owned(),
         ErrorCode::Phone(PhoneError::InvalidCharacters) => {
-            "A phone number may contain only digits, spaces, dashes, brackets and a leading +.".to_owned()
+            "A phone number may contain only digits, spaces, dashes, brackets and a leading +."
+                .to_owned()
         }
         ErrorCode::Phone(PhoneError::TooShort) => {
             format!("This phone number is too short (at least {MIN_DIGITS} digits with the country code).")
@@ -128,15 +143,23 @@ fn english_error(code: ErrorCode) -> String {
             format!("This phone number is too long (at most {MAX_DIGITS} digits with the country code).")
         }
         ErrorCode::Phone(PhoneError::UnknownCountryCode) => {
-            "This phone number does not start with a known country code (for example +49).".to_owned()
+            "This phone number does not start with a known country code (for example +49)."
+                .to_owned()
         }
         ErrorCode::EmailInvalid => "Enter an e-mail address such as name@example.com.".to_owned(),
-        ErrorCode::Url(UrlError::NotHttp) => "Enter a web address starting with http:// or https://.".to_owned(),
+        ErrorCode::Url(UrlError::NotHttp) => {
+            "Enter a web address starting with http:// or https://.".to_owned()
+        }
         ErrorCode::Url(UrlError::Malformed) => "This web address is not valid.".to_owned(),
         ErrorCode::Url(UrlError::TooLong) => {
-            format!("This web address is too long (at most {} characters).", crate::crm_url::MAX_LEN)
+            format!(
+                "This web address is too long (at most {} characters).",
+                crate::crm_url::MAX_LEN
+            )
         }
-        ErrorCode::BodyOnlyForCallbacks => "A message can only be sent with a callback request.".to_owned(),
+        ErrorCode::BodyOnlyForCallbacks => {
+            "A message can only be sent with a callback request.".to_owned()
+        }
         ErrorCode::NotAnInteger => "Enter a whole number.".to_owned(),
         ErrorCode::OutOfRange { min, max } => match (min, max) {
             (Some(min), Some(max)) => format!("Enter a value from {min} to {max}."),

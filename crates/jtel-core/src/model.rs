@@ -236,9 +236,10 @@ impl CockpitVariable {
     pub fn bounds(&self) -> (Option<i64>, Option<i64>) {
         match self.kind() {
             CockpitVariableKind::OnOff => (Some(0), Some(1)),
-            CockpitVariableKind::Percentage => {
-                (Some(self.min_value.unwrap_or(0)), Some(self.max_value.unwrap_or(100)))
-            }
+            CockpitVariableKind::Percentage => (
+                Some(self.min_value.unwrap_or(0)),
+                Some(self.max_value.unwrap_or(100)),
+            ),
             CockpitVariableKind::Number => (self.min_value, self.max_value),
         }
     }
@@ -303,7 +304,12 @@ impl<T> ListEnvelope<T> {
 
     /// A get-by-id answer: one record, `count: 1`, `status: 200`.
     pub fn single(record: T) -> Self {
-        Self { records: vec![record], count: Some(1), status: Some(200), ..Self::default() }
+        Self {
+            records: vec![record],
+            count: Some(1),
+            status: Some(200),
+            ..Self::default()
+        }
     }
 }
 

@@ -83,11 +83,17 @@ pub fn split_invalid_text(text: &str) -> Vec<FieldMessage> {
         .split("; ")
         .filter_map(|part| {
             let (name, message) = part.split_once(": ")?;
-            Some(FieldMessage { field: Some(Field::from_json_name(name)?), text: message.to_owned() })
+            Some(FieldMessage {
+                field: Some(Field::from_json_name(name)?),
+                text: message.to_owned(),
+            })
         })
         .collect();
     if parts.is_empty() || parts.len() != text.split("; ").count() {
-        vec![FieldMessage { field: None, text: text.to_owned() }]
+        vec![FieldMessage {
+            field: None,
+            text: text.to_owned(),
+        }]
     } else {
         parts
     }
@@ -98,7 +104,9 @@ pub fn interpret_records<T: DeserializeOwned>(status: u16, body: &str) -> Result
     success_body(status, body)?;
     serde_json::from_str::<ListEnvelope<T>>(body)
         .map(|envelope| envelope.records)
-        .map_err(|error| ApiError::Undecodable { detail: error.to_string() })
+        .map_err(|error| ApiError::Undecodable {
+            detail: error.to_string(),
+        })
 }
 
 /// The event a create call made (the first of its `records`).
@@ -106,7 +114,9 @@ pub fn interpret_created_event(status: u16, body: &str) -> Result<AcdEvent, ApiE
     interpret_records::<AcdEvent>(status, body)?
         .into_iter()
         .next()
-        .ok_or_else(|| ApiError::Undecodable { detail: "the answer holds no created event".to_owned() })
+        .ok_or_else(|| ApiError::Undecodable {
+            detail: "the answer holds no created event".to_owned(),
+        })
 }
 
 /// What a setValue call did. All five results arrive with HTTP 200.
@@ -165,8 +175,12 @@ pub struct SetValueOutcome {
 pub fn interpret_set_value(status: u16, body: &str) -> Result<SetValueOutcome, ApiError> {
     success_body(status, body)?;
     let response: SetValueResponse =
-        serde_json::from_str(body).map_err(|error| ApiError::Undecodable { detail: error.to_string() })?;
-    let code = response.result.ok_or_else(|| ApiError::Undecodable { detail: "the answer has no result".to_owned() })?;
+        serde_json::from_str(body).map_err(|error| ApiError::Undecodable {
+            detail: error.to_string(),
+        })?;
+    let code = response.result.ok_or_else(|| ApiError::Undecodable {
+        detail: "the answer has no result".to_owned(),
+    })?;
     Ok(SetValueOutcome {
         result: SetValueResult::from_code(code),
         server_text: response.error.filter(|text| !text.is_empty()),
@@ -179,15 +193,27 @@ fn success_body(status: u16, body: &str) -> Result<(), ApiError> {
         return Ok(());
     }
     let error_body = serde_json::from_str::<ErrorBody>(body).ok();
-    let message = error_body.as_ref().and_then(|body| body.error.clone()).filter(|text| !text.trim().is_empty());
+    let message = error_body
+        .as_ref()
+        .and_then(|body| body.error.clone())
+        .filter(|text| !text.trim().is_empty());
     Err(match status {
-        400 => ApiError::Invalid { problems: message.as_deref().map(split_invalid_text).unwrap_or_default() },
+        400 => ApiError::Invalid {
+            problems: message
+                .as_deref()
+                .map(split_invalid_text)
+                .unwrap_or_default(),
+        },
         401 => ApiError::Unauthorized,
         // Only a JSON body means "the route exists, the object does not"; an empty (or HTML)
         // body comes from a server or gateway that does not know the route at all.
         404 if error_body.is_none() => ApiError::RouteMissing,
-        404 => ApiError::NotFound { message: message.unwrap_or_default() },
-        409 => ApiError::Conflict { message: message.unwrap_or_default() },
+        404 => ApiError::NotFound {
+            message: message.unwrap_or_default(),
+        },
+        409 => ApiError::Conflict {
+            message: message.unwrap_or_default(),
+        },
         500..=599 => ApiError::Server { status, message },
         _ => ApiError::UnexpectedStatus { status, message },
     })

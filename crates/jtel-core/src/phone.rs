@@ -48,7 +48,10 @@ pub fn normalize_phone(input: &str, default_country_code: u16) -> Result<String,
     } else {
         rest.to_owned()
     };
-    let digits: String = without_trunk_hint.chars().filter(char::is_ascii_digit).collect();
+    let digits: String = without_trunk_hint
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect();
     if digits.is_empty() {
         return Err(PhoneError::Empty);
     }

@@ -94,7 +94,11 @@ impl fmt::Display for Timestamp {
         )?;
         if self.fraction_digits > 0 {
             let digits = format!("{:09}", self.nanosecond);
-            write!(f, ".{}", &digits[..usize::from(self.fraction_digits.min(9))])?;
+            write!(
+                f,
+                ".{}",
+                &digits[..usize::from(self.fraction_digits.min(9))]
+            )?;
         }
         match self.zone {
             Zone::ServerLocal => Ok(()),
@@ -130,19 +134,29 @@ pub fn lenient<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Time
 
 fn parse_parts(text: &str) -> Option<Timestamp> {
     let bytes = text.as_bytes();
-    if bytes.len() < 19 || bytes[4] != b'-' || bytes[7] != b'-' || !matches!(bytes[10], b'T' | b' ')
-        || bytes[13] != b':' || bytes[16] != b':'
+    if bytes.len() < 19
+        || bytes[4] != b'-'
+        || bytes[7] != b'-'
+        || !matches!(bytes[10], b'T' | b' ')
+        || bytes[13] != b':'
+        || bytes[16] != b':'
     {
         return None;
     }
     let number = |range: std::ops::Range<usize>| -> Option<u32> {
         let part = text.get(range)?;
-        part.bytes().all(|b| b.is_ascii_digit()).then(|| part.parse().ok())?
+        part.bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| part.parse().ok())?
     };
     let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
     let (hour, minute, second) = (number(11..13)?, number(14..16)?, number(17..19)?);
-    if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year as i32, month as u8).into()
-        || hour > 23 || minute > 59 || second > 60
+    if !(1..=12).contains(&month)
+        || day == 0
+        || day > days_in_month(year as i32, month as u8).into()
+        || hour > 23
+        || minute > 59
+        || second > 60
     {
         return None;
     }
@@ -168,7 +182,12 @@ fn parse_parts(text: &str) -> Option<Timestamp> {
                 _ => return None,
             };
             let (hours, minutes) = offset[1..].split_once(':')?;
-            if hours.len() != 2 || minutes.len() != 2 || !(hours.to_owned() + minutes).bytes().all(|b| b.is_ascii_digit()) {
+            if hours.len() != 2
+                || minutes.len() != 2
+                || !(hours.to_owned() + minutes)
+                    .bytes()
+                    .all(|b| b.is_ascii_digit())
+            {
                 return None;
             }
             let (hours, minutes): (i16, i16) = (hours.parse().ok()?, minutes.parse().ok()?);
@@ -205,7 +224,8 @@ fn civil_from_days(days: i64) -> (i32, u8, u8) {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let day_of_era = z.rem_euclid(146_097);
-    let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
     let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
     let mp = (5 * day_of_year + 2) / 153;
     let day = (day_of_year - (153 * mp + 2) / 5 + 1) as u8;

@@ -79,7 +79,9 @@ impl Field {
 
     /// The field with this jtel name.
     pub fn from_json_name(name: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|field| field.json_name() == name)
+        Self::ALL
+            .into_iter()
+            .find(|field| field.json_name() == name)
     }
 }
 
@@ -139,21 +141,44 @@ pub fn validate_create_event(event: &CreateAcdEvent) -> Vec<FieldError> {
             errors.push(FieldError::new(field, code));
         }
     };
-    check(Field::AcdEventTypesId, positive_id(event.acd_event_types_id));
+    check(
+        Field::AcdEventTypesId,
+        positive_id(event.acd_event_types_id),
+    );
     check(Field::AcdGroupsId, positive_id(event.acd_groups_id));
     check(Field::UsersId, event.users_id.map_or(Ok(()), positive_id));
-    check(Field::Sender, required(&event.sender).and_then(|()| party(kind, &event.sender)));
-    check(Field::Receiver, optional(&event.receiver, |receiver| party(kind, receiver)));
-    check(Field::Subject, required(&event.subject).and_then(|()| max_len(&event.subject, SUBJECT_MAX_LEN)));
+    check(
+        Field::Sender,
+        required(&event.sender).and_then(|()| party(kind, &event.sender)),
+    );
+    check(
+        Field::Receiver,
+        optional(&event.receiver, |receiver| party(kind, receiver)),
+    );
+    check(
+        Field::Subject,
+        required(&event.subject).and_then(|()| max_len(&event.subject, SUBJECT_MAX_LEN)),
+    );
     check(
         Field::Body,
         match &event.body {
-            Some(_) if !kind.sends_body() => Err(ErrorCode::BodyOnlyForCallbacks),
+            // With an invalid type id the kind is unknown; that error is reported already.
+            Some(_) if event.acd_event_types_id > 0 && !kind.sends_body() => {
+                Err(ErrorCode::BodyOnlyForCallbacks)
+            }
             body => optional(body, |body| max_len(body, BODY_MAX_LEN)),
         },
     );
-    check(Field::CrmUrl, optional(&event.crm_url, |url| check_crm_url(url).map_err(ErrorCode::Url)));
-    check(Field::UserData, optional(&event.user_data, |data| max_len(data, USER_DATA_MAX_LEN)));
+    check(
+        Field::CrmUrl,
+        optional(&event.crm_url, |url| {
+            check_crm_url(url).map_err(ErrorCode::Url)
+        }),
+    );
+    check(
+        Field::UserData,
+        optional(&event.user_data, |data| max_len(data, USER_DATA_MAX_LEN)),
+    );
     errors
 }
 
@@ -169,7 +194,10 @@ pub fn check_cockpit_value(variable: &CockpitVariable, value: i64) -> Result<(),
 
 /// Parses a typed cockpit value and checks it with [`check_cockpit_value`].
 pub fn parse_cockpit_value(variable: &CockpitVariable, typed: &str) -> Result<i64, FieldError> {
-    let value = typed.trim().parse::<i64>().map_err(|_| FieldError::new(Field::Value, ErrorCode::NotAnInteger))?;
+    let value = typed
+        .trim()
+        .parse::<i64>()
+        .map_err(|_| FieldError::new(Field::Value, ErrorCode::NotAnInteger))?;
     check_cockpit_value(variable, value).map_err(|code| FieldError::new(Field::Value, code))?;
     Ok(value)
 }
@@ -219,9 +247,14 @@ impl EventDraft {
         };
         let event_type = id(Field::AcdEventTypesId, &self.event_type);
         let group = id(Field::AcdGroupsId, &self.group);
-        let user = if self.user.trim().is_empty() { None } else { id(Field::UsersId, &self.user) };
+        let user = if self.user.trim().is_empty() {
+            None
+        } else {
+            id(Field::UsersId, &self.user)
+        };
         let kind = EventKind::from_type_id(event_type.unwrap_or(0));
-        let mut party = |field, text: &str| match normalize_party(kind, text, default_country_code) {
+        let mut party = |field, text: &str| match normalize_party(kind, text, default_country_code)
+        {
             Ok(party) => party,
             Err(code) => {
                 errors.push(FieldError::new(field, code));
@@ -237,12 +270,17 @@ impl EventDraft {
             sender,
             receiver,
             subject: self.subject.trim().to_owned(),
-            body: non_blank(&self.body).filter(|_| kind.sends_body()).map(str::to_owned),
+            body: non_blank(&self.body)
+                .filter(|_| kind.sends_body())
+                .map(str::to_owned),
             crm_url: non_blank(&self.crm_url).map(str::to_owned),
             user_data: non_blank(&self.user_data).map(str::to_owned),
         };
         for error in validate_create_event(&request) {
-            if !errors.iter().any(|known: &FieldError| known.field == error.field) {
+            if !errors
+                .iter()
+                .any(|known: &FieldError| known.field == error.field)
+            {
                 errors.push(error);
             }
         }
@@ -257,7 +295,11 @@ impl EventDraft {
 
 /// A sender or receiver as it will be sent: phone numbers normalised for telephone kinds
 /// (blank stays blank, so `Required` is reported), other kinds trimmed.
-fn normalize_party(kind: EventKind, text: &str, default_country_code: u16) -> Result<String, ErrorCode> {
+fn normalize_party(
+    kind: EventKind,
+    text: &str,
+    default_country_code: u16,
+) -> Result<String, ErrorCode> {
     let trimmed = text.trim();
     if kind.is_telephone() && !trimmed.is_empty() {
         normalize_phone(trimmed, default_country_code).map_err(ErrorCode::Phone)
@@ -286,7 +328,10 @@ fn required(text: &str) -> Result<(), ErrorCode> {
     }
 }
 
-fn optional(text: &Option<String>, rule: impl FnOnce(&str) -> Result<(), ErrorCode>) -> Result<(), ErrorCode> {
+fn optional(
+    text: &Option<String>,
+    rule: impl FnOnce(&str) -> Result<(), ErrorCode>,
+) -> Result<(), ErrorCode> {
     match text.as_deref() {
         Some(text) => rule(text),
         None => Ok(()),

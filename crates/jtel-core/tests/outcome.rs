@@ -1,0 +1,222 @@
+//! HTTP status + body → typed outcomes, and the words for them in both languages.
+
+use jtel_core::messages::{api_error_message, error_message, field_label, set_value_message};
+use jtel_core::model::AcdEvent;
+use jtel_core::outcome::{
+    interpret_created_event, interpret_records, interpret_set_value, invalid_text,
+    split_invalid_text, ApiError, FieldMessage, SetValueResult,
+};
+use jtel_core::phone::PhoneError;
+use jtel_core::{ErrorCode, Field, FieldError, Language};
+use proptest::prelude::*;
+
+#[test]
+fn a_created_event_is_read_from_the_records() {
+    let body = r#"{"records":[{"ID":1001,"AcdGroupsID":235,"Sender":"49199123456789"}],"count":1,"status":200}"#;
+    let event = interpret_created_event(200, body).expect("created");
+    assert_eq!((event.id, event.acd_groups_id), (Some(1001), Some(235)));
+}
+
+#[test]
+fn statuses_and_bodies_map_to_distinct_errors() {
+    let cases = [
+        (
+            400,
+            r#"{"status":400,"error":"Sender: This field is required."}"#,
+            ApiError::Invalid {
+                problems: vec![FieldMessage {
+                    field: Some(Field::Sender),
+                    text: "This field is required.".into(),
+                }],
+            },
+        ),
+        (400, "", ApiError::Invalid { problems: vec![] }),
+        (
+            401,
+            r#"{"status":401,"error":"Unauthorized"}"#,
+            ApiError::Unauthorized,
+        ),
+        (404, "", ApiError::RouteMissing),
+        (404, "<html>Not Found</html>", ApiError::RouteMissing),
+        (
+            404,
+            r#"{"status":404,"error":"AcdEvent not found"}"#,
+            ApiError::NotFound {
+                message: "AcdEvent not found".into(),
+            },
+        ),
+        (
+            409,
+            r#"{"status":409,"error":"exists"}"#,
+            ApiError::Conflict {
+                message: "exists".into(),
+            },
+        ),
+        (
+            500,
+            r#"{"status":500,"error":"db down"}"#,
+            ApiError::Server {
+                status: 500,
+                message: Some("db down".into()),
+            },
+        ),
+        (
+            502,
+            "<html>Bad gateway</html>",
+            ApiError::Server {
+                status: 502,
+                message: None,
+            },
+        ),
+        (
+            418,
+            "",
+            ApiError::UnexpectedStatus {
+                status: 418,
+                message: None,
+            },
+        ),
+    ];
+    for (status, body, expected) in cases {
+        assert_eq!(
+            interpret_created_event(status, body),
+            Err(expected),
+            "{status} {body}"
+        );
+    }
+}
+
+#[test]
+fn a_success_status_with_a_bad_body_is_undecodable() {
+    for body in ["", "<html>", r#"{"records": 5}"#, r#"{"records": []}"#] {
+        assert!(
+            matches!(
+                interpret_created_event(200, body),
+                Err(ApiError::Undecodable { .. })
+            ),
+            "{body}"
+        );
+    }
+    assert_eq!(
+        interpret_records::<AcdEvent>(200, r#"{"records": [], "count": 0}"#),
+        Ok(vec![])
+    );
+}
+
+#[test]
+fn set_value_results_are_read_from_a_200_answer() {
+    for code in 0..=5 {
+        let body = format!(r#"{{"result":{code},"error":"why","status":200}}"#);
+        let outcome = interpret_set_value(200, &body).expect("200");
+        assert_eq!(outcome.result.code(), code);
+        assert_eq!(outcome.server_text.as_deref(), Some("why"));
+    }
+    assert_eq!(
+        interpret_set_value(200, r#"{"result":3}"#).unwrap().result,
+        SetValueResult::Unchanged
+    );
+    assert!(matches!(
+        interpret_set_value(200, r#"{"status":200}"#),
+        Err(ApiError::Undecodable { .. })
+    ));
+    assert_eq!(interpret_set_value(401, ""), Err(ApiError::Unauthorized));
+}
+
+#[test]
+fn server_texts_split_back_into_fields() {
+    let errors = [
+        FieldError::new(Field::Sender, ErrorCode::Phone(PhoneError::TooShort)),
+        FieldError::new(Field::CrmUrl, ErrorCode::Required),
+    ];
+    let text = invalid_text(&errors, |e| error_message(e.code, Language::English));
+    let parts = split_invalid_text(&text);
+    assert_eq!(
+        parts.iter().map(|p| p.field).collect::<Vec<_>>(),
+        vec![Some(Field::Sender), Some(Field::CrmUrl)]
+    );
+    assert_eq!(parts[1].text, "This field is required.");
+    let foreign = split_invalid_text("Parameter AcdGroupsID missing");
+    assert_eq!(
+        foreign,
+        vec![FieldMessage {
+            field: None,
+            text: "Parameter AcdGroupsID missing".into()
+        }]
+    );
+}
+
+#[test]
+fn messages_exist_in_both_languages_and_differ() {
+    let codes = [
+        ErrorCode::Required,
+        ErrorCode::NotPositiveInteger,
+        ErrorCode::TooLong { max: 10 },
+        ErrorCode::Phone(PhoneError::Empty),
+        ErrorCode::Phone(PhoneError::InvalidCharacters),
+        ErrorCode::Phone(PhoneError::TooShort),
+        ErrorCode::Phone(PhoneError::TooLong),
+        ErrorCode::Phone(PhoneError::UnknownCountryCode),
+        ErrorCode::EmailInvalid,
+        ErrorCode::Url(jtel_core::crm_url::UrlError::NotHttp),
+        ErrorCode::Url(jtel_core::crm_url::UrlError::Malformed),
+        ErrorCode::Url(jtel_core::crm_url::UrlError::TooLong),
+        ErrorCode::BodyOnlyForCallbacks,
+        ErrorCode::NotAnInteger,
+        ErrorCode::OutOfRange {
+            min: Some(0),
+            max: Some(100),
+        },
+    ];
+    let mut english_seen = std::collections::HashSet::new();
+    for code in codes {
+        let (en, de) = (
+            error_message(code, Language::English),
+            error_message(code, Language::German),
+        );
+        assert!(!en.is_empty() && !de.is_empty());
+        assert_ne!(en, de, "{code:?} is not translated");
+        assert!(!en.contains("; "), "'; ' separates server problems: {en}");
+        assert!(
+            english_seen.insert(en.clone()),
+            "two codes share the text {en}"
+        );
+    }
+    assert_eq!(
+        error_message(ErrorCode::TooLong { max: 255 }, Language::German),
+        "Verwenden Sie höchstens 255 Zeichen."
+    );
+    for field in Field::ALL {
+        assert!(!field_label(field, Language::German).is_empty());
+    }
+    for code in 0..5 {
+        let result = SetValueResult::from_code(code);
+        assert_ne!(
+            set_value_message(result, Language::English),
+            set_value_message(result, Language::German)
+        );
+    }
+    let network = ApiError::Network {
+        detail: "TypeError: Failed to fetch".into(),
+    };
+    assert!(api_error_message(&network, Language::English).contains("could not be reached"));
+    assert!(api_error_message(&network, Language::German).contains("nicht erreichbar"));
+}
+
+#[test]
+fn language_tags() {
+    assert_eq!(Language::from_tag("de-AT"), Language::German);
+    assert_eq!(Language::from_tag("DE"), Language::German);
+    assert_eq!(Language::from_tag("en-GB"), Language::English);
+    assert_eq!(Language::from_tag("fr"), Language::English);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(3000))]
+
+    #[test]
+    fn interpreting_arbitrary_answers_never_panics(status in 0u16..1000, body in any::<String>()) {
+        let _ = interpret_created_event(status, &body);
+        let _ = interpret_set_value(status, &body);
+        let _ = split_invalid_text(&body);
+    }
+}
