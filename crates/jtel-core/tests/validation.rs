@@ -24,6 +24,9 @@ fn callback() -> CreateAcdEvent {
     }
 }
 
+/// One edit of the valid callback.
+type Change = Box<dyn FnOnce(&mut CreateAcdEvent)>;
+
 fn errors_of(change: impl FnOnce(&mut CreateAcdEvent)) -> Vec<(Field, ErrorCode)> {
     let mut event = callback();
     change(&mut event);
@@ -41,10 +44,7 @@ fn a_complete_callback_is_valid() {
 #[test]
 fn each_rule_reports_its_field_and_code() {
     use ErrorCode::*;
-    let cases: Vec<(
-        Box<dyn FnOnce(&mut CreateAcdEvent)>,
-        Vec<(Field, ErrorCode)>,
-    )> = vec![
+    let cases: Vec<(Change, Vec<(Field, ErrorCode)>)> = vec![
         (
             Box::new(|e| e.acd_event_types_id = 0),
             vec![(Field::AcdEventTypesId, NotPositiveInteger)],
