@@ -11,6 +11,7 @@ use crate::email::{self, is_email_address};
 use crate::event_kind::EventKind;
 use crate::model::{CockpitVariable, CreateAcdEvent};
 use crate::phone::{check_e164, normalize_phone, PhoneError};
+use std::collections::BTreeMap;
 
 /// The most characters of `Subject`.
 pub const SUBJECT_MAX_LEN: usize = 255;
@@ -202,33 +203,35 @@ pub fn parse_cockpit_value(variable: &CockpitVariable, typed: &str) -> Result<i6
     Ok(value)
 }
 
-/// What a user typed into an ACD event form: raw text, one string per field.
+/// What a user typed into an ACD event form: raw text per field.
 ///
 /// Blank optional fields mean "not given". Phone numbers may be typed in national or
 /// international format; they are normalised with the form's default country code.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct EventDraft {
-    /// `AcdEventTypesID` as typed or fixed by the host page.
-    pub event_type: String,
-    /// `AcdGroupsID`.
-    pub group: String,
-    /// `UsersID`; blank for the group queue.
-    pub user: String,
-    /// `Sender`.
-    pub sender: String,
-    /// `Receiver`.
-    pub receiver: String,
-    /// `Subject`.
-    pub subject: String,
-    /// `Body`; ignored for kinds other than callback.
-    pub body: String,
-    /// `CrmURL`.
-    pub crm_url: String,
-    /// `UserData`.
-    pub user_data: String,
+    texts: BTreeMap<Field, String>,
 }
 
 impl EventDraft {
+    /// A draft holding these texts (later pairs win).
+    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (Field, &'a str)>) -> Self {
+        let mut draft = Self::default();
+        for (field, text) in pairs {
+            draft.set(field, text.to_owned());
+        }
+        draft
+    }
+
+    /// The text typed into `field` (empty if none).
+    pub fn text(&self, field: Field) -> &str {
+        self.texts.get(&field).map_or("", String::as_str)
+    }
+
+    /// Replaces the text of `field`.
+    pub fn set(&mut self, field: Field, text: String) {
+        self.texts.insert(field, text);
+    }
+
     /// The create body this draft stands for, or every problem with it.
     pub fn to_request(&self, default_country_code: u16) -> Result<CreateAcdEvent, Vec<FieldError>> {
         let mut errors = Vec::new();
@@ -245,13 +248,9 @@ impl EventDraft {
                 }
             },
         };
-        let event_type = id(Field::AcdEventTypesId, &self.event_type);
-        let group = id(Field::AcdGroupsId, &self.group);
-        let user = if self.user.trim().is_empty() {
-            None
-        } else {
-            id(Field::UsersId, &self.user)
-        };
+        let event_type = id(Field::AcdEventTypesId, self.text(Field::AcdEventTypesId));
+        let group = id(Field::AcdGroupsId, self.text(Field::AcdGroupsId));
+        let user = non_blank(self.text(Field::UsersId)).and_then(|user| id(Field::UsersId, user));
         let kind = EventKind::from_type_id(event_type.unwrap_or(0));
         let mut party = |field, text: &str| match normalize_party(kind, text, default_country_code)
         {
@@ -261,20 +260,21 @@ impl EventDraft {
                 text.trim().to_owned()
             }
         };
-        let sender = party(Field::Sender, &self.sender);
-        let receiver = non_blank(&self.receiver).map(|text| party(Field::Receiver, text));
+        let sender = party(Field::Sender, self.text(Field::Sender));
+        let receiver =
+            non_blank(self.text(Field::Receiver)).map(|text| party(Field::Receiver, text));
         let request = CreateAcdEvent {
             acd_event_types_id: event_type.unwrap_or(0),
             acd_groups_id: group.unwrap_or(0),
             users_id: user,
             sender,
             receiver,
-            subject: self.subject.trim().to_owned(),
-            body: non_blank(&self.body)
+            subject: self.text(Field::Subject).trim().to_owned(),
+            body: non_blank(self.text(Field::Body))
                 .filter(|_| kind.sends_body())
                 .map(str::to_owned),
-            crm_url: non_blank(&self.crm_url).map(str::to_owned),
-            user_data: non_blank(&self.user_data).map(str::to_owned),
+            crm_url: non_blank(self.text(Field::CrmUrl)).map(str::to_owned),
+            user_data: non_blank(self.text(Field::UserData)).map(str::to_owned),
         };
         for error in validate_create_event(&request) {
             if !errors

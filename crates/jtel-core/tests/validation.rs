@@ -213,17 +213,17 @@ fn email_addresses() {
 
 #[test]
 fn a_draft_typed_by_a_user_becomes_the_documented_body() {
-    let draft = EventDraft {
-        event_type: "3".into(),
-        group: " 235 ".into(),
-        user: "".into(),
-        sender: "(0199) 123 456 789".into(),
-        receiver: "+49 199 00112233".into(),
-        subject: "  Callback request  ".into(),
-        body: "Please call back".into(),
-        crm_url: "https://www.jtel.de".into(),
-        user_data: "987654".into(),
-    };
+    let draft = EventDraft::from_pairs([
+        (Field::AcdEventTypesId, "3"),
+        (Field::AcdGroupsId, " 235 "),
+        (Field::UsersId, ""),
+        (Field::Sender, "(0199) 123 456 789"),
+        (Field::Receiver, "+49 199 00112233"),
+        (Field::Subject, "  Callback request  "),
+        (Field::Body, "Please call back"),
+        (Field::CrmUrl, "https://www.jtel.de"),
+        (Field::UserData, "987654"),
+    ]);
     let request = draft.to_request(49).expect("valid");
     let mut expected = callback();
     expected.subject = "Callback request".into();
@@ -232,16 +232,15 @@ fn a_draft_typed_by_a_user_becomes_the_documented_body() {
 
 #[test]
 fn a_draft_reports_each_field_once_with_the_most_specific_code() {
-    let draft = EventDraft {
-        event_type: "3".into(),
-        group: "abc".into(),
-        user: "x".into(),
-        sender: "0199 1".into(),
-        receiver: "call me".into(),
-        subject: "".into(),
-        crm_url: "javascript:alert(1)".into(),
-        ..EventDraft::default()
-    };
+    let draft = EventDraft::from_pairs([
+        (Field::AcdEventTypesId, "3"),
+        (Field::AcdGroupsId, "abc"),
+        (Field::UsersId, "x"),
+        (Field::Sender, "0199 1"),
+        (Field::Receiver, "call me"),
+        (Field::Subject, ""),
+        (Field::CrmUrl, "javascript:alert(1)"),
+    ]);
     let errors = draft.to_request(49).unwrap_err();
     assert_eq!(
         errors,
@@ -261,14 +260,13 @@ fn a_draft_reports_each_field_once_with_the_most_specific_code() {
 
 #[test]
 fn a_draft_drops_body_for_kinds_that_do_not_send_one() {
-    let draft = EventDraft {
-        event_type: "6".into(),
-        group: "235".into(),
-        sender: "info@example.com".into(),
-        subject: "Ticket".into(),
-        body: "typed while it was a callback".into(),
-        ..EventDraft::default()
-    };
+    let draft = EventDraft::from_pairs([
+        (Field::AcdEventTypesId, "6"),
+        (Field::AcdGroupsId, "235"),
+        (Field::Sender, "info@example.com"),
+        (Field::Subject, "Ticket"),
+        (Field::Body, "typed while it was a callback"),
+    ]);
     assert_eq!(draft.to_request(49).expect("valid").body, None);
 }
 
@@ -335,7 +333,13 @@ proptest! {
     fn a_valid_draft_gives_a_request_the_server_accepts(
         kind in 1i64..8, sender in "(\\+49|0049|0)[ ]?[1-9][0-9]{2}[ -]?[0-9]{3,8}", subject in "[A-Za-z][A-Za-z0-9 ]{0,50}",
     ) {
-        let draft = EventDraft { event_type: kind.to_string(), group: "235".into(), sender, subject, ..EventDraft::default() };
+        let kind_text = kind.to_string();
+        let draft = EventDraft::from_pairs([
+            (Field::AcdEventTypesId, kind_text.as_str()),
+            (Field::AcdGroupsId, "235"),
+            (Field::Sender, sender.as_str()),
+            (Field::Subject, subject.as_str()),
+        ]);
         if let Ok(request) = draft.to_request(49) {
             prop_assert_eq!(validate_create_event(&request), vec![]);
         }
