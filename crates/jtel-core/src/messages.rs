@@ -38,6 +38,69 @@ impl Language {
     }
 }
 
+/// Fixed texts of the forms (titles, buttons, confirmations).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UiText {
+    /// Title of the callback form.
+    CallbackTitle,
+    /// Submit button of the callback form.
+    RequestCallback,
+    /// Shown while the request is on its way.
+    Sending,
+    /// Confirmation with the id of the created event.
+    CallbackCreated {
+        /// The created event's id, if the server returned one.
+        event_id: Option<i64>,
+    },
+    /// Button that starts a new, empty request.
+    NewRequest,
+    /// Marks an optional field.
+    Optional,
+    /// Hint under a phone field: the number as it will be sent.
+    SentAs {
+        /// The normalised number.
+        number: String,
+    },
+    /// Hint under an empty phone field.
+    PhoneHint,
+    /// Heading of a problem with the form's own configuration (fields the host page fixed).
+    ConfigurationProblem,
+}
+
+/// A fixed text of the forms.
+pub fn ui_text(text: &UiText, language: Language) -> String {
+    match language {
+        Language::English => match text {
+            UiText::CallbackTitle => "Request a callback".to_owned(),
+            UiText::RequestCallback => "Request callback".to_owned(),
+            UiText::Sending => "Sending…".to_owned(),
+            UiText::CallbackCreated { event_id: Some(id) } => {
+                format!("Thank you! Your callback request was created (reference {id}).")
+            }
+            UiText::CallbackCreated { event_id: None } => "Thank you! Your callback request was created.".to_owned(),
+            UiText::NewRequest => "New request".to_owned(),
+            UiText::Optional => "optional".to_owned(),
+            UiText::SentAs { number } => format!("Will be sent as +{number}"),
+            UiText::PhoneHint => "With area code, for example 0199 123456789 or +49 199 123456789".to_owned(),
+            UiText::ConfigurationProblem => "This form is not set up correctly:".to_owned(),
+        },
+        Language::German => match text {
+            UiText::CallbackTitle => "Rückruf anfordern".to_owned(),
+            UiText::RequestCallback => "Rückruf anfordern".to_owned(),
+            UiText::Sending => "Wird gesendet…".to_owned(),
+            UiText::CallbackCreated { event_id: Some(id) } => {
+                format!("Vielen Dank! Ihre Rückrufbitte wurde angelegt (Referenz {id}).")
+            }
+            UiText::CallbackCreated { event_id: None } => "Vielen Dank! Ihre Rückrufbitte wurde angelegt.".to_owned(),
+            UiText::NewRequest => "Neue Anfrage".to_owned(),
+            UiText::Optional => "optional".to_owned(),
+            UiText::SentAs { number } => format!("Wird gesendet als +{number}"),
+            UiText::PhoneHint => "Mit Vorwahl, zum Beispiel 0199 123456789 oder +49 199 123456789".to_owned(),
+            UiText::ConfigurationProblem => "Dieses Formular ist nicht richtig eingerichtet:".to_owned(),
+        },
+    }
+}
+
 /// The text for a validation problem.
 pub fn error_message(code: ErrorCode, language: Language) -> String {
     match language {
