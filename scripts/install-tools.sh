@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Installs what building and testing jtel-widgets needs, skipping every step whose tool is
+# already there in the right version. Sourced by demo.sh and test.sh (it changes PATH).
+# Everything comes from Debian apt, crates.io, rustup or npm: nothing else is downloaded, and
+# trunk runs offline (Trunk.toml), so it never fetches tools itself.
+
+TRUNK_VERSION=0.21.14
+BINARYEN_VERSION=132.0.0
+# Tools live outside the clone, so a second clone on the same machine reuses them.
+JTEL_TOOLS_DIR="${JTEL_TOOLS_DIR:-$HOME/.local/share/jtel-widgets-tools}"
+
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+step() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+install_apt_packages() {
+  local missing=()
+  command -v chromium >/dev/null || missing+=(chromium)
+  command -v chromedriver >/dev/null || missing+=(chromium-driver)
+  command -v brotli >/dev/null || missing+=(brotli)
+  if [ ${#missing[@]} -gt 0 ]; then
+    step "apt-get install ${missing[*]}"
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}
+
+install_wasm_target() {
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    step "rustup target add wasm32-unknown-unknown"
+    rustup target add wasm32-unknown-unknown
+  fi
+}
+
+install_trunk() {
+  if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+    step "cargo install trunk $TRUNK_VERSION (about 10 minutes, once)"
+    cargo install --locked trunk --version "$TRUNK_VERSION"
+  fi
+}
+
+# The wasm-bindgen CLI must equal the wasm-bindgen crate version in Cargo.lock.
+install_wasm_bindgen_cli() {
+  local wanted
+  wanted="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$repo_root/Cargo.lock")"
+  if [ -z "$wanted" ]; then
+    echo "install-tools: no wasm-bindgen version in Cargo.lock" >&2
+    return 1
+  fi
+  if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $wanted" ]; then
+    step "cargo install wasm-bindgen-cli $wanted (about 4 minutes, once)"
+    # Not --locked: its lockfile asks for a webpki-roots release the registry does not have.
+    cargo install wasm-bindgen-cli --version "$wanted" --force
+  fi
+}
+
+# Debian's binaryen is too old to read current rustc output; the npm package ships version 132.
+install_wasm_opt() {
+  export PATH="$JTEL_TOOLS_DIR/node_modules/.bin:$PATH"
+  if ! wasm-opt --version 2>/dev/null | grep -q "version ${BINARYEN_VERSION%%.*}"; then
+    step "npm install binaryen@$BINARYEN_VERSION into $JTEL_TOOLS_DIR"
+    mkdir -p "$JTEL_TOOLS_DIR"
+    npm install --silent --no-audit --no-fund --prefix "$JTEL_TOOLS_DIR" "binaryen@$BINARYEN_VERSION"
+  fi
+}
+
+install_apt_packages
+install_wasm_target
+install_trunk
+install_wasm_bindgen_cli
+install_wasm_opt
+export PATH="$HOME/.cargo/bin:$PATH"
+export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
+# trunk builds offline, so the crates must be in the local registry first.
+(cd "$repo_root" && cargo fetch --quiet)
