@@ -1,0 +1,70 @@
+//! What an emulator is made of: its [`Config`] and the shared [`Emulator`] state the routes use.
+
+use crate::auth::Credentials;
+use crate::fixtures::Fixtures;
+use crate::store::Store;
+use std::io;
+use std::path::PathBuf;
+use std::sync::Arc;
+use tokio::sync::Mutex;
+
+/// The bearer token used when none is configured.
+pub const DEFAULT_TOKEN: &str = "jtel-demo-token";
+/// The ClientsID used when none is configured.
+pub const DEFAULT_CLIENTS_ID: u64 = 1;
+
+/// How to set up an emulator. [`Config::default`] is the demo set-up: token
+/// [`DEFAULT_TOKEN`], ClientsID [`DEFAULT_CLIENTS_ID`], the embedded fixtures, no state file.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The bearer token every request must send.
+    pub token: String,
+    /// The `{ClientsID}` path segment every request must use.
+    pub clients_id: u64,
+    /// Master data and starting values.
+    pub fixtures: Fixtures,
+    /// Where created events and set cockpit values are kept across restarts; `None` keeps
+    /// them in memory only.
+    pub state_file: Option<PathBuf>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            token: DEFAULT_TOKEN.to_owned(),
+            clients_id: DEFAULT_CLIENTS_ID,
+            fixtures: Fixtures::default(),
+            state_file: None,
+        }
+    }
+}
+
+/// The state shared by all requests: the credentials to check and the store behind one lock.
+/// Cheap to clone; clones share the same data.
+#[derive(Clone)]
+pub struct Emulator {
+    credentials: Arc<Credentials>,
+    store: Arc<Mutex<Store>>,
+}
+
+impl Emulator {
+    /// Sets up an emulator, loading the state file if `config` names one that exists.
+    ///
+    /// Fails (with the file named in the message) when that file exists but is not a valid
+    /// state, rather than starting over and losing it.
+    pub async fn open(config: Config) -> io::Result<Self> {
+        let store = Store::open(config.fixtures, config.state_file).await?;
+        Ok(Self {
+            credentials: Arc::new(Credentials::new(config.token, config.clients_id)),
+            store: Arc::new(Mutex::new(store)),
+        })
+    }
+
+    pub(crate) fn credentials(&self) -> Arc<Credentials> {
+        Arc::clone(&self.credentials)
+    }
+
+    pub(crate) fn store(&self) -> &Mutex<Store> {
+        &self.store
+    }
+}

@@ -1,0 +1,79 @@
+//! Error answers: an HTTP status with jtel's `{status, error}` JSON body.
+
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use jtel_core::messages::error_message;
+use jtel_core::model::ErrorBody;
+use jtel_core::outcome::invalid_text;
+use jtel_core::{Field, FieldError, Language};
+use std::io;
+
+/// A failed request: the status and the reason sent in the body.
+#[derive(Debug)]
+pub struct Failure {
+    status: StatusCode,
+    reason: String,
+}
+
+impl Failure {
+    /// 400 with a free reason (unreadable body, malformed URL parameter).
+    pub fn bad_request(reason: impl Into<String>) -> Self {
+        Self {
+            status: StatusCode::BAD_REQUEST,
+            reason: reason.into(),
+        }
+    }
+
+    /// 400 for validation problems, worded exactly as the forms word them:
+    /// `Field: message; Field: message` with the English messages of `jtel_core`.
+    pub fn invalid(errors: &[FieldError]) -> Self {
+        Self::bad_request(invalid_text(errors, |error| {
+            error_message(error.code, Language::English)
+        }))
+    }
+
+    /// 400 for problems `jtel_core` has no code for, in the same `Field: message` form.
+    pub fn field_problems(problems: &[(Field, &str)]) -> Self {
+        let parts: Vec<String> = problems
+            .iter()
+            .map(|(field, reason)| format!("{}: {reason}", field.json_name()))
+            .collect();
+        Self::bad_request(parts.join("; "))
+    }
+
+    /// 401: wrong or missing token, or wrong ClientsID.
+    pub fn unauthorized(reason: impl Into<String>) -> Self {
+        Self {
+            status: StatusCode::UNAUTHORIZED,
+            reason: reason.into(),
+        }
+    }
+
+    /// 404 with a JSON body: the route exists, the object does not.
+    pub fn not_found(reason: impl Into<String>) -> Self {
+        Self {
+            status: StatusCode::NOT_FOUND,
+            reason: reason.into(),
+        }
+    }
+
+    /// 500: the state file could not be saved; the change was not made.
+    pub fn storage(error: io::Error) -> Self {
+        eprintln!("jtel-emulator: {error}");
+        Self {
+            status: StatusCode::INTERNAL_SERVER_ERROR,
+            reason: format!("The change was not saved: {error}"),
+        }
+    }
+}
+
+impl IntoResponse for Failure {
+    fn into_response(self) -> Response {
+        let body = ErrorBody {
+            status: Some(self.status.as_u16()),
+            error: Some(self.reason),
+        };
+        (self.status, Json(body)).into_response()
+    }
+}

@@ -1,0 +1,61 @@
+//! Serving an emulator on a TCP port in the background.
+
+use crate::emulator::{Config, Emulator};
+use crate::routes::router;
+use std::io;
+use std::net::{Ipv4Addr, SocketAddr};
+use tokio::net::TcpListener;
+use tokio::task::JoinHandle;
+
+/// An emulator serving in a tokio task. Dropping it stops the server.
+#[derive(Debug)]
+pub struct RunningEmulator {
+    addr: SocketAddr,
+    clients_id: u64,
+    server: JoinHandle<()>,
+}
+
+impl RunningEmulator {
+    /// The address the server listens on (with the real port when port 0 was asked for).
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// The jtel `{baseURL}`, e.g. `http://127.0.0.1:40123/rest/v1.0/1`, without a trailing
+    /// slash: append `/acd/events` and the like.
+    pub fn base_url(&self) -> String {
+        format!("http://{}/rest/v1.0/{}", self.addr, self.clients_id)
+    }
+}
+
+impl Drop for RunningEmulator {
+    fn drop(&mut self) {
+        self.server.abort();
+    }
+}
+
+/// Starts an emulator on a free loopback port (`127.0.0.1:0`). Needs a tokio runtime.
+pub async fn spawn(config: Config) -> io::Result<RunningEmulator> {
+    spawn_at(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)), config).await
+}
+
+/// Starts an emulator listening on `addr`. Fails if the state file is invalid or the address
+/// cannot be bound.
+pub async fn spawn_at(addr: SocketAddr, config: Config) -> io::Result<RunningEmulator> {
+    let clients_id = config.clients_id;
+    let app = router(Emulator::open(config).await?);
+    let listener = TcpListener::bind(addr).await.map_err(|error| {
+        io::Error::new(error.kind(), format!("cannot listen on {addr}: {error}"))
+    })?;
+    let addr = listener.local_addr()?;
+    let server = tokio::spawn(async move {
+        if let Err(error) = axum::serve(listener, app).await {
+            eprintln!("jtel-emulator: the server stopped: {error}");
+        }
+    });
+    Ok(RunningEmulator {
+        addr,
+        clients_id,
+        server,
+    })
+}
