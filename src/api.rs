@@ -18,7 +18,10 @@ pub struct JtelClient {
 impl JtelClient {
     /// A client for `base_url` (trailing slashes are ignored) that sends no credentials.
     pub fn new(base_url: &str) -> Self {
-        Self { base_url: base_url.trim_end_matches('/').to_owned(), token: None }
+        Self {
+            base_url: base_url.trim_end_matches('/').to_owned(),
+            token: None,
+        }
     }
 
     /// Direct mode: send `Authorization: Bearer {token}` from the browser.
@@ -35,7 +38,9 @@ impl JtelClient {
         let request = self
             .authorized(Request::post(&self.url("acd/events/create")))
             .json(event)
-            .map_err(|error| ApiError::Network { detail: error.to_string() })?;
+            .map_err(|error| ApiError::Network {
+                detail: error.to_string(),
+            })?;
         let (status, body) = send(request).await?;
         interpret_created_event(status, &body)
     }
@@ -54,8 +59,12 @@ impl JtelClient {
 
 /// Sends a request and reads the whole answer; only a missing answer is an error here.
 async fn send(request: Request) -> Result<(u16, String), ApiError> {
-    let response = request.send().await.map_err(|error| ApiError::Network { detail: error.to_string() })?;
+    let response = request.send().await.map_err(|error| ApiError::Network {
+        detail: error.to_string(),
+    })?;
     let status = response.status();
-    let body = response.text().await.map_err(|error| ApiError::Network { detail: error.to_string() })?;
+    let body = response.text().await.map_err(|error| ApiError::Network {
+        detail: error.to_string(),
+    })?;
     Ok((status, body))
 }

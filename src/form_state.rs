@@ -61,7 +61,12 @@ pub enum FormAction {
 impl FormState {
     /// A fresh form holding `draft` (prefilled values, fixed fields).
     pub fn new(draft: EventDraft) -> Self {
-        Self { draft, touched: BTreeSet::new(), submit_attempted: false, submission: Submission::Idle }
+        Self {
+            draft,
+            touched: BTreeSet::new(),
+            submit_attempted: false,
+            submission: Submission::Idle,
+        }
     }
 
     /// Whether `field`'s error should be shown now.
@@ -80,7 +85,6 @@ impl FormState {
             _ => Vec::new(),
         }
     }
-
 }
 
 impl Reducible for FormState {

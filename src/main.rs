@@ -15,7 +15,10 @@ fn main() {
         return;
     };
     for index in 0..hosts.length() {
-        if let Some(host) = hosts.item(index).and_then(|node| node.dyn_into::<HtmlElement>().ok()) {
+        if let Some(host) = hosts
+            .item(index)
+            .and_then(|node| node.dyn_into::<HtmlElement>().ok())
+        {
             let props = props_from_dataset(&host);
             yew::Renderer::<CallbackForm>::with_root_and_props(host.into(), props).render();
         }
@@ -27,7 +30,11 @@ fn main() {
 /// `data-user-data`.
 fn props_from_dataset(host: &HtmlElement) -> CallbackFormProps {
     let data = host.dataset();
-    let get = |key: &str| data.get(key).filter(|value| !value.is_empty()).map(AttrValue::from);
+    let get = |key: &str| {
+        data.get(key)
+            .filter(|value| !value.is_empty())
+            .map(AttrValue::from)
+    };
     let prefill: Vec<(Field, AttrValue)> = [
         (Field::Sender, "sender"),
         (Field::Subject, "subject"),
@@ -43,8 +50,12 @@ fn props_from_dataset(host: &HtmlElement) -> CallbackFormProps {
         group: get("group").unwrap_or_default(),
         user: get("user"),
         receiver: get("receiver"),
-        language: get("lang").map(|tag| Language::from_tag(&tag)).unwrap_or_default(),
-        default_country_code: get("countryCode").and_then(|code| code.parse().ok()).unwrap_or(49),
+        language: get("lang")
+            .map(|tag| Language::from_tag(&tag))
+            .unwrap_or_default(),
+        default_country_code: get("countryCode")
+            .and_then(|code| code.parse().ok())
+            .unwrap_or(49),
         prefill,
     })
 }

@@ -12,7 +12,13 @@ use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
 /// Fields the user fills in, in order.
-const VISIBLE_FIELDS: [Field; 5] = [Field::Sender, Field::Subject, Field::Body, Field::CrmUrl, Field::UserData];
+const VISIBLE_FIELDS: [Field; 5] = [
+    Field::Sender,
+    Field::Subject,
+    Field::Body,
+    Field::CrmUrl,
+    Field::UserData,
+];
 
 /// Properties of [`CallbackForm`]: what the host page fixes and prefills.
 #[derive(Properties, PartialEq, Clone)]
@@ -46,10 +52,16 @@ impl CallbackFormProps {
     /// The draft a fresh form starts with: fixed fields and prefilled values.
     fn initial_draft(&self) -> EventDraft {
         let fixed = [
-            (Field::AcdEventTypesId, Some(EventKind::Callback.type_id().to_string())),
+            (
+                Field::AcdEventTypesId,
+                Some(EventKind::Callback.type_id().to_string()),
+            ),
             (Field::AcdGroupsId, Some(self.group.to_string())),
             (Field::UsersId, self.user.as_ref().map(AttrValue::to_string)),
-            (Field::Receiver, self.receiver.as_ref().map(AttrValue::to_string)),
+            (
+                Field::Receiver,
+                self.receiver.as_ref().map(AttrValue::to_string),
+            ),
         ];
         let mut draft = EventDraft::default();
         for (field, text) in fixed {
@@ -83,7 +95,11 @@ pub fn CallbackForm(props: &CallbackFormProps) -> Html {
     });
     let id_prefix = use_memo((), |()| next_instance_prefix());
     let form_ref = use_node_ref();
-    let problems: Vec<FieldError> = state.draft.to_request(country_code).err().unwrap_or_default();
+    let problems: Vec<FieldError> = state
+        .draft
+        .to_request(country_code)
+        .err()
+        .unwrap_or_default();
 
     let on_input = {
         let state = state.clone();
@@ -105,7 +121,10 @@ pub fn CallbackForm(props: &CallbackFormProps) -> Html {
             match state.draft.to_request(country_code) {
                 Err(errors) => {
                     state.dispatch(FormAction::SubmitRefused);
-                    if let Some(first) = errors.iter().find(|error| VISIBLE_FIELDS.contains(&error.field)) {
+                    if let Some(first) = errors
+                        .iter()
+                        .find(|error| VISIBLE_FIELDS.contains(&error.field))
+                    {
                         focus_field(&form_ref, first.field);
                     }
                 }
@@ -125,7 +144,9 @@ pub fn CallbackForm(props: &CallbackFormProps) -> Html {
     let on_new_request = {
         let state = state.clone();
         let props = props.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(FormAction::Reset(props.initial_draft())))
+        Callback::from(move |_: MouseEvent| {
+            state.dispatch(FormAction::Reset(props.initial_draft()))
+        })
     };
 
     let field_view = |field: Field| {
@@ -143,7 +164,11 @@ pub fn CallbackForm(props: &CallbackFormProps) -> Html {
         let label = if required {
             field_label(field, language).to_owned()
         } else {
-            format!("{} ({})", field_label(field, language), ui_text(&UiText::Optional, language))
+            format!(
+                "{} ({})",
+                field_label(field, language),
+                ui_text(&UiText::Optional, language)
+            )
         };
         let hint = (field == Field::Sender).then(|| {
             match normalize_phone(state.draft.text(field), country_code) {
@@ -169,7 +194,13 @@ pub fn CallbackForm(props: &CallbackFormProps) -> Html {
     let configuration_problems: Vec<String> = problems
         .iter()
         .filter(|problem| !VISIBLE_FIELDS.contains(&problem.field))
-        .map(|problem| format!("{}: {}", field_label(problem.field, language), error_message(problem.code, language)))
+        .map(|problem| {
+            format!(
+                "{}: {}",
+                field_label(problem.field, language),
+                error_message(problem.code, language)
+            )
+        })
         .collect();
     let submitting = state.submission == Submission::Submitting;
 
@@ -196,7 +227,11 @@ pub fn CallbackForm(props: &CallbackFormProps) -> Html {
                         <div class="jtel-alert" role="alert">{ api_error_message(error, language) }</div>
                     }
                     <div class="jtel-actions">
-                        <button type="submit" class="jtel-button jtel-button--primary" disabled={submitting}>
+                        // Keeping the focus where it is on mousedown stops the field's blur
+                        // from showing its error first and moving the button away from under
+                        // the pointer, which would swallow the click.
+                        <button type="submit" class="jtel-button jtel-button--primary" disabled={submitting}
+                            onmousedown={Callback::from(|event: MouseEvent| event.prevent_default())}>
                             { ui_text(if submitting { &UiText::Sending } else { &UiText::RequestCallback }, language) }
                         </button>
                     </div>
@@ -212,7 +247,10 @@ pub fn CallbackForm(props: &CallbackFormProps) -> Html {
 /// A prefix for element ids that is unique per form instance on the page.
 fn next_instance_prefix() -> AttrValue {
     static NEXT: AtomicU32 = AtomicU32::new(1);
-    AttrValue::from(format!("jtel-form-{}", NEXT.fetch_add(1, Ordering::Relaxed)))
+    AttrValue::from(format!(
+        "jtel-form-{}",
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    ))
 }
 
 /// Moves the keyboard focus to the input of `field` inside the form.

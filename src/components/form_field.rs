@@ -61,7 +61,10 @@ pub fn FormField(props: &FormFieldProps) -> Html {
     };
     let control = if props.multiline {
         let on_input = props.on_input.reform(move |event: InputEvent| {
-            (field, event.target_unchecked_into::<HtmlTextAreaElement>().value())
+            (
+                field,
+                event.target_unchecked_into::<HtmlTextAreaElement>().value(),
+            )
         });
         html! {
             <textarea id={input_id.clone()} name={field.json_name()} class="jtel-input" rows="4"
@@ -71,7 +74,10 @@ pub fn FormField(props: &FormFieldProps) -> Html {
         }
     } else {
         let on_input = props.on_input.reform(move |event: InputEvent| {
-            (field, event.target_unchecked_into::<HtmlInputElement>().value())
+            (
+                field,
+                event.target_unchecked_into::<HtmlInputElement>().value(),
+            )
         });
         html! {
             <input id={input_id.clone()} name={field.json_name()} class="jtel-input"

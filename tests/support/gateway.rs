@@ -1,0 +1,77 @@
+//! A stand-in for the production gateway: serves the built page and forwards `/jtel/…` to the
+//! jtel server, adding the token, so the browser never holds it (what Trunk's proxy does for the
+//! demo and nginx does in production).
+
+use axum::body::Bytes;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::{header, HeaderMap, Method, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::any;
+use axum::Router;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use tower_http::services::ServeDir;
+
+#[derive(Clone)]
+struct Upstream {
+    base_url: String,
+    token: String,
+    client: reqwest::Client,
+}
+
+/// Serves `dist` at `/` and proxies `/jtel/{path}` to `{jtel_base_url}/{path}` with
+/// `Authorization: Bearer {token}`. Returns the address it listens on.
+pub async fn start(dist: PathBuf, jtel_base_url: String, token: String) -> SocketAddr {
+    let upstream = Upstream {
+        base_url: jtel_base_url,
+        token,
+        client: reqwest::Client::new(),
+    };
+    let app = Router::new()
+        .route("/jtel/{*path}", any(forward))
+        .with_state(upstream)
+        .fallback_service(ServeDir::new(dist));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind gateway");
+    let addr = listener.local_addr().expect("gateway address");
+    tokio::spawn(async move { axum::serve(listener, app).await.expect("gateway serves") });
+    addr
+}
+
+async fn forward(
+    State(upstream): State<Upstream>,
+    Path(path): Path<String>,
+    RawQuery(query): RawQuery,
+    method: Method,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let url = match query {
+        Some(query) => format!("{}/{path}?{query}", upstream.base_url),
+        None => format!("{}/{path}", upstream.base_url),
+    };
+    let mut request = upstream
+        .client
+        .request(method, url)
+        .bearer_auth(&upstream.token)
+        .body(body);
+    if let Some(content_type) = headers.get(header::CONTENT_TYPE) {
+        request = request.header(header::CONTENT_TYPE, content_type);
+    }
+    match request.send().await {
+        Ok(answer) => {
+            let status = answer.status();
+            let content_type = answer.headers().get(header::CONTENT_TYPE).cloned();
+            let body = answer.bytes().await.unwrap_or_default();
+            let mut response = (status, body).into_response();
+            if let Some(content_type) = content_type {
+                response
+                    .headers_mut()
+                    .insert(header::CONTENT_TYPE, content_type);
+            }
+            response
+        }
+        Err(_) => StatusCode::BAD_GATEWAY.into_response(),
+    }
+}
