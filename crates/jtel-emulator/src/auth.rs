@@ -11,7 +11,6 @@ use serde::Deserialize;
 use std::sync::Arc;
 
 /// What a request must present.
-#[derive(Debug)]
 pub struct Credentials {
     token: String,
     clients_id: String,

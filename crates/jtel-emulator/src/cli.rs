@@ -3,12 +3,11 @@
 use crate::emulator::{Config, DEFAULT_CLIENTS_ID, DEFAULT_TOKEN};
 use crate::fixtures::Fixtures;
 use std::io;
-use std::net::{Ipv4Addr, SocketAddr};
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
 
 /// The address listened on when `--listen` is not given.
-pub const DEFAULT_LISTEN: SocketAddr =
-    SocketAddr::new(std::net::IpAddr::V4(Ipv4Addr::LOCALHOST), 8787);
+pub const DEFAULT_LISTEN: SocketAddr = SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), 8787);
 
 /// The `--help` text.
 pub const USAGE: &str = "\

@@ -3,6 +3,7 @@
 use crate::auth::Credentials;
 use crate::fixtures::Fixtures;
 use crate::store::Store;
+use std::fmt;
 use std::io;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -15,7 +16,8 @@ pub const DEFAULT_CLIENTS_ID: u64 = 1;
 
 /// How to set up an emulator. [`Config::default`] is the demo set-up: token
 /// [`DEFAULT_TOKEN`], ClientsID [`DEFAULT_CLIENTS_ID`], the embedded fixtures, no state file.
-#[derive(Debug, Clone)]
+/// Its `Debug` output leaves the token out.
+#[derive(Clone)]
 pub struct Config {
     /// The bearer token every request must send.
     pub token: String,
@@ -39,11 +41,23 @@ impl Default for Config {
     }
 }
 
-/// The state shared by all requests: the credentials to check and the store behind one lock.
-/// Cheap to clone; clones share the same data.
+impl fmt::Debug for Config {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Config")
+            .field("token", &"(hidden)")
+            .field("clients_id", &self.clients_id)
+            .field("fixtures", &self.fixtures)
+            .field("state_file", &self.state_file)
+            .finish()
+    }
+}
+
+/// The state shared by all requests: the credentials to check, the fixtures, and the store
+/// behind one lock. Cheap to clone; clones share the same data.
 #[derive(Clone)]
 pub struct Emulator {
     credentials: Arc<Credentials>,
+    fixtures: Arc<Fixtures>,
     store: Arc<Mutex<Store>>,
 }
 
@@ -53,17 +67,26 @@ impl Emulator {
     /// Fails (with the file named in the message) when that file exists but is not a valid
     /// state, rather than starting over and losing it.
     pub async fn open(config: Config) -> io::Result<Self> {
-        let store = Store::open(config.fixtures, config.state_file).await?;
+        let fixtures = Arc::new(config.fixtures);
+        let store = Store::open(Arc::clone(&fixtures), config.state_file).await?;
         Ok(Self {
             credentials: Arc::new(Credentials::new(config.token, config.clients_id)),
+            fixtures,
             store: Arc::new(Mutex::new(store)),
         })
     }
 
+    /// What requests must present.
     pub(crate) fn credentials(&self) -> Arc<Credentials> {
         Arc::clone(&self.credentials)
     }
 
+    /// The fixtures; they never change while the emulator runs.
+    pub(crate) fn fixtures(&self) -> &Fixtures {
+        &self.fixtures
+    }
+
+    /// The fixtures plus the changes made through the API.
     pub(crate) fn store(&self) -> &Mutex<Store> {
         &self.store
     }

@@ -96,20 +96,16 @@ fn object_id(path: Result<Path<ObjectPath>, PathRejection>, name: &str) -> Resul
 
 async fn list_events(State(emulator): State<Emulator>) -> Json<ListEnvelope<AcdEvent>> {
     let events = emulator.store().lock().await.events().cloned().collect();
-    sorted_list(events, "dtCreated", |event| {
-        let created = event.dt_created.map(|at| {
-            (
-                at.year,
-                at.month,
-                at.day,
-                at.hour,
-                at.minute,
-                at.second,
-                at.nanosecond,
-            )
-        });
-        (created, event.id)
-    })
+    sorted_list(events, "dtCreated", creation_order)
+}
+
+/// `dtCreated` (zones ignored: the emulator writes all in one zone), then `ID`.
+fn creation_order(event: &AcdEvent) -> impl Ord {
+    let created = event.dt_created.map(|at| {
+        let date = (at.year, at.month, at.day);
+        (date, at.hour, at.minute, at.second, at.nanosecond)
+    });
+    (created, event.id)
 }
 
 async fn get_event(
@@ -164,36 +160,24 @@ fn create_request(body: Result<Json<Value>, JsonRejection>) -> Result<CreateAcdE
 }
 
 async fn list_event_types(State(emulator): State<Emulator>) -> Json<ListEnvelope<AcdEventType>> {
-    let types = emulator
-        .store()
-        .lock()
-        .await
-        .fixtures()
-        .acd_event_types
-        .clone();
+    let types = emulator.fixtures().acd_event_types.clone();
     sorted_list(types, "ID", |kind| kind.id)
 }
 
 async fn list_groups(State(emulator): State<Emulator>) -> Json<ListEnvelope<AcdGroup>> {
-    let groups = emulator.store().lock().await.fixtures().acd_groups.clone();
+    let groups = emulator.fixtures().acd_groups.clone();
     sorted_list(groups, "Name", |group| group.name.clone())
 }
 
 async fn list_users(State(emulator): State<Emulator>) -> Json<ListEnvelope<User>> {
-    let users = emulator.store().lock().await.fixtures().users.clone();
+    let users = emulator.fixtures().users.clone();
     sorted_list(users, "UID", |user| user.uid.clone())
 }
 
 async fn list_service_numbers(
     State(emulator): State<Emulator>,
 ) -> Json<ListEnvelope<ServiceNumber>> {
-    let numbers = emulator
-        .store()
-        .lock()
-        .await
-        .fixtures()
-        .service_numbers
-        .clone();
+    let numbers = emulator.fixtures().service_numbers.clone();
     sorted_list(numbers, "Name2", |number| number.name2.clone())
 }
 

@@ -13,6 +13,7 @@ use jtel_core::timestamp::{Timestamp, Zone};
 use jtel_core::{EventKind, Field};
 use std::io;
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 /// The id of the first created event when no event exists yet.
@@ -22,14 +23,14 @@ const NEW_EVENT_STATUS: i64 = 20;
 
 /// Fixtures plus changes, with the optional file the changes are saved to.
 pub struct Store {
-    fixtures: Fixtures,
+    fixtures: Arc<Fixtures>,
     state: State,
     state_file: Option<PathBuf>,
 }
 
 impl Store {
     /// A store over `fixtures`, with the changes already saved in `state_file` if it exists.
-    pub async fn open(fixtures: Fixtures, state_file: Option<PathBuf>) -> io::Result<Self> {
+    pub async fn open(fixtures: Arc<Fixtures>, state_file: Option<PathBuf>) -> io::Result<Self> {
         let state = match &state_file {
             Some(path) => persistence::load(path).await?.unwrap_or_default(),
             None => State::default(),
@@ -39,11 +40,6 @@ impl Store {
             state,
             state_file,
         })
-    }
-
-    /// The fixtures as loaded.
-    pub fn fixtures(&self) -> &Fixtures {
-        &self.fixtures
     }
 
     /// Every event: the fixtures' first, then the created ones in creation order.
@@ -84,49 +80,43 @@ impl Store {
     pub fn unknown_references(&self, request: &CreateAcdEvent) -> Vec<(Field, &'static str)> {
         let fixtures = &self.fixtures;
         let type_id = Some(request.acd_event_types_id);
+        let type_known = fixtures
+            .acd_event_types
+            .iter()
+            .any(|kind| kind.id == type_id);
         let group_id = Some(request.acd_groups_id);
-        let receiver_is_service_number = |receiver: &String| {
-            fixtures
-                .service_numbers
-                .iter()
-                .any(|number| number.name.as_ref() == Some(receiver))
+        let group_known = fixtures.acd_groups.iter().any(|group| group.id == group_id);
+        let user_known = request
+            .users_id
+            .is_none_or(|id| fixtures.users.iter().any(|user| user.id == Some(id)));
+        let is_service_number = |receiver: &String| {
+            let mut numbers = fixtures.service_numbers.iter();
+            numbers.any(|number| number.name.as_ref() == Some(receiver))
         };
-        let checks = [
+        let receiver_known = !EventKind::from_type_id(request.acd_event_types_id).is_telephone()
+            || request.receiver.as_ref().is_none_or(is_service_number);
+        [
             (
+                type_known,
                 Field::AcdEventTypesId,
-                fixtures
-                    .acd_event_types
-                    .iter()
-                    .any(|kind| kind.id == type_id),
                 "No ACD event type with this id exists.",
             ),
             (
+                group_known,
                 Field::AcdGroupsId,
-                fixtures.acd_groups.iter().any(|group| group.id == group_id),
                 "No ACD group with this id exists.",
             ),
+            (user_known, Field::UsersId, "No user with this id exists."),
             (
-                Field::UsersId,
-                request
-                    .users_id
-                    .is_none_or(|id| fixtures.users.iter().any(|user| user.id == Some(id))),
-                "No user with this id exists.",
-            ),
-            (
+                receiver_known,
                 Field::Receiver,
-                !EventKind::from_type_id(request.acd_event_types_id).is_telephone()
-                    || request
-                        .receiver
-                        .as_ref()
-                        .is_none_or(receiver_is_service_number),
                 "No service number with this number exists.",
             ),
-        ];
-        checks
-            .into_iter()
-            .filter(|(_, known, _)| !known)
-            .map(|(field, _, reason)| (field, reason))
-            .collect()
+        ]
+        .into_iter()
+        .filter(|(known, ..)| !known)
+        .map(|(_, field, reason)| (field, reason))
+        .collect()
     }
 
     /// Creates an event from a request that passed validation and names known objects: the
