@@ -77,11 +77,15 @@ pub fn ui_text(text: &UiText, language: Language) -> String {
             UiText::CallbackCreated { event_id: Some(id) } => {
                 format!("Thank you! Your callback request was created (reference {id}).")
             }
-            UiText::CallbackCreated { event_id: None } => "Thank you! Your callback request was created.".to_owned(),
+            UiText::CallbackCreated { event_id: None } => {
+                "Thank you! Your callback request was created.".to_owned()
+            }
             UiText::NewRequest => "New request".to_owned(),
             UiText::Optional => "optional".to_owned(),
             UiText::SentAs { number } => format!("Will be sent as +{number}"),
-            UiText::PhoneHint => "With area code, for example 0199 123456789 or +49 199 123456789".to_owned(),
+            UiText::PhoneHint => {
+                "With area code, for example 0199 123456789 or +49 199 123456789".to_owned()
+            }
             UiText::ConfigurationProblem => "This form is not set up correctly:".to_owned(),
         },
         Language::German => match text {
@@ -91,12 +95,18 @@ pub fn ui_text(text: &UiText, language: Language) -> String {
             UiText::CallbackCreated { event_id: Some(id) } => {
                 format!("Vielen Dank! Ihre Rückrufbitte wurde angelegt (Referenz {id}).")
             }
-            UiText::CallbackCreated { event_id: None } => "Vielen Dank! Ihre Rückrufbitte wurde angelegt.".to_owned(),
+            UiText::CallbackCreated { event_id: None } => {
+                "Vielen Dank! Ihre Rückrufbitte wurde angelegt.".to_owned()
+            }
             UiText::NewRequest => "Neue Anfrage".to_owned(),
             UiText::Optional => "optional".to_owned(),
             UiText::SentAs { number } => format!("Wird gesendet als +{number}"),
-            UiText::PhoneHint => "Mit Vorwahl, zum Beispiel 0199 123456789 oder +49 199 123456789".to_owned(),
-            UiText::ConfigurationProblem => "Dieses Formular ist nicht richtig eingerichtet:".to_owned(),
+            UiText::PhoneHint => {
+                "Mit Vorwahl, zum Beispiel 0199 123456789 oder +49 199 123456789".to_owned()
+            }
+            UiText::ConfigurationProblem => {
+                "Dieses Formular ist nicht richtig eingerichtet:".to_owned()
+            }
         },
     }
 }
@@ -224,6 +234,9 @@ fn english_error(code: ErrorCode) -> String {
             "A message can only be sent with a callback request.".to_owned()
         }
         ErrorCode::NotAnInteger => "Enter a whole number.".to_owned(),
+        ErrorCode::UnknownReference => {
+            "The jtel server knows nothing by this id or number.".to_owned()
+        }
         ErrorCode::OutOfRange { min, max } => match (min, max) {
             (Some(min), Some(max)) => format!("Enter a value from {min} to {max}."),
             (Some(min), None) => format!("Enter a value of at least {min}."),
@@ -262,6 +275,7 @@ fn german_error(code: ErrorCode) -> String {
         }
         ErrorCode::BodyOnlyForCallbacks => "Eine Nachricht kann nur mit einer Rückrufbitte gesendet werden.".to_owned(),
         ErrorCode::NotAnInteger => "Geben Sie eine ganze Zahl ein.".to_owned(),
+        ErrorCode::UnknownReference => "Unter dieser Kennung oder Nummer kennt der jtel-Server nichts.".to_owned(),
         ErrorCode::OutOfRange { min, max } => match (min, max) {
             (Some(min), Some(max)) => format!("Geben Sie einen Wert von {min} bis {max} ein."),
             (Some(min), None) => format!("Geben Sie einen Wert von mindestens {min} ein."),

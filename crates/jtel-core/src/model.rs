@@ -252,21 +252,23 @@ impl CockpitVariable {
 #[serde(default)]
 pub struct ListEnvelope<T> {
     /// Reserved; `""`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub filter: Option<String>,
     /// Reserved; `0`.
-    #[serde(rename = "limitStart")]
+    #[serde(rename = "limitStart", skip_serializing_if = "Option::is_none")]
     pub limit_start: Option<i64>,
     /// Reserved; `-1` = all records.
-    #[serde(rename = "limitPageSize")]
+    #[serde(rename = "limitPageSize", skip_serializing_if = "Option::is_none")]
     pub limit_page_size: Option<i64>,
     /// The rows.
     pub records: Vec<T>,
     /// Number of rows returned.
     pub count: Option<i64>,
     /// Sort field.
-    #[serde(rename = "orderBy")]
+    #[serde(rename = "orderBy", skip_serializing_if = "Option::is_none")]
     pub order_by: Option<String>,
     /// Sort direction.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ascending: Option<bool>,
     /// The HTTP status, repeated.
     pub status: Option<u16>,
@@ -302,7 +304,7 @@ impl<T> ListEnvelope<T> {
         }
     }
 
-    /// A get-by-id answer: one record, `count: 1`, `status: 200`.
+    /// A get-by-id answer as jtel documents it: `{records: [record], count: 1, status: 200}`.
     pub fn single(record: T) -> Self {
         Self {
             records: vec![record],

@@ -108,6 +108,9 @@ pub enum ErrorCode {
     BodyOnlyForCallbacks,
     /// A value is not a whole number.
     NotAnInteger,
+    /// The id or number names nothing the jtel server knows (no such group, agent, event type
+    /// or service number). Only the server can tell.
+    UnknownReference,
     /// A value is outside the variable's bounds.
     OutOfRange {
         /// Smallest allowed value, if bounded below.

@@ -162,6 +162,7 @@ fn messages_exist_in_both_languages_and_differ() {
         ErrorCode::Url(jtel_core::crm_url::UrlError::TooLong),
         ErrorCode::BodyOnlyForCallbacks,
         ErrorCode::NotAnInteger,
+        ErrorCode::UnknownReference,
         ErrorCode::OutOfRange {
             min: Some(0),
             max: Some(100),

@@ -6,7 +6,7 @@ use axum::Json;
 use jtel_core::messages::error_message;
 use jtel_core::model::ErrorBody;
 use jtel_core::outcome::invalid_text;
-use jtel_core::{Field, FieldError, Language};
+use jtel_core::{FieldError, Language};
 use std::io;
 
 /// A failed request: the status and the reason sent in the body.
@@ -31,15 +31,6 @@ impl Failure {
         Self::bad_request(invalid_text(errors, |error| {
             error_message(error.code, Language::English)
         }))
-    }
-
-    /// 400 for problems `jtel_core` has no code for, in the same `Field: message` form.
-    pub fn field_problems(problems: &[(Field, &str)]) -> Self {
-        let parts: Vec<String> = problems
-            .iter()
-            .map(|(field, reason)| format!("{}: {reason}", field.json_name()))
-            .collect();
-        Self::bad_request(parts.join("; "))
     }
 
     /// 401: wrong or missing token, or wrong ClientsID.

@@ -130,7 +130,7 @@ async fn create_event(
     let mut store = emulator.store().lock().await;
     let unknown = store.unknown_references(&request);
     if !unknown.is_empty() {
-        return Err(Failure::field_problems(&unknown));
+        return Err(Failure::invalid(&unknown));
     }
     let event = store
         .create_event(request)

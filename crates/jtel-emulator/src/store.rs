@@ -10,7 +10,7 @@ use crate::persistence::{self, CockpitValue, State};
 use jtel_core::model::{AcdEvent, CockpitVariable, CreateAcdEvent};
 use jtel_core::outcome::SetValueResult;
 use jtel_core::timestamp::{Timestamp, Zone};
-use jtel_core::{EventKind, Field};
+use jtel_core::{ErrorCode, EventKind, Field, FieldError};
 use std::io;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -75,9 +75,9 @@ impl Store {
     }
 
     /// The ids and numbers in a create request that name nothing in the fixtures, as
-    /// `(field, English reason)`: the event type, the ACD group, the agent if one is given,
+    /// [`ErrorCode::UnknownReference`] problems: the event type, the ACD group, the agent if one is given,
     /// and for telephone events the receiver, which must be a configured service number.
-    pub fn unknown_references(&self, request: &CreateAcdEvent) -> Vec<(Field, &'static str)> {
+    pub fn unknown_references(&self, request: &CreateAcdEvent) -> Vec<FieldError> {
         let fixtures = &self.fixtures;
         let type_id = Some(request.acd_event_types_id);
         let type_known = fixtures
@@ -96,26 +96,14 @@ impl Store {
         let receiver_known = !EventKind::from_type_id(request.acd_event_types_id).is_telephone()
             || request.receiver.as_ref().is_none_or(is_service_number);
         [
-            (
-                type_known,
-                Field::AcdEventTypesId,
-                "No ACD event type with this id exists.",
-            ),
-            (
-                group_known,
-                Field::AcdGroupsId,
-                "No ACD group with this id exists.",
-            ),
-            (user_known, Field::UsersId, "No user with this id exists."),
-            (
-                receiver_known,
-                Field::Receiver,
-                "No service number with this number exists.",
-            ),
+            (type_known, Field::AcdEventTypesId),
+            (group_known, Field::AcdGroupsId),
+            (user_known, Field::UsersId),
+            (receiver_known, Field::Receiver),
         ]
         .into_iter()
-        .filter(|(known, ..)| !known)
-        .map(|(_, field, reason)| (field, reason))
+        .filter(|(known, _)| !known)
+        .map(|(_, field)| FieldError::new(field, ErrorCode::UnknownReference))
         .collect()
     }
 

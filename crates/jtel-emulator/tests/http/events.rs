@@ -149,19 +149,19 @@ async fn ids_and_numbers_that_name_nothing_are_refused() {
     let cases = [
         (
             with(callback_body(), "AcdGroupsID", json!(999)),
-            "AcdGroupsID: No ACD group with this id exists.",
+            "AcdGroupsID: The jtel server knows nothing by this id or number.",
         ),
         (
             with(callback_body(), "UsersID", json!(99)),
-            "UsersID: No user with this id exists.",
+            "UsersID: The jtel server knows nothing by this id or number.",
         ),
         (
             with(ticket_body(), "AcdEventTypesID", json!(77)),
-            "AcdEventTypesID: No ACD event type with this id exists.",
+            "AcdEventTypesID: The jtel server knows nothing by this id or number.",
         ),
         (
             with(callback_body(), "Receiver", json!("4930123456789")),
-            "Receiver: No service number with this number exists.",
+            "Receiver: The jtel server knows nothing by this id or number.",
         ),
         (
             with(
@@ -169,7 +169,7 @@ async fn ids_and_numbers_that_name_nothing_are_refused() {
                 "UsersID",
                 json!(2),
             ),
-            "AcdGroupsID: No ACD group with this id exists.; UsersID: No user with this id exists.",
+            "AcdGroupsID: The jtel server knows nothing by this id or number.; UsersID: The jtel server knows nothing by this id or number.",
         ),
     ];
     for (body, expected) in cases {
