@@ -71,7 +71,7 @@ install_wasm_target
 install_trunk
 install_wasm_bindgen_cli
 install_wasm_opt
-export PATH="$HOME/.cargo/bin:$PATH"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
 # trunk builds offline, so the crates must be in the local registry first.
 (cd "$repo_root" && cargo fetch --quiet)

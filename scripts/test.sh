@@ -7,16 +7,24 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/install-tools.sh
 
 started=$SECONDS
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+# Every cargo test's output also goes to $log, for the totals at the end.
+run_tests() { "$@" 2>&1 | tee -a "$log"; }
+
 step "host tests: jtel-core and jtel-emulator"
-cargo test --locked -p jtel-core -p jtel-emulator
+run_tests cargo test --locked -p jtel-core -p jtel-emulator
 
 step "browser tests: components in headless Chromium"
-cargo test --locked -p jtel-widgets --target wasm32-unknown-unknown
+run_tests cargo test --locked -p jtel-widgets --target wasm32-unknown-unknown
 
 step "release build of the demo page (trunk, offline)"
 trunk build --release --dist target/e2e-dist
 
 step "end-to-end tests: real Chromium, gateway, jtel emulator"
-JTEL_DIST="$PWD/target/e2e-dist" cargo test --locked -p jtel-widgets --test e2e_callback
+run_tests env JTEL_DIST="$PWD/target/e2e-dist" cargo test --locked -p jtel-widgets --test e2e_callback
 
-step "all tests passed in $((SECONDS - started)) s"
+passed=$(awk '/^test result:/ { sum += $4 } END { print sum + 0 }' "$log")
+failed=$(awk '/^test result:/ { sum += $6 } END { print sum + 0 }' "$log")
+step "all test suites passed in $((SECONDS - started)) s"
+echo "$passed passed, $failed failed"
