@@ -5,8 +5,13 @@
 //! ([`JtelClient::with_token`]) sends the token from the page and is the less safe choice.
 
 use gloo_net::http::{Request, RequestBuilder};
-use jtel_core::model::{AcdEvent, CreateAcdEvent};
-use jtel_core::outcome::{interpret_created_event, ApiError};
+use jtel_core::model::{
+    AcdEvent, AcdEventType, AcdGroup, CockpitVariable, CreateAcdEvent, ServiceNumber, User,
+};
+use jtel_core::outcome::{
+    interpret_created_event, interpret_records, interpret_set_value, ApiError, SetValueOutcome,
+};
+use serde::de::DeserializeOwned;
 
 /// A client for one jtel base URL: the gateway path, or `…/rest/v1.0/{ClientsID}` in direct mode.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,11 +43,75 @@ impl JtelClient {
         let request = self
             .authorized(Request::post(&self.url("acd/events/create")))
             .json(event)
-            .map_err(|error| ApiError::Network {
-                detail: error.to_string(),
-            })?;
+            .map_err(network)?;
         let (status, body) = send(request).await?;
         interpret_created_event(status, &body)
+    }
+
+    /// `GET {base}/acd/events/types`: the event types of the client account.
+    pub async fn event_types(&self) -> Result<Vec<AcdEventType>, ApiError> {
+        self.records("acd/events/types").await
+    }
+
+    /// `GET {base}/acd/groups`: every ACD group.
+    pub async fn groups(&self) -> Result<Vec<AcdGroup>, ApiError> {
+        self.records("acd/groups").await
+    }
+
+    /// `GET {base}/users`: every user (agent).
+    pub async fn users(&self) -> Result<Vec<User>, ApiError> {
+        self.records("users").await
+    }
+
+    /// `GET {base}/serviceNumbers`: every service number.
+    pub async fn service_numbers(&self) -> Result<Vec<ServiceNumber>, ApiError> {
+        self.records("serviceNumbers").await
+    }
+
+    /// `GET {base}/cockpitVariables`: every cockpit variable.
+    pub async fn cockpit_variables(&self) -> Result<Vec<CockpitVariable>, ApiError> {
+        self.records("cockpitVariables").await
+    }
+
+    /// `GET {base}/cockpitVariables/cockpitVariable/{id}`: one cockpit variable.
+    pub async fn cockpit_variable(&self, id: i64) -> Result<CockpitVariable, ApiError> {
+        let path = format!("cockpitVariables/cockpitVariable/{id}");
+        self.records(&path)
+            .await?
+            .into_iter()
+            .next()
+            .ok_or_else(|| ApiError::NotFound {
+                message: format!("cockpit variable {id}"),
+            })
+    }
+
+    /// `PATCH {base}/cockpitVariables/cockpitVariable/{id}/setValue?value={value}`: what the
+    /// server did (`result` 0–4 arrive with HTTP 200 and are not errors here).
+    pub async fn set_cockpit_value(
+        &self,
+        id: i64,
+        value: i64,
+    ) -> Result<SetValueOutcome, ApiError> {
+        let url = self.url(&format!(
+            "cockpitVariables/cockpitVariable/{id}/setValue?value={value}"
+        ));
+        let (status, body) = send(
+            self.authorized(Request::patch(&url))
+                .build()
+                .map_err(network)?,
+        )
+        .await?;
+        interpret_set_value(status, &body)
+    }
+
+    /// A list or get-by-id route's records.
+    async fn records<T: DeserializeOwned>(&self, path: &str) -> Result<Vec<T>, ApiError> {
+        let request = self
+            .authorized(Request::get(&self.url(path)))
+            .build()
+            .map_err(network)?;
+        let (status, body) = send(request).await?;
+        interpret_records(status, &body)
     }
 
     fn url(&self, path: &str) -> String {
@@ -59,12 +128,15 @@ impl JtelClient {
 
 /// Sends a request and reads the whole answer; only a missing answer is an error here.
 async fn send(request: Request) -> Result<(u16, String), ApiError> {
-    let response = request.send().await.map_err(|error| ApiError::Network {
-        detail: error.to_string(),
-    })?;
+    let response = request.send().await.map_err(network)?;
     let status = response.status();
-    let body = response.text().await.map_err(|error| ApiError::Network {
-        detail: error.to_string(),
-    })?;
+    let body = response.text().await.map_err(network)?;
     Ok((status, body))
+}
+
+/// A request that got no answer (or could not be built) is a network failure for the user.
+fn network(error: gloo_net::Error) -> ApiError {
+    ApiError::Network {
+        detail: error.to_string(),
+    }
 }
