@@ -11,6 +11,7 @@
 //! - [`validation`]: whole-request validation returning every problem as `(field, code)`.
 //! - [`messages`]: English and German text for every code.
 //! - [`outcome`]: HTTP status + body → a typed outcome the forms can act on.
+//! - [`subject_template`]: composing `Subject` (with a preferred callback time) from a template.
 
 pub mod country_codes;
 pub mod crm_url;
@@ -20,6 +21,7 @@ pub mod messages;
 pub mod model;
 pub mod outcome;
 pub mod phone;
+pub mod subject_template;
 pub mod timestamp;
 pub mod validation;
 
