@@ -11,8 +11,10 @@
 //! - [`validation`]: whole-request validation returning every problem as `(field, code)`.
 //! - [`messages`]: English and German text for every code.
 //! - [`outcome`]: HTTP status + body → a typed outcome the forms can act on.
+//! - [`callback_time`]: the preferred time of a callback request.
 //! - [`subject_template`]: composing `Subject` (with a preferred callback time) from a template.
 
+pub mod callback_time;
 pub mod country_codes;
 pub mod crm_url;
 pub mod email;

@@ -3,7 +3,9 @@
 //! Each language is one exhaustive `match`, so a new code does not compile until both
 //! languages have its text. The emulator uses the English texts in its `{status, error}` bodies.
 
+use crate::callback_time::PreferredTimeError;
 use crate::crm_url::UrlError;
+use crate::event_kind::EventKind;
 use crate::outcome::{ApiError, SetValueResult};
 use crate::phone::{PhoneError, MAX_DIGITS, MIN_DIGITS};
 use crate::validation::{ErrorCode, Field};
@@ -41,19 +43,23 @@ impl Language {
 /// Fixed texts of the forms (titles, buttons, confirmations).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum UiText {
-    /// Title of the callback form.
-    CallbackTitle,
-    /// Submit button of the callback form.
-    RequestCallback,
+    /// Title of an ACD event form of this kind.
+    FormTitle(EventKind),
+    /// Its submit button.
+    Submit(EventKind),
     /// Shown while the request is on its way.
     Sending,
     /// Confirmation with the id of the created event.
-    CallbackCreated {
+    Created {
+        /// The kind of event created.
+        kind: EventKind,
         /// The created event's id, if the server returned one.
         event_id: Option<i64>,
     },
     /// Button that starts a new, empty request.
     NewRequest,
+    /// Button that sends a failed request again.
+    TryAgain,
     /// Marks an optional field.
     Optional,
     /// Hint under a phone field: the number as it will be sent.
@@ -65,49 +71,206 @@ pub enum UiText {
     PhoneHint,
     /// Heading of a problem with the form's own configuration (fields the host page fixed).
     ConfigurationProblem,
+    /// Placeholder of a picker.
+    TypeToSearch,
+    /// A picker's filter matches nothing.
+    NoMatches,
+    /// A picker shows only the first matches.
+    MoreMatches {
+        /// How many more match.
+        count: usize,
+    },
+    /// A picker's options are loading.
+    LoadingOptions,
+    /// A picker's options could not be loaded; the reason follows.
+    OptionsUnavailable,
+    /// Hint under the preferred time: the zone it is meant in.
+    TimeZoneHint {
+        /// The user's time zone, e.g. `Europe/Berlin (UTC+01:00)`.
+        zone: String,
+    },
+    /// Hint under the subject: what will be sent when it comes from a template.
+    SubjectPreview {
+        /// The composed subject.
+        subject: String,
+    },
+    /// What a callback without a preferred time asks for.
+    AsSoonAsPossible,
 }
 
 /// A fixed text of the forms.
 pub fn ui_text(text: &UiText, language: Language) -> String {
     match language {
-        Language::English => match text {
-            UiText::CallbackTitle => "Request a callback".to_owned(),
-            UiText::RequestCallback => "Request callback".to_owned(),
-            UiText::Sending => "Sending…".to_owned(),
-            UiText::CallbackCreated { event_id: Some(id) } => {
-                format!("Thank you! Your callback request was created (reference {id}).")
+        Language::English => english_ui(text),
+        Language::German => german_ui(text),
+    }
+}
+
+/// The label of `field` in a form for `kind`: the sender of a callback is "your phone number",
+/// of an e-mail an "e-mail address", and a ticket's user data is its "ticket number".
+pub fn field_label_for(field: Field, kind: EventKind, language: Language) -> &'static str {
+    let english = language == Language::English;
+    match (field, kind) {
+        (Field::Sender, EventKind::Callback) => field_label(field, language),
+        (Field::Sender, kind) if kind.is_telephone() => {
+            if english {
+                "Phone number"
+            } else {
+                "Telefonnummer"
             }
-            UiText::CallbackCreated { event_id: None } => {
-                "Thank you! Your callback request was created.".to_owned()
+        }
+        (Field::Sender, EventKind::Email) => {
+            if english {
+                "E-mail address"
+            } else {
+                "E-Mail-Adresse"
             }
-            UiText::NewRequest => "New request".to_owned(),
-            UiText::Optional => "optional".to_owned(),
-            UiText::SentAs { number } => format!("Will be sent as +{number}"),
-            UiText::PhoneHint => {
-                "With area code, for example 0199 123456789 or +49 199 123456789".to_owned()
+        }
+        (Field::Sender, _) => {
+            if english {
+                "Sender"
+            } else {
+                "Absender"
             }
-            UiText::ConfigurationProblem => "This form is not set up correctly:".to_owned(),
-        },
-        Language::German => match text {
-            UiText::CallbackTitle => "Rückruf anfordern".to_owned(),
-            UiText::RequestCallback => "Rückruf anfordern".to_owned(),
-            UiText::Sending => "Wird gesendet…".to_owned(),
-            UiText::CallbackCreated { event_id: Some(id) } => {
-                format!("Vielen Dank! Ihre Rückrufbitte wurde angelegt (Referenz {id}).")
+        }
+        (Field::Receiver, EventKind::Email) => {
+            if english {
+                "To (e-mail address)"
+            } else {
+                "An (E-Mail-Adresse)"
             }
-            UiText::CallbackCreated { event_id: None } => {
-                "Vielen Dank! Ihre Rückrufbitte wurde angelegt.".to_owned()
+        }
+        (Field::Receiver, kind) if !kind.is_telephone() => {
+            if english {
+                "Receiver"
+            } else {
+                "Empfänger"
             }
-            UiText::NewRequest => "Neue Anfrage".to_owned(),
-            UiText::Optional => "optional".to_owned(),
-            UiText::SentAs { number } => format!("Wird gesendet als +{number}"),
-            UiText::PhoneHint => {
-                "Mit Vorwahl, zum Beispiel 0199 123456789 oder +49 199 123456789".to_owned()
+        }
+        (Field::UserData, EventKind::Ticket) => {
+            if english {
+                "Ticket number"
+            } else {
+                "Ticketnummer"
             }
-            UiText::ConfigurationProblem => {
-                "Dieses Formular ist nicht richtig eingerichtet:".to_owned()
-            }
-        },
+        }
+        _ => field_label(field, language),
+    }
+}
+
+fn english_kind(kind: EventKind) -> String {
+    match kind {
+        EventKind::VoiceMail => "voice mail".to_owned(),
+        EventKind::Fax => "fax".to_owned(),
+        EventKind::Callback => "callback request".to_owned(),
+        EventKind::Sms => "SMS".to_owned(),
+        EventKind::Email => "e-mail".to_owned(),
+        EventKind::Ticket => "ticket".to_owned(),
+        EventKind::Other(id) => format!("ACD event (type {id})"),
+    }
+}
+
+fn german_kind(kind: EventKind) -> String {
+    match kind {
+        EventKind::VoiceMail => "Voicemail".to_owned(),
+        EventKind::Fax => "Fax".to_owned(),
+        EventKind::Callback => "Rückrufbitte".to_owned(),
+        EventKind::Sms => "SMS".to_owned(),
+        EventKind::Email => "E-Mail".to_owned(),
+        EventKind::Ticket => "Ticket".to_owned(),
+        EventKind::Other(id) => format!("ACD-Ereignis (Typ {id})"),
+    }
+}
+
+fn english_ui(text: &UiText) -> String {
+    match text {
+        UiText::FormTitle(EventKind::Callback) => "Request a callback".to_owned(),
+        UiText::FormTitle(kind) => format!("New {}", english_kind(*kind)),
+        UiText::Submit(EventKind::Callback) => "Request callback".to_owned(),
+        UiText::Submit(kind) => format!("Create {}", english_kind(*kind)),
+        UiText::Sending => "Sending…".to_owned(),
+        UiText::Created {
+            kind: EventKind::Callback,
+            event_id: Some(id),
+        } => {
+            format!("Thank you! Your callback request was created (reference {id}).")
+        }
+        UiText::Created {
+            kind: EventKind::Callback,
+            event_id: None,
+        } => "Thank you! Your callback request was created.".to_owned(),
+        UiText::Created {
+            kind,
+            event_id: Some(id),
+        } => format!("The {} was created (reference {id}).", english_kind(*kind)),
+        UiText::Created {
+            kind,
+            event_id: None,
+        } => format!("The {} was created.", english_kind(*kind)),
+        UiText::NewRequest => "New request".to_owned(),
+        UiText::TryAgain => "Try again".to_owned(),
+        UiText::Optional => "optional".to_owned(),
+        UiText::SentAs { number } => format!("Will be sent as +{number}"),
+        UiText::PhoneHint => {
+            "With area code, for example 0199 123456789 or +49 199 123456789".to_owned()
+        }
+        UiText::ConfigurationProblem => "This form is not set up correctly:".to_owned(),
+        UiText::TypeToSearch => "Type to search".to_owned(),
+        UiText::NoMatches => "No matches".to_owned(),
+        UiText::MoreMatches { count } => format!("{count} more: keep typing to narrow the list"),
+        UiText::LoadingOptions => "Loading choices…".to_owned(),
+        UiText::OptionsUnavailable => "The choices could not be loaded:".to_owned(),
+        UiText::TimeZoneHint { zone } => format!("Your local time: {zone}"),
+        UiText::SubjectPreview { subject } => format!("Subject: {subject}"),
+        UiText::AsSoonAsPossible => "as soon as possible".to_owned(),
+    }
+}
+
+fn german_ui(text: &UiText) -> String {
+    match text {
+        UiText::FormTitle(EventKind::Callback) => "Rückruf anfordern".to_owned(),
+        UiText::FormTitle(kind) => format!("Neu: {}", german_kind(*kind)),
+        UiText::Submit(EventKind::Callback) => "Rückruf anfordern".to_owned(),
+        UiText::Submit(kind) => format!("{} anlegen", german_kind(*kind)),
+        UiText::Sending => "Wird gesendet…".to_owned(),
+        UiText::Created {
+            kind: EventKind::Callback,
+            event_id: Some(id),
+        } => {
+            format!("Vielen Dank! Ihre Rückrufbitte wurde angelegt (Referenz {id}).")
+        }
+        UiText::Created {
+            kind: EventKind::Callback,
+            event_id: None,
+        } => "Vielen Dank! Ihre Rückrufbitte wurde angelegt.".to_owned(),
+        UiText::Created {
+            kind,
+            event_id: Some(id),
+        } => format!("{} wurde angelegt (Referenz {id}).", german_kind(*kind)),
+        UiText::Created {
+            kind,
+            event_id: None,
+        } => format!("{} wurde angelegt.", german_kind(*kind)),
+        UiText::NewRequest => "Neue Anfrage".to_owned(),
+        UiText::TryAgain => "Erneut versuchen".to_owned(),
+        UiText::Optional => "optional".to_owned(),
+        UiText::SentAs { number } => format!("Wird gesendet als +{number}"),
+        UiText::PhoneHint => {
+            "Mit Vorwahl, zum Beispiel 0199 123456789 oder +49 199 123456789".to_owned()
+        }
+        UiText::ConfigurationProblem => {
+            "Dieses Formular ist nicht richtig eingerichtet:".to_owned()
+        }
+        UiText::TypeToSearch => "Zum Suchen tippen".to_owned(),
+        UiText::NoMatches => "Keine Treffer".to_owned(),
+        UiText::MoreMatches { count } => {
+            format!("{count} weitere: weitertippen, um die Liste einzugrenzen")
+        }
+        UiText::LoadingOptions => "Auswahl wird geladen…".to_owned(),
+        UiText::OptionsUnavailable => "Die Auswahl konnte nicht geladen werden:".to_owned(),
+        UiText::TimeZoneHint { zone } => format!("Ihre Ortszeit: {zone}"),
+        UiText::SubjectPreview { subject } => format!("Betreff: {subject}"),
+        UiText::AsSoonAsPossible => "so bald wie möglich".to_owned(),
     }
 }
 
@@ -133,6 +296,7 @@ pub fn field_label(field: Field, language: Language) -> &'static str {
             Field::CrmUrl => "CRM link",
             Field::UserData => "Reference",
             Field::Value => "Value",
+            Field::PreferredTime => "Preferred time",
         },
         Language::German => match field {
             Field::AcdEventTypesId => "Art der Anfrage",
@@ -145,6 +309,7 @@ pub fn field_label(field: Field, language: Language) -> &'static str {
             Field::CrmUrl => "CRM-Link",
             Field::UserData => "Referenz",
             Field::Value => "Wert",
+            Field::PreferredTime => "Wunschtermin",
         },
     }
 }
@@ -234,6 +399,12 @@ fn english_error(code: ErrorCode) -> String {
             "A message can only be sent with a callback request.".to_owned()
         }
         ErrorCode::NotAnInteger => "Enter a whole number.".to_owned(),
+        ErrorCode::PreferredTime(PreferredTimeError::Malformed) => {
+            "Enter a date and a time.".to_owned()
+        }
+        ErrorCode::PreferredTime(PreferredTimeError::InThePast) => {
+            "Choose a time in the future.".to_owned()
+        }
         ErrorCode::UnknownReference => {
             "The jtel server knows nothing by this id or number.".to_owned()
         }
@@ -275,6 +446,8 @@ fn german_error(code: ErrorCode) -> String {
         }
         ErrorCode::BodyOnlyForCallbacks => "Eine Nachricht kann nur mit einer Rückrufbitte gesendet werden.".to_owned(),
         ErrorCode::NotAnInteger => "Geben Sie eine ganze Zahl ein.".to_owned(),
+        ErrorCode::PreferredTime(PreferredTimeError::Malformed) => "Geben Sie Datum und Uhrzeit ein.".to_owned(),
+        ErrorCode::PreferredTime(PreferredTimeError::InThePast) => "Wählen Sie einen Zeitpunkt in der Zukunft.".to_owned(),
         ErrorCode::UnknownReference => "Unter dieser Kennung oder Nummer kennt der jtel-Server nichts.".to_owned(),
         ErrorCode::OutOfRange { min, max } => match (min, max) {
             (Some(min), Some(max)) => format!("Geben Sie einen Wert von {min} bis {max} ein."),

@@ -26,7 +26,9 @@ pub fn fill_template<'a>(template: &str, value: impl Fn(&str) -> Option<&'a str>
         } else if let Some(after) = tail.strip_prefix("}}") {
             out.push('}');
             rest = after;
-        } else if let Some((name, after)) = tail[1..].split_once('}').filter(|_| tail.starts_with('{')) {
+        } else if let Some((name, after)) =
+            tail[1..].split_once('}').filter(|_| tail.starts_with('{'))
+        {
             match value(name).filter(|_| !name.contains('{')) {
                 Some(filled) => out.push_str(filled),
                 None => {
@@ -81,8 +83,14 @@ mod tests {
 
     #[test]
     fn keeps_unknown_placeholders_and_stray_braces() {
-        assert_eq!(fill_template("{Sendr} at {time}", values), "{Sendr} at 09:00");
-        assert_eq!(fill_template("{{literal}} {time", values), "{literal} {time");
+        assert_eq!(
+            fill_template("{Sendr} at {time}", values),
+            "{Sendr} at 09:00"
+        );
+        assert_eq!(
+            fill_template("{{literal}} {time", values),
+            "{literal} {time"
+        );
         assert_eq!(fill_template("a } b {", values), "a } b {");
         assert_eq!(fill_template("{{time}}", values), "{time}");
     }

@@ -6,6 +6,7 @@
 //! - [`EventDraft::to_request`] turns what a user typed (untrimmed text, national phone numbers)
 //!   into such a body, or into the list of problems.
 
+use crate::callback_time::PreferredTimeError;
 use crate::crm_url::{check_crm_url, UrlError};
 use crate::email::{self, is_email_address};
 use crate::event_kind::EventKind;
@@ -45,11 +46,14 @@ pub enum Field {
     UserData,
     /// `value` of a cockpit variable's setValue.
     Value,
+    /// The preferred time of a callback: a form field, not sent to jtel as such (it is
+    /// composed into `Subject` and `Body`).
+    PreferredTime,
 }
 
 impl Field {
     /// Every field, in form order.
-    pub const ALL: [Field; 10] = [
+    pub const ALL: [Field; 11] = [
         Self::AcdEventTypesId,
         Self::AcdGroupsId,
         Self::UsersId,
@@ -60,6 +64,7 @@ impl Field {
         Self::CrmUrl,
         Self::UserData,
         Self::Value,
+        Self::PreferredTime,
     ];
 
     /// The exact jtel name, used as JSON key and as the input's `name` attribute.
@@ -75,6 +80,7 @@ impl Field {
             Self::CrmUrl => "CrmURL",
             Self::UserData => "UserData",
             Self::Value => "value",
+            Self::PreferredTime => "PreferredTime",
         }
     }
 
@@ -111,6 +117,8 @@ pub enum ErrorCode {
     /// The id or number names nothing the jtel server knows (no such group, agent, event type
     /// or service number). Only the server can tell.
     UnknownReference,
+    /// A preferred time that is not a date and time, or lies in the past.
+    PreferredTime(PreferredTimeError),
     /// A value is outside the variable's bounds.
     OutOfRange {
         /// Smallest allowed value, if bounded below.

@@ -163,6 +163,8 @@ fn messages_exist_in_both_languages_and_differ() {
         ErrorCode::BodyOnlyForCallbacks,
         ErrorCode::NotAnInteger,
         ErrorCode::UnknownReference,
+        ErrorCode::PreferredTime(jtel_core::callback_time::PreferredTimeError::Malformed),
+        ErrorCode::PreferredTime(jtel_core::callback_time::PreferredTimeError::InThePast),
         ErrorCode::OutOfRange {
             min: Some(0),
             max: Some(100),
