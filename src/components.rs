@@ -1,4 +1,5 @@
 //! The Yew components, one per file.
 
-pub mod callback_form;
+pub mod acd_event_form;
 pub mod form_field;
+pub mod picker;

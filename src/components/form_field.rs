@@ -1,8 +1,84 @@
 //! One labelled form field with its hint and error, wired for assistive technology.
+//!
+//! [`FieldFrame`] is the shared frame (label, control, hint, error with their ids) that
+//! [`FormField`] and the picker fill with their own control.
 
 use jtel_core::Field;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
+
+/// The ids of a field's control and of the texts that describe it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldIds {
+    /// The control's id (the label's `for`).
+    pub input: String,
+    /// The hint paragraph's id.
+    pub hint: String,
+    /// The error paragraph's id.
+    pub error: String,
+}
+
+impl FieldIds {
+    /// Ids for `field` in the form instance `id_prefix`.
+    pub fn new(id_prefix: &str, field: Field) -> Self {
+        let input = format!("{id_prefix}-{}", field.json_name());
+        Self { hint: format!("{input}-hint"), error: format!("{input}-error"), input }
+    }
+
+    /// The control's `aria-describedby`: the hint and the error that are shown.
+    pub fn described_by(&self, hint: bool, error: bool) -> Option<String> {
+        match (hint, error) {
+            (true, true) => Some(format!("{} {}", self.hint, self.error)),
+            (true, false) => Some(self.hint.clone()),
+            (false, true) => Some(self.error.clone()),
+            (false, false) => None,
+        }
+    }
+}
+
+/// Properties of [`FieldFrame`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct FieldFrameProps {
+    /// The ids of the control and its texts.
+    pub ids: FieldIds,
+    /// The visible label.
+    pub label: AttrValue,
+    /// Whether the field must be filled in (adds a visual marker).
+    #[prop_or_default]
+    pub required: bool,
+    /// Help shown under the control.
+    #[prop_or_default]
+    pub hint: Option<AttrValue>,
+    /// The error shown under the control.
+    #[prop_or_default]
+    pub error: Option<AttrValue>,
+    /// An extra class for the frame.
+    #[prop_or_default]
+    pub class: Classes,
+    /// The control itself.
+    pub children: Html,
+}
+
+/// Label, control, hint and error of one field.
+#[component]
+pub fn FieldFrame(props: &FieldFrameProps) -> Html {
+    html! {
+        <div class={classes!("jtel-field", props.class.clone(), props.error.as_ref().map(|_| "jtel-field--invalid"))}
+            part="field">
+            <label for={props.ids.input.clone()} class="jtel-label" part="label">
+                { &props.label }
+                if props.required { <span class="jtel-required" aria-hidden="true">{ " *" }</span> }
+            </label>
+            { props.children.clone() }
+            if let Some(hint) = &props.hint {
+                <p id={props.ids.hint.clone()} class="jtel-hint" part="hint">{ hint }</p>
+            }
+            if let Some(error) = &props.error {
+                <p id={props.ids.error.clone()} class="jtel-error" part="error">{ error }</p>
+            }
+        </div>
+    }
+}
 
 /// Properties of [`FormField`].
 #[derive(Properties, PartialEq, Clone)]
@@ -24,10 +100,13 @@ pub struct FormFieldProps {
     /// Whether the field must be filled in.
     #[prop_or_default]
     pub required: bool,
+    /// Shown but not editable (a value the host page fixed).
+    #[prop_or_default]
+    pub read_only: bool,
     /// A multi-line text area instead of a one-line input.
     #[prop_or_default]
     pub multiline: bool,
-    /// The input's `type` (`text`, `tel`, `url`, `email`).
+    /// The input's `type` (`text`, `tel`, `url`, `email`, `date`, `time`).
     #[prop_or(AttrValue::Static("text"))]
     pub input_type: AttrValue,
     /// The `autocomplete` hint for browsers.
@@ -39,67 +118,40 @@ pub struct FormFieldProps {
     pub on_blur: Callback<Field>,
 }
 
-/// A labelled input: `<label>`, the input, then hint and error linked by `aria-describedby`.
+/// A labelled input or text area with its hint and error.
 #[component]
 pub fn FormField(props: &FormFieldProps) -> Html {
     let field = props.field;
-    let input_id = format!("{}-{}", props.id_prefix, field.json_name());
-    let hint_id = format!("{input_id}-hint");
-    let error_id = format!("{input_id}-error");
-    let described_by: Vec<&str> = [
-        props.hint.as_ref().map(|_| hint_id.as_str()),
-        props.error.as_ref().map(|_| error_id.as_str()),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    let described_by = (!described_by.is_empty()).then(|| described_by.join(" "));
+    let ids = FieldIds::new(&props.id_prefix, field);
+    let described_by = ids.described_by(props.hint.is_some(), props.error.is_some());
     let invalid = props.error.as_ref().map(|_| "true");
-    let on_blur = {
-        let callback = props.on_blur.clone();
-        Callback::from(move |_: FocusEvent| callback.emit(field))
-    };
+    let on_blur = props.on_blur.reform(move |_: FocusEvent| field);
     let control = if props.multiline {
         let on_input = props.on_input.reform(move |event: InputEvent| {
-            (
-                field,
-                event.target_unchecked_into::<HtmlTextAreaElement>().value(),
-            )
+            (field, event.target_unchecked_into::<HtmlTextAreaElement>().value())
         });
         html! {
-            <textarea id={input_id.clone()} name={field.json_name()} class="jtel-input" rows="4"
-                value={props.value.clone()} required={props.required}
-                aria-invalid={invalid} aria-describedby={described_by.clone()}
+            <textarea id={ids.input.clone()} name={field.json_name()} class="jtel-input" part="input" rows="4"
+                value={props.value.clone()} required={props.required} readonly={props.read_only}
+                aria-invalid={invalid} aria-describedby={described_by}
                 oninput={on_input} onblur={on_blur} />
         }
     } else {
         let on_input = props.on_input.reform(move |event: InputEvent| {
-            (
-                field,
-                event.target_unchecked_into::<HtmlInputElement>().value(),
-            )
+            (field, event.target_unchecked_into::<HtmlInputElement>().value())
         });
         html! {
-            <input id={input_id.clone()} name={field.json_name()} class="jtel-input"
+            <input id={ids.input.clone()} name={field.json_name()} class="jtel-input" part="input"
                 type={props.input_type.clone()} value={props.value.clone()} required={props.required}
-                autocomplete={props.autocomplete.clone()}
+                readonly={props.read_only} autocomplete={props.autocomplete.clone()}
                 aria-invalid={invalid} aria-describedby={described_by}
                 oninput={on_input} onblur={on_blur} />
         }
     };
     html! {
-        <div class={classes!("jtel-field", props.error.as_ref().map(|_| "jtel-field--invalid"))}>
-            <label for={input_id.clone()} class="jtel-label">
-                { &props.label }
-                if props.required { <span class="jtel-required" aria-hidden="true">{ " *" }</span> }
-            </label>
+        <FieldFrame ids={ids} label={props.label.clone()} required={props.required}
+            hint={props.hint.clone()} error={props.error.clone()}>
             { control }
-            if let Some(hint) = &props.hint {
-                <p id={hint_id} class="jtel-hint">{ hint }</p>
-            }
-            if let Some(error) = &props.error {
-                <p id={error_id} class="jtel-error">{ error }</p>
-            }
-        </div>
+        </FieldFrame>
     }
 }

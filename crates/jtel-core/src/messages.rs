@@ -43,6 +43,8 @@ impl Language {
 /// Fixed texts of the forms (titles, buttons, confirmations).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum UiText {
+    /// The name of an event kind ("Callback request").
+    KindName(EventKind),
     /// Title of an ACD event form of this kind.
     FormTitle(EventKind),
     /// Its submit button.
@@ -182,8 +184,14 @@ fn german_kind(kind: EventKind) -> String {
     }
 }
 
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
 fn english_ui(text: &UiText) -> String {
     match text {
+        UiText::KindName(kind) => capitalised(&english_kind(*kind)),
         UiText::FormTitle(EventKind::Callback) => "Request a callback".to_owned(),
         UiText::FormTitle(kind) => format!("New {}", english_kind(*kind)),
         UiText::Submit(EventKind::Callback) => "Request callback".to_owned(),
@@ -228,6 +236,7 @@ fn english_ui(text: &UiText) -> String {
 
 fn german_ui(text: &UiText) -> String {
     match text {
+        UiText::KindName(kind) => german_kind(*kind),
         UiText::FormTitle(EventKind::Callback) => "Rückruf anfordern".to_owned(),
         UiText::FormTitle(kind) => format!("Neu: {}", german_kind(*kind)),
         UiText::Submit(EventKind::Callback) => "Rückruf anfordern".to_owned(),

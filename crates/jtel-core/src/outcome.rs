@@ -57,6 +57,23 @@ pub enum ApiError {
     },
 }
 
+impl ApiError {
+    /// A stable identifier for host pages and logs (`network`, `unauthorized`, …).
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Invalid { .. } => "invalid",
+            Self::Unauthorized => "unauthorized",
+            Self::RouteMissing => "route-missing",
+            Self::NotFound { .. } => "not-found",
+            Self::Conflict { .. } => "conflict",
+            Self::Server { .. } => "server-error",
+            Self::UnexpectedStatus { .. } => "unexpected-status",
+            Self::Undecodable { .. } => "undecodable",
+            Self::Network { .. } => "network",
+        }
+    }
+}
+
 /// One part of a server's error text, attached to a field where the text names one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldMessage {

@@ -1,0 +1,446 @@
+//! The ACD event form: one component for every event kind (callback, voice mail, fax, SMS,
+//! e-mail, ticket and any other type id). The kind decides which fields are shown, which are
+//! required and how they are labelled; routing (group, agent, service number, type) is either
+//! fixed by the host page or chosen from pickers loaded from the jtel API.
+
+use crate::api::JtelClient;
+use crate::components::form_field::FormField;
+use crate::components::picker::Picker;
+use crate::form_state::{FormAction, FormState, Submission};
+use crate::hooks::{use_options, OptionSource, Options};
+use crate::local_time::{now_local_minute, zone_description};
+use jtel_core::callback_time::parse_preferred_time;
+use jtel_core::messages::{api_error_message, error_message, field_label_for, ui_text, UiText};
+use jtel_core::model::{AcdEvent, CreateAcdEvent};
+use jtel_core::outcome::ApiError;
+use jtel_core::phone::normalize_phone;
+use jtel_core::subject_template::fill_template;
+use jtel_core::validation::EventDraft;
+use jtel_core::{ErrorCode, EventKind, Field, FieldError, Language};
+use std::sync::atomic::{AtomicU32, Ordering};
+use web_sys::{Element, HtmlElement};
+use yew::prelude::*;
+
+/// How the host page sets a routing field.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum Setting {
+    /// Not used: no agent (group queue), no receiver.
+    #[default]
+    Unset,
+    /// Fixed to this value by the host page; not shown.
+    Fixed(AttrValue),
+    /// The user chooses from a picker loaded from the jtel API.
+    Choose,
+}
+
+impl Setting {
+    /// Reads an attribute: absent or empty is [`Setting::Unset`], `choose` is
+    /// [`Setting::Choose`], anything else is fixed to that value.
+    pub fn from_attribute(value: Option<&str>) -> Self {
+        match value.map(str::trim) {
+            None | Some("") => Self::Unset,
+            Some(text) if text.eq_ignore_ascii_case("choose") => Self::Choose,
+            Some(text) => Self::Fixed(AttrValue::from(text.to_owned())),
+        }
+    }
+}
+
+/// Reads an event kind as the host page writes it: a type id (`3`) or a name (`callback`,
+/// `voicemail`, `fax`, `sms`, `email`, `ticket`).
+pub fn kind_setting(value: Option<&str>) -> Setting {
+    let named = value.map(str::trim).and_then(|name| match name.to_ascii_lowercase().replace(['-', '_', ' '], "").as_str() {
+        "voicemail" => Some(EventKind::VoiceMail),
+        "fax" => Some(EventKind::Fax),
+        "callback" => Some(EventKind::Callback),
+        "sms" => Some(EventKind::Sms),
+        "email" => Some(EventKind::Email),
+        "ticket" | "workflow" => Some(EventKind::Ticket),
+        _ => None,
+    });
+    match named {
+        Some(kind) => Setting::Fixed(AttrValue::from(kind.type_id().to_string())),
+        None => Setting::from_attribute(value),
+    }
+}
+
+/// Properties of [`AcdEventForm`]: what the host page fixes, prefills and listens to.
+#[derive(Properties, PartialEq, Clone)]
+pub struct AcdEventFormProps {
+    /// Base URL of the jtel API: a same-origin gateway path such as `/jtel` (the default,
+    /// safe choice) or, in direct mode, `https://host:port/rest/v1.0/{ClientsID}`.
+    #[prop_or(AttrValue::Static("/jtel"))]
+    pub base_url: AttrValue,
+    /// Direct mode only: the jtel token, sent from the browser. Leave unset with a gateway.
+    #[prop_or_default]
+    pub token: Option<AttrValue>,
+    /// `AcdEventTypesID`: fixed (default: callback) or chosen.
+    #[prop_or(Setting::Fixed(AttrValue::Static("3")))]
+    pub event_type: Setting,
+    /// `AcdGroupsID`: fixed or chosen (required either way).
+    #[prop_or(Setting::Choose)]
+    pub group: Setting,
+    /// `UsersID`: unset sends the event to the group queue; fixed or chosen sends it to one agent.
+    #[prop_or_default]
+    pub agent: Setting,
+    /// `Receiver`: for telephone kinds a service number, fixed or chosen; unset sends none.
+    #[prop_or_default]
+    pub receiver: Setting,
+    /// Language of every text in the form.
+    #[prop_or_default]
+    pub language: Language,
+    /// Country code for numbers typed in national format (`0199 …`).
+    #[prop_or(49)]
+    pub default_country_code: u16,
+    /// Composes `Subject` instead of asking for it, e.g. `Callback request from {Sender} on
+    /// {date} at {time}`; callbacks then offer a preferred time.
+    #[prop_or_default]
+    pub subject_template: Option<AttrValue>,
+    /// The subject template for callbacks without a preferred time.
+    #[prop_or(AttrValue::Static(jtel_core::subject_template::DEFAULT_CALLBACK_TEMPLATE_ASAP))]
+    pub subject_template_asap: AttrValue,
+    /// Prefilled values (from the CRM record).
+    #[prop_or_default]
+    pub prefill: Vec<(Field, AttrValue)>,
+    /// Fields shown but not editable (usually prefilled ones).
+    #[prop_or_default]
+    pub read_only: Vec<Field>,
+    /// Called with the created event.
+    #[prop_or_default]
+    pub on_created: Callback<AcdEvent>,
+    /// Called when a request fails.
+    #[prop_or_default]
+    pub on_failed: Callback<ApiError>,
+    /// Called with the problems of a refused submit.
+    #[prop_or_default]
+    pub on_invalid: Callback<Vec<FieldError>>,
+}
+
+impl AcdEventFormProps {
+    /// The draft a fresh form starts with: fixed routing and prefilled values.
+    fn initial_draft(&self) -> EventDraft {
+        let mut draft = EventDraft::default();
+        let routing = [
+            (Field::AcdEventTypesId, &self.event_type),
+            (Field::AcdGroupsId, &self.group),
+            (Field::UsersId, &self.agent),
+            (Field::Receiver, &self.receiver),
+        ];
+        for (field, setting) in routing {
+            if let Setting::Fixed(value) = setting {
+                draft.set(field, value.to_string());
+            }
+        }
+        for (field, text) in &self.prefill {
+            draft.set(*field, text.to_string());
+        }
+        draft
+    }
+
+    fn client(&self) -> JtelClient {
+        let client = JtelClient::new(&self.base_url);
+        match &self.token {
+            Some(token) => client.with_token(token),
+            None => client,
+        }
+    }
+
+    fn setting_of(&self, field: Field) -> &Setting {
+        match field {
+            Field::AcdEventTypesId => &self.event_type,
+            Field::AcdGroupsId => &self.group,
+            Field::UsersId => &self.agent,
+            _ => &self.receiver,
+        }
+    }
+}
+
+/// What a draft becomes on submit: the request, or every problem with it.
+fn prepare(props: &AcdEventFormProps, draft: &EventDraft) -> Result<CreateAcdEvent, Vec<FieldError>> {
+    let kind = kind_of(draft);
+    let mut draft = draft.clone();
+    let mut problems = Vec::new();
+    if let Some(template) = &props.subject_template {
+        let preferred_text = draft.text(Field::PreferredTime).trim().to_owned();
+        let preferred = if kind == EventKind::Callback && !preferred_text.is_empty() {
+            match parse_preferred_time(&preferred_text, &now_local_minute()) {
+                Ok(preferred) => Some(preferred),
+                Err(error) => {
+                    problems.push(FieldError::new(Field::PreferredTime, ErrorCode::PreferredTime(error)));
+                    None
+                }
+            }
+        } else {
+            None
+        };
+        let sender = normalize_phone(draft.text(Field::Sender), props.default_country_code)
+            .unwrap_or_else(|_| draft.text(Field::Sender).trim().to_owned());
+        let zone = zone_description();
+        let user_data = draft.text(Field::UserData).trim().to_owned();
+        let template = if preferred.is_some() || kind != EventKind::Callback { template } else { &props.subject_template_asap };
+        let subject = fill_template(template, |name| match name {
+            "Sender" => Some(sender.as_str()),
+            "UserData" => Some(user_data.as_str()),
+            "date" => preferred.as_ref().map(|p| p.date.as_str()),
+            "time" => preferred.as_ref().map(|p| p.time.as_str()),
+            "zone" => Some(zone.as_str()),
+            _ => None,
+        });
+        draft.set(Field::Subject, subject);
+        if let Some(preferred) = &preferred {
+            let line = format!("Preferred callback time: {} {} {zone}", preferred.date, preferred.time);
+            let body = match draft.text(Field::Body).trim() {
+                "" => line,
+                body => format!("{body}\n\n{line}"),
+            };
+            draft.set(Field::Body, body);
+        }
+    }
+    match draft.to_request(props.default_country_code) {
+        Ok(request) if problems.is_empty() => Ok(request),
+        Ok(_) => Err(problems),
+        Err(mut errors) => {
+            errors.extend(problems);
+            Err(errors)
+        }
+    }
+}
+
+fn kind_of(draft: &EventDraft) -> EventKind {
+    EventKind::from_type_id(draft.text(Field::AcdEventTypesId).trim().parse().unwrap_or(0))
+}
+
+/// The fields the user sees for `kind`, in order.
+fn visible_fields(props: &AcdEventFormProps, kind: EventKind) -> Vec<Field> {
+    let mut fields = Vec::new();
+    for field in [Field::AcdEventTypesId, Field::AcdGroupsId, Field::UsersId] {
+        if props.setting_of(field) == &Setting::Choose {
+            fields.push(field);
+        }
+    }
+    fields.push(Field::Sender);
+    if props.receiver == Setting::Choose {
+        fields.push(Field::Receiver);
+    }
+    if props.subject_template.is_none() {
+        fields.push(Field::Subject);
+    } else if kind == EventKind::Callback {
+        fields.push(Field::PreferredTime);
+    }
+    if kind.sends_body() {
+        fields.push(Field::Body);
+    }
+    fields.extend([Field::CrmUrl, Field::UserData]);
+    fields
+}
+
+/// An ACD event form that validates with jtel-core while the user types and on submit,
+/// creates the event through the jtel API, and shows the created event's id or the error at
+/// the field it concerns. Nothing typed is lost on any failure.
+#[component]
+pub fn AcdEventForm(props: &AcdEventFormProps) -> Html {
+    let language = props.language;
+    let country_code = props.default_country_code;
+    let state = use_reducer({
+        let props = props.clone();
+        move || FormState::new(props.initial_draft())
+    });
+    let id_prefix = use_memo((), |()| next_instance_prefix());
+    let form_ref = use_node_ref();
+    let client = props.client();
+    let wants = |field| props.setting_of(field) == &Setting::Choose;
+    let receiver_is_number = kind_of(&state.draft).is_telephone();
+    let options = [
+        (Field::AcdEventTypesId, use_options(client.clone(), OptionSource::EventTypes, wants(Field::AcdEventTypesId), language)),
+        (Field::AcdGroupsId, use_options(client.clone(), OptionSource::Groups, wants(Field::AcdGroupsId), language)),
+        (Field::UsersId, use_options(client.clone(), OptionSource::Users, wants(Field::UsersId), language)),
+        (Field::Receiver, use_options(client.clone(), OptionSource::ServiceNumbers, props.receiver == Setting::Choose, language)),
+    ];
+    let kind = kind_of(&state.draft);
+    let fields = visible_fields(props, kind);
+    let problems: Vec<FieldError> = prepare(props, &state.draft).err().unwrap_or_default();
+
+    let on_input = {
+        let state = state.clone();
+        Callback::from(move |(field, text)| state.dispatch(FormAction::Edit(field, text)))
+    };
+    let on_blur = {
+        let state = state.clone();
+        Callback::from(move |field| state.dispatch(FormAction::Touch(field)))
+    };
+    let on_submit = {
+        let (state, form_ref, props, fields) = (state.clone(), form_ref.clone(), props.clone(), fields.clone());
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            if state.submission == Submission::Submitting {
+                return;
+            }
+            match prepare(&props, &state.draft) {
+                Err(errors) => {
+                    state.dispatch(FormAction::SubmitRefused);
+                    if let Some(first) = fields.iter().find(|field| errors.iter().any(|e| e.field == **field)) {
+                        focus_field(&form_ref, *first);
+                    }
+                    props.on_invalid.emit(errors);
+                }
+                Ok(request) => {
+                    state.dispatch(FormAction::SubmitStarted);
+                    let (state, client, props) = (state.clone(), props.client(), props.clone());
+                    wasm_bindgen_futures::spawn_local(async move {
+                        match client.create_event(&request).await {
+                            Ok(created) => {
+                                state.dispatch(FormAction::Succeeded(created.clone()));
+                                props.on_created.emit(created);
+                            }
+                            Err(error) => {
+                                state.dispatch(FormAction::Failed(error.clone()));
+                                props.on_failed.emit(error);
+                            }
+                        }
+                    });
+                }
+            }
+        })
+    };
+    let on_new_request = {
+        let (state, props) = (state.clone(), props.clone());
+        Callback::from(move |_: MouseEvent| state.dispatch(FormAction::Reset(props.initial_draft())))
+    };
+
+    let shown_error = |field: Field| -> Option<AttrValue> {
+        let from_server = state.server_messages_for(field).first().map(|text| (*text).to_owned());
+        from_server
+            .or_else(|| {
+                problems
+                    .iter()
+                    .find(|problem| problem.field == field && state.shows_error_for(field))
+                    .map(|problem| error_message(problem.code, language))
+            })
+            .map(AttrValue::from)
+    };
+    let field_view = |field: Field| -> Html {
+        let required = matches!(field, Field::AcdEventTypesId | Field::AcdGroupsId | Field::Sender | Field::Subject);
+        let label = if required {
+            field_label_for(field, kind, language).to_owned()
+        } else {
+            format!("{} ({})", field_label_for(field, kind, language), ui_text(&UiText::Optional, language))
+        };
+        let value = AttrValue::from(state.draft.text(field).to_owned());
+        let error = shown_error(field);
+        if let Some((_, options)) = options.iter().find(|(picked, _)| *picked == field && (field != Field::Receiver || receiver_is_number)) {
+            let (list, hint) = match options {
+                Options::Ready(list) => (list.clone(), None),
+                Options::Loading => (Default::default(), Some(ui_text(&UiText::LoadingOptions, language))),
+                Options::Failed(error) => (
+                    Default::default(),
+                    Some(format!("{} {}", ui_text(&UiText::OptionsUnavailable, language), api_error_message(error, language))),
+                ),
+                Options::Unused => (Default::default(), None),
+            };
+            return html! {
+                <Picker key={field.json_name()} id_prefix={(*id_prefix).clone()} {field} label={label} {language}
+                    options={list} selected={value} hint={hint.map(AttrValue::from)} {error} {required}
+                    on_select={on_input.clone()} on_blur={on_blur.clone()} />
+            };
+        }
+        let hint = match field {
+            Field::Sender | Field::Receiver if kind.is_telephone() => Some(match normalize_phone(state.draft.text(field), country_code) {
+                Ok(number) => ui_text(&UiText::SentAs { number }, language),
+                Err(_) => ui_text(&UiText::PhoneHint, language),
+            }),
+            Field::PreferredTime => Some(ui_text(&UiText::TimeZoneHint { zone: zone_description() }, language)),
+            _ => None,
+        };
+        let (input_type, autocomplete) = match field {
+            Field::Sender | Field::Receiver if kind.is_telephone() => ("tel", Some("tel")),
+            Field::Sender | Field::Receiver if kind.is_email() => ("email", Some("email")),
+            Field::CrmUrl => ("url", None),
+            Field::PreferredTime => ("datetime-local", None),
+            _ => ("text", None),
+        };
+        html! {
+            <FormField key={field.json_name()} id_prefix={(*id_prefix).clone()} {field} {label} {value}
+                hint={hint.map(AttrValue::from)} {error} {required} read_only={props.read_only.contains(&field)}
+                multiline={field == Field::Body} input_type={input_type}
+                autocomplete={autocomplete.map(AttrValue::from)}
+                on_input={on_input.clone()} on_blur={on_blur.clone()} />
+        }
+    };
+
+    let configuration_problems: Vec<String> = problems
+        .iter()
+        .filter(|problem| !fields.contains(&problem.field) && problem.field != Field::Subject)
+        .map(|problem| format!("{}: {}", field_label_for(problem.field, kind, language), error_message(problem.code, language)))
+        .collect();
+    let subject_preview = props.subject_template.as_ref().and_then(|_| {
+        prepare(props, &state.draft).ok().map(|request| ui_text(&UiText::SubjectPreview { subject: request.subject }, language))
+    });
+    let submitting = state.submission == Submission::Submitting;
+
+    html! {
+        <section class="jtel-widget jtel-acd-event-form" lang={language.tag()} part="form">
+            <h2 class="jtel-title" part="title">{ ui_text(&UiText::FormTitle(kind), language) }</h2>
+            if let Submission::Succeeded(created) = &state.submission {
+                <div class="jtel-success" role="status" aria-live="polite" part="success">
+                    <p class="jtel-success-text">{ ui_text(&UiText::Created { kind, event_id: created.id }, language) }</p>
+                    <button type="button" class="jtel-button" part="button" onclick={on_new_request}>
+                        { ui_text(&UiText::NewRequest, language) }
+                    </button>
+                </div>
+            } else {
+                <form ref={form_ref} class="jtel-form" novalidate=true onsubmit={on_submit} aria-busy={submitting.then_some("true")}>
+                    if !configuration_problems.is_empty() && state.submit_attempted {
+                        <div class="jtel-alert" role="alert" part="alert">
+                            <p>{ ui_text(&UiText::ConfigurationProblem, language) }</p>
+                            <ul>{ for configuration_problems.iter().map(|text| html! { <li>{ text }</li> }) }</ul>
+                        </div>
+                    }
+                    { for fields.iter().copied().map(field_view) }
+                    if let Some(preview) = subject_preview {
+                        <p class="jtel-hint jtel-subject-preview">{ preview }</p>
+                    }
+                    if let Submission::Failed(error) = &state.submission {
+                        <div class="jtel-alert" role="alert" part="alert">{ api_error_message(error, language) }</div>
+                    }
+                    <div class="jtel-actions">
+                        // Keeping the focus where it is on mousedown stops the field's blur
+                        // from showing its error first and moving the button away from under
+                        // the pointer, which would swallow the click.
+                        <button type="submit" class="jtel-button jtel-button--primary" part="button submit" disabled={submitting}
+                            onmousedown={Callback::from(|event: MouseEvent| event.prevent_default())}>
+                            { ui_text(&submit_label(&state.submission, kind), language) }
+                        </button>
+                    </div>
+                    <div class="jtel-visually-hidden" role="status" aria-live="polite">
+                        if submitting { { ui_text(&UiText::Sending, language) } }
+                    </div>
+                </form>
+            }
+        </section>
+    }
+}
+
+fn submit_label(submission: &Submission, kind: EventKind) -> UiText {
+    match submission {
+        Submission::Submitting => UiText::Sending,
+        Submission::Failed(_) => UiText::TryAgain,
+        _ => UiText::Submit(kind),
+    }
+}
+
+/// A prefix for element ids that is unique per form instance on the page.
+fn next_instance_prefix() -> AttrValue {
+    static NEXT: AtomicU32 = AtomicU32::new(1);
+    AttrValue::from(format!("jtel-form-{}", NEXT.fetch_add(1, Ordering::Relaxed)))
+}
+
+/// Moves the keyboard focus to the input of `field` inside the form.
+fn focus_field(form_ref: &NodeRef, field: Field) {
+    let selector = format!("[name=\"{}\"]", field.json_name());
+    let input = form_ref
+        .cast::<Element>()
+        .and_then(|form| form.query_selector(&selector).ok().flatten())
+        .and_then(|element| wasm_bindgen::JsCast::dyn_into::<HtmlElement>(element).ok());
+    if let Some(input) = input {
+        let _ = input.focus();
+    }
+}

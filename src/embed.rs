@@ -1,0 +1,19 @@
+//! Embedding the widgets in host pages: custom elements in an open shadow root, a JS
+//! `mount()` call, and DOM events that tell the host page what happened.
+//!
+//! - [`config`]: one reader for a widget's configuration, from element attributes
+//!   (`group="235"`) or from a JS options object (`{ group: "235" }`).
+//! - [`shadow`]: the shadow root with the widget stylesheet adopted inside it.
+//! - [`host_events`]: `jtel-created`, `jtel-failed`, `jtel-invalid` DOM events.
+//! - [`widget`]: a mounted widget of any kind, updated and destroyed as one.
+//! - [`custom_elements`]: `<jtel-acd-event-form>` and friends.
+//! - [`js_api`]: `mount(element, options)` for pages that prefer code.
+//! - [`frame`]: the standalone page for hosts that allow only iframes.
+
+pub mod config;
+pub mod custom_elements;
+pub mod frame;
+pub mod host_events;
+pub mod js_api;
+pub mod shadow;
+pub mod widget;

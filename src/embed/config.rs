@@ -1,0 +1,129 @@
+//! A widget's configuration, read the same way from element attributes and JS options.
+
+use crate::components::acd_event_form::{kind_setting, AcdEventFormProps, Setting};
+use jtel_core::{Field, Language};
+use js_sys::{Object, Reflect};
+use wasm_bindgen::JsValue;
+use web_sys::Element;
+use yew::AttrValue;
+
+/// Where configuration values come from. Keys are written in kebab-case (`base-url`); JS
+/// options use the camelCase form (`baseUrl`).
+pub trait ConfigSource {
+    /// The value of `key`, if set and not empty.
+    fn value(&self, key: &str) -> Option<String>;
+}
+
+impl ConfigSource for Element {
+    fn value(&self, key: &str) -> Option<String> {
+        self.get_attribute(key).filter(|value| !value.trim().is_empty())
+    }
+}
+
+/// A JS options object such as `{ baseUrl: "/jtel", group: 235 }`.
+pub struct JsOptions(pub Object);
+
+impl ConfigSource for JsOptions {
+    fn value(&self, key: &str) -> Option<String> {
+        let value = Reflect::get(&self.0, &JsValue::from_str(&camel_case(key))).ok()?;
+        let text = value.as_string().or_else(|| value.as_f64().map(|n| n.to_string()))?;
+        Some(text).filter(|text| !text.trim().is_empty())
+    }
+}
+
+fn camel_case(key: &str) -> String {
+    let mut parts = key.split('-');
+    let first = parts.next().unwrap_or_default().to_owned();
+    parts.fold(first, |mut out, part| {
+        let mut chars = part.chars();
+        if let Some(c) = chars.next() {
+            out.extend(c.to_uppercase());
+            out.push_str(chars.as_str());
+        }
+        out
+    })
+}
+
+/// Every attribute an ACD event form reads (custom elements observe these).
+pub const ACD_EVENT_FORM_KEYS: &[&str] = &[
+    "base-url",
+    "token",
+    "event-type",
+    "group",
+    "agent",
+    "receiver",
+    "lang",
+    "country-code",
+    "subject-template",
+    "subject-template-asap",
+    "read-only",
+    "sender",
+    "subject",
+    "body",
+    "crm-url",
+    "user-data",
+];
+
+/// Prefill keys and the fields they fill.
+const PREFILL: [(&str, Field); 5] = [
+    ("sender", Field::Sender),
+    ("subject", Field::Subject),
+    ("body", Field::Body),
+    ("crm-url", Field::CrmUrl),
+    ("user-data", Field::UserData),
+];
+
+/// The language of a widget: `lang` if set, else English.
+pub fn language(source: &impl ConfigSource) -> Language {
+    source.value("lang").map(|tag| Language::from_tag(&tag)).unwrap_or_default()
+}
+
+/// The properties of an ACD event form configured by `source` (host callbacks not set).
+pub fn acd_event_form_props(source: &impl ConfigSource) -> AcdEventFormProps {
+    let attr = |key: &str| source.value(key).map(AttrValue::from);
+    let prefill: Vec<(Field, AttrValue)> = PREFILL
+        .iter()
+        .filter_map(|(key, field)| attr(key).map(|value| (*field, value)))
+        .collect();
+    let read_only: Vec<Field> = source
+        .value("read-only")
+        .map(|names| names.split([',', ' ']).filter_map(|name| Field::from_json_name(name.trim())).collect())
+        .unwrap_or_default();
+    let mut props = yew::props!(AcdEventFormProps {
+        agent: Setting::from_attribute(source.value("agent").as_deref()),
+        receiver: Setting::from_attribute(source.value("receiver").as_deref()),
+        language: language(source),
+        token: attr("token"),
+        subject_template: attr("subject-template"),
+        prefill,
+        read_only,
+    });
+    if let Some(base_url) = attr("base-url") {
+        props.base_url = base_url;
+    }
+    if let Some(kind) = source.value("event-type") {
+        props.event_type = kind_setting(Some(&kind));
+    }
+    if let Some(group) = source.value("group") {
+        props.group = Setting::from_attribute(Some(&group));
+    }
+    if let Some(code) = source.value("country-code").and_then(|code| code.trim().trim_start_matches('+').parse().ok()) {
+        props.default_country_code = code;
+    }
+    if let Some(template) = attr("subject-template-asap") {
+        props.subject_template_asap = template;
+    }
+    props
+}
+
+#[cfg(test)]
+mod tests {
+    use super::camel_case;
+
+    #[test]
+    fn keys_become_camel_case() {
+        assert_eq!(camel_case("base-url"), "baseUrl");
+        assert_eq!(camel_case("subject-template-asap"), "subjectTemplateAsap");
+        assert_eq!(camel_case("group"), "group");
+    }
+}
