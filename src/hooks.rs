@@ -36,26 +36,44 @@ pub enum Options {
 
 /// Loads the options of `source` once when `wanted`, labelled in `language`.
 #[hook]
-pub fn use_options(client: JtelClient, source: OptionSource, wanted: bool, language: Language) -> Options {
-    let options = use_state(|| if wanted { Options::Loading } else { Options::Unused });
+pub fn use_options(
+    client: JtelClient,
+    source: OptionSource,
+    wanted: bool,
+    language: Language,
+) -> Options {
+    let options = use_state(|| {
+        if wanted {
+            Options::Loading
+        } else {
+            Options::Unused
+        }
+    });
     {
         let options = options.clone();
-        use_effect_with((client, source, wanted, language), move |(client, source, wanted, language)| {
-            if *wanted {
-                let (client, source, language) = (client.clone(), *source, *language);
-                wasm_bindgen_futures::spawn_local(async move {
-                    options.set(match load(&client, source, language).await {
-                        Ok(loaded) => Options::Ready(Rc::new(loaded)),
-                        Err(error) => Options::Failed(error),
+        use_effect_with(
+            (client, source, wanted, language),
+            move |(client, source, wanted, language)| {
+                if *wanted {
+                    let (client, source, language) = (client.clone(), *source, *language);
+                    wasm_bindgen_futures::spawn_local(async move {
+                        options.set(match load(&client, source, language).await {
+                            Ok(loaded) => Options::Ready(Rc::new(loaded)),
+                            Err(error) => Options::Failed(error),
+                        });
                     });
-                });
-            }
-        });
+                }
+            },
+        );
     }
     (*options).clone()
 }
 
-async fn load(client: &JtelClient, source: OptionSource, language: Language) -> Result<Vec<PickerOption>, ApiError> {
+async fn load(
+    client: &JtelClient,
+    source: OptionSource,
+    language: Language,
+) -> Result<Vec<PickerOption>, ApiError> {
     let id_text = |id: Option<i64>| id.map(|id| id.to_string());
     Ok(match source {
         OptionSource::EventTypes => client
@@ -84,7 +102,11 @@ async fn load(client: &JtelClient, source: OptionSource, language: Language) -> 
             .into_iter()
             .filter_map(|row| {
                 let id = id_text(row.id)?;
-                let name = [row.first_name, row.last_name].into_iter().flatten().collect::<Vec<_>>().join(" ");
+                let name = [row.first_name, row.last_name]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(" ");
                 let label = match (name.is_empty(), row.uid) {
                     (false, Some(uid)) => format!("{name} ({uid})"),
                     (false, None) => name,

@@ -21,9 +21,17 @@ pub fn now_local_minute() -> String {
 pub fn zone_description() -> String {
     let offset_minutes = -(Date::new_0().get_timezone_offset() as i32);
     let sign = if offset_minutes < 0 { '-' } else { '+' };
-    let offset = format!("UTC{sign}{:02}:{:02}", offset_minutes.abs() / 60, offset_minutes.abs() % 60);
-    let options = Intl::DateTimeFormat::new(&js_sys::Array::new(), &Object::new()).resolved_options();
-    match Reflect::get(&options, &JsValue::from_str("timeZone")).ok().and_then(|zone| zone.as_string()) {
+    let offset = format!(
+        "UTC{sign}{:02}:{:02}",
+        offset_minutes.abs() / 60,
+        offset_minutes.abs() % 60
+    );
+    let options =
+        Intl::DateTimeFormat::new(&js_sys::Array::new(), &Object::new()).resolved_options();
+    match Reflect::get(&options, &JsValue::from_str("timeZone"))
+        .ok()
+        .and_then(|zone| zone.as_string())
+    {
         Some(zone) => format!("{zone} ({offset})"),
         None => offset,
     }

@@ -48,14 +48,20 @@ impl Setting {
 /// Reads an event kind as the host page writes it: a type id (`3`) or a name (`callback`,
 /// `voicemail`, `fax`, `sms`, `email`, `ticket`).
 pub fn kind_setting(value: Option<&str>) -> Setting {
-    let named = value.map(str::trim).and_then(|name| match name.to_ascii_lowercase().replace(['-', '_', ' '], "").as_str() {
-        "voicemail" => Some(EventKind::VoiceMail),
-        "fax" => Some(EventKind::Fax),
-        "callback" => Some(EventKind::Callback),
-        "sms" => Some(EventKind::Sms),
-        "email" => Some(EventKind::Email),
-        "ticket" | "workflow" => Some(EventKind::Ticket),
-        _ => None,
+    let named = value.map(str::trim).and_then(|name| {
+        match name
+            .to_ascii_lowercase()
+            .replace(['-', '_', ' '], "")
+            .as_str()
+        {
+            "voicemail" => Some(EventKind::VoiceMail),
+            "fax" => Some(EventKind::Fax),
+            "callback" => Some(EventKind::Callback),
+            "sms" => Some(EventKind::Sms),
+            "email" => Some(EventKind::Email),
+            "ticket" | "workflow" => Some(EventKind::Ticket),
+            _ => None,
+        }
     });
     match named {
         Some(kind) => Setting::Fixed(AttrValue::from(kind.type_id().to_string())),
@@ -155,7 +161,10 @@ impl AcdEventFormProps {
 }
 
 /// What a draft becomes on submit: the request, or every problem with it.
-fn prepare(props: &AcdEventFormProps, draft: &EventDraft) -> Result<CreateAcdEvent, Vec<FieldError>> {
+fn prepare(
+    props: &AcdEventFormProps,
+    draft: &EventDraft,
+) -> Result<CreateAcdEvent, Vec<FieldError>> {
     let kind = kind_of(draft);
     let mut draft = draft.clone();
     let mut problems = Vec::new();
@@ -165,7 +174,10 @@ fn prepare(props: &AcdEventFormProps, draft: &EventDraft) -> Result<CreateAcdEve
             match parse_preferred_time(&preferred_text, &now_local_minute()) {
                 Ok(preferred) => Some(preferred),
                 Err(error) => {
-                    problems.push(FieldError::new(Field::PreferredTime, ErrorCode::PreferredTime(error)));
+                    problems.push(FieldError::new(
+                        Field::PreferredTime,
+                        ErrorCode::PreferredTime(error),
+                    ));
                     None
                 }
             }
@@ -176,7 +188,11 @@ fn prepare(props: &AcdEventFormProps, draft: &EventDraft) -> Result<CreateAcdEve
             .unwrap_or_else(|_| draft.text(Field::Sender).trim().to_owned());
         let zone = zone_description();
         let user_data = draft.text(Field::UserData).trim().to_owned();
-        let template = if preferred.is_some() || kind != EventKind::Callback { template } else { &props.subject_template_asap };
+        let template = if preferred.is_some() || kind != EventKind::Callback {
+            template
+        } else {
+            &props.subject_template_asap
+        };
         let subject = fill_template(template, |name| match name {
             "Sender" => Some(sender.as_str()),
             "UserData" => Some(user_data.as_str()),
@@ -187,7 +203,10 @@ fn prepare(props: &AcdEventFormProps, draft: &EventDraft) -> Result<CreateAcdEve
         });
         draft.set(Field::Subject, subject);
         if let Some(preferred) = &preferred {
-            let line = format!("Preferred callback time: {} {} {zone}", preferred.date, preferred.time);
+            let line = format!(
+                "Preferred callback time: {} {} {zone}",
+                preferred.date, preferred.time
+            );
             let body = match draft.text(Field::Body).trim() {
                 "" => line,
                 body => format!("{body}\n\n{line}"),
@@ -206,7 +225,13 @@ fn prepare(props: &AcdEventFormProps, draft: &EventDraft) -> Result<CreateAcdEve
 }
 
 fn kind_of(draft: &EventDraft) -> EventKind {
-    EventKind::from_type_id(draft.text(Field::AcdEventTypesId).trim().parse().unwrap_or(0))
+    EventKind::from_type_id(
+        draft
+            .text(Field::AcdEventTypesId)
+            .trim()
+            .parse()
+            .unwrap_or(0),
+    )
 }
 
 /// The fields the user sees for `kind`, in order.
@@ -250,10 +275,42 @@ pub fn AcdEventForm(props: &AcdEventFormProps) -> Html {
     let wants = |field| props.setting_of(field) == &Setting::Choose;
     let receiver_is_number = kind_of(&state.draft).is_telephone();
     let options = [
-        (Field::AcdEventTypesId, use_options(client.clone(), OptionSource::EventTypes, wants(Field::AcdEventTypesId), language)),
-        (Field::AcdGroupsId, use_options(client.clone(), OptionSource::Groups, wants(Field::AcdGroupsId), language)),
-        (Field::UsersId, use_options(client.clone(), OptionSource::Users, wants(Field::UsersId), language)),
-        (Field::Receiver, use_options(client.clone(), OptionSource::ServiceNumbers, props.receiver == Setting::Choose, language)),
+        (
+            Field::AcdEventTypesId,
+            use_options(
+                client.clone(),
+                OptionSource::EventTypes,
+                wants(Field::AcdEventTypesId),
+                language,
+            ),
+        ),
+        (
+            Field::AcdGroupsId,
+            use_options(
+                client.clone(),
+                OptionSource::Groups,
+                wants(Field::AcdGroupsId),
+                language,
+            ),
+        ),
+        (
+            Field::UsersId,
+            use_options(
+                client.clone(),
+                OptionSource::Users,
+                wants(Field::UsersId),
+                language,
+            ),
+        ),
+        (
+            Field::Receiver,
+            use_options(
+                client.clone(),
+                OptionSource::ServiceNumbers,
+                props.receiver == Setting::Choose,
+                language,
+            ),
+        ),
     ];
     let kind = kind_of(&state.draft);
     let fields = visible_fields(props, kind);
@@ -268,7 +325,12 @@ pub fn AcdEventForm(props: &AcdEventFormProps) -> Html {
         Callback::from(move |field| state.dispatch(FormAction::Touch(field)))
     };
     let on_submit = {
-        let (state, form_ref, props, fields) = (state.clone(), form_ref.clone(), props.clone(), fields.clone());
+        let (state, form_ref, props, fields) = (
+            state.clone(),
+            form_ref.clone(),
+            props.clone(),
+            fields.clone(),
+        );
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             if state.submission == Submission::Submitting {
@@ -277,7 +339,10 @@ pub fn AcdEventForm(props: &AcdEventFormProps) -> Html {
             match prepare(&props, &state.draft) {
                 Err(errors) => {
                     state.dispatch(FormAction::SubmitRefused);
-                    if let Some(first) = fields.iter().find(|field| errors.iter().any(|e| e.field == **field)) {
+                    if let Some(first) = fields
+                        .iter()
+                        .find(|field| errors.iter().any(|e| e.field == **field))
+                    {
                         focus_field(&form_ref, *first);
                     }
                     props.on_invalid.emit(errors);
@@ -303,11 +368,16 @@ pub fn AcdEventForm(props: &AcdEventFormProps) -> Html {
     };
     let on_new_request = {
         let (state, props) = (state.clone(), props.clone());
-        Callback::from(move |_: MouseEvent| state.dispatch(FormAction::Reset(props.initial_draft())))
+        Callback::from(move |_: MouseEvent| {
+            state.dispatch(FormAction::Reset(props.initial_draft()))
+        })
     };
 
     let shown_error = |field: Field| -> Option<AttrValue> {
-        let from_server = state.server_messages_for(field).first().map(|text| (*text).to_owned());
+        let from_server = state
+            .server_messages_for(field)
+            .first()
+            .map(|text| (*text).to_owned());
         from_server
             .or_else(|| {
                 problems
@@ -318,21 +388,37 @@ pub fn AcdEventForm(props: &AcdEventFormProps) -> Html {
             .map(AttrValue::from)
     };
     let field_view = |field: Field| -> Html {
-        let required = matches!(field, Field::AcdEventTypesId | Field::AcdGroupsId | Field::Sender | Field::Subject);
+        let required = matches!(
+            field,
+            Field::AcdEventTypesId | Field::AcdGroupsId | Field::Sender | Field::Subject
+        );
         let label = if required {
             field_label_for(field, kind, language).to_owned()
         } else {
-            format!("{} ({})", field_label_for(field, kind, language), ui_text(&UiText::Optional, language))
+            format!(
+                "{} ({})",
+                field_label_for(field, kind, language),
+                ui_text(&UiText::Optional, language)
+            )
         };
         let value = AttrValue::from(state.draft.text(field).to_owned());
         let error = shown_error(field);
-        if let Some((_, options)) = options.iter().find(|(picked, _)| *picked == field && (field != Field::Receiver || receiver_is_number)) {
+        if let Some((_, options)) = options.iter().find(|(picked, _)| {
+            *picked == field && (field != Field::Receiver || receiver_is_number)
+        }) {
             let (list, hint) = match options {
                 Options::Ready(list) => (list.clone(), None),
-                Options::Loading => (Default::default(), Some(ui_text(&UiText::LoadingOptions, language))),
+                Options::Loading => (
+                    Default::default(),
+                    Some(ui_text(&UiText::LoadingOptions, language)),
+                ),
                 Options::Failed(error) => (
                     Default::default(),
-                    Some(format!("{} {}", ui_text(&UiText::OptionsUnavailable, language), api_error_message(error, language))),
+                    Some(format!(
+                        "{} {}",
+                        ui_text(&UiText::OptionsUnavailable, language),
+                        api_error_message(error, language)
+                    )),
                 ),
                 Options::Unused => (Default::default(), None),
             };
@@ -343,11 +429,18 @@ pub fn AcdEventForm(props: &AcdEventFormProps) -> Html {
             };
         }
         let hint = match field {
-            Field::Sender | Field::Receiver if kind.is_telephone() => Some(match normalize_phone(state.draft.text(field), country_code) {
-                Ok(number) => ui_text(&UiText::SentAs { number }, language),
-                Err(_) => ui_text(&UiText::PhoneHint, language),
-            }),
-            Field::PreferredTime => Some(ui_text(&UiText::TimeZoneHint { zone: zone_description() }, language)),
+            Field::Sender | Field::Receiver if kind.is_telephone() => Some(
+                match normalize_phone(state.draft.text(field), country_code) {
+                    Ok(number) => ui_text(&UiText::SentAs { number }, language),
+                    Err(_) => ui_text(&UiText::PhoneHint, language),
+                },
+            ),
+            Field::PreferredTime => Some(ui_text(
+                &UiText::TimeZoneHint {
+                    zone: zone_description(),
+                },
+                language,
+            )),
             _ => None,
         };
         let (input_type, autocomplete) = match field {
@@ -369,10 +462,23 @@ pub fn AcdEventForm(props: &AcdEventFormProps) -> Html {
     let configuration_problems: Vec<String> = problems
         .iter()
         .filter(|problem| !fields.contains(&problem.field) && problem.field != Field::Subject)
-        .map(|problem| format!("{}: {}", field_label_for(problem.field, kind, language), error_message(problem.code, language)))
+        .map(|problem| {
+            format!(
+                "{}: {}",
+                field_label_for(problem.field, kind, language),
+                error_message(problem.code, language)
+            )
+        })
         .collect();
     let subject_preview = props.subject_template.as_ref().and_then(|_| {
-        prepare(props, &state.draft).ok().map(|request| ui_text(&UiText::SubjectPreview { subject: request.subject }, language))
+        prepare(props, &state.draft).ok().map(|request| {
+            ui_text(
+                &UiText::SubjectPreview {
+                    subject: request.subject,
+                },
+                language,
+            )
+        })
     });
     let submitting = state.submission == Submission::Submitting;
 
@@ -430,7 +536,10 @@ fn submit_label(submission: &Submission, kind: EventKind) -> UiText {
 /// A prefix for element ids that is unique per form instance on the page.
 fn next_instance_prefix() -> AttrValue {
     static NEXT: AtomicU32 = AtomicU32::new(1);
-    AttrValue::from(format!("jtel-form-{}", NEXT.fetch_add(1, Ordering::Relaxed)))
+    AttrValue::from(format!(
+        "jtel-form-{}",
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    ))
 }
 
 /// Moves the keyboard focus to the input of `field` inside the form.

@@ -22,7 +22,11 @@ impl FieldIds {
     /// Ids for `field` in the form instance `id_prefix`.
     pub fn new(id_prefix: &str, field: Field) -> Self {
         let input = format!("{id_prefix}-{}", field.json_name());
-        Self { hint: format!("{input}-hint"), error: format!("{input}-error"), input }
+        Self {
+            hint: format!("{input}-hint"),
+            error: format!("{input}-error"),
+            input,
+        }
     }
 
     /// The control's `aria-describedby`: the hint and the error that are shown.
@@ -128,7 +132,10 @@ pub fn FormField(props: &FormFieldProps) -> Html {
     let on_blur = props.on_blur.reform(move |_: FocusEvent| field);
     let control = if props.multiline {
         let on_input = props.on_input.reform(move |event: InputEvent| {
-            (field, event.target_unchecked_into::<HtmlTextAreaElement>().value())
+            (
+                field,
+                event.target_unchecked_into::<HtmlTextAreaElement>().value(),
+            )
         });
         html! {
             <textarea id={ids.input.clone()} name={field.json_name()} class="jtel-input" part="input" rows="4"
@@ -138,7 +145,10 @@ pub fn FormField(props: &FormFieldProps) -> Html {
         }
     } else {
         let on_input = props.on_input.reform(move |event: InputEvent| {
-            (field, event.target_unchecked_into::<HtmlInputElement>().value())
+            (
+                field,
+                event.target_unchecked_into::<HtmlInputElement>().value(),
+            )
         });
         html! {
             <input id={ids.input.clone()} name={field.json_name()} class="jtel-input" part="input"

@@ -30,17 +30,28 @@ impl PickerOption {
     pub fn new(value: impl Into<AttrValue>, label: impl Into<AttrValue>) -> Self {
         let (value, label) = (value.into(), label.into());
         let search = format!("{label} {value}").to_lowercase();
-        Self { value, label, search }
+        Self {
+            value,
+            label,
+            search,
+        }
     }
 }
 
 /// The options matching `query` (case-insensitive, anywhere in label or value): the first
 /// `limit`, and how many match in all.
-pub fn filter_options<'a>(options: &'a [PickerOption], query: &str, limit: usize) -> (Vec<&'a PickerOption>, usize) {
+pub fn filter_options<'a>(
+    options: &'a [PickerOption],
+    query: &str,
+    limit: usize,
+) -> (Vec<&'a PickerOption>, usize) {
     let query = query.trim().to_lowercase();
     let mut shown = Vec::with_capacity(limit.min(options.len()));
     let mut total = 0;
-    for option in options.iter().filter(|option| option.search.contains(&query)) {
+    for option in options
+        .iter()
+        .filter(|option| option.search.contains(&query))
+    {
         if shown.len() < limit {
             shown.push(option);
         }
@@ -93,7 +104,11 @@ pub fn Picker(props: &PickerProps) -> Html {
     let active = use_state(|| 0usize);
     let open = query.is_some();
     let typed = (*query).clone().unwrap_or_default();
-    let (shown, total) = if open { filter_options(&props.options, &typed, MAX_SHOWN) } else { (Vec::new(), 0) };
+    let (shown, total) = if open {
+        filter_options(&props.options, &typed, MAX_SHOWN)
+    } else {
+        (Vec::new(), 0)
+    };
     let shown: Vec<PickerOption> = shown.into_iter().cloned().collect();
 
     let field = props.field;
@@ -120,7 +135,8 @@ pub fn Picker(props: &PickerProps) -> Html {
         })
     };
     let on_keydown = {
-        let (query, active, choose, shown) = (query.clone(), active.clone(), choose.clone(), shown.clone());
+        let (query, active, choose, shown) =
+            (query.clone(), active.clone(), choose.clone(), shown.clone());
         let typed = typed.clone();
         Callback::from(move |event: KeyboardEvent| match event.key().as_str() {
             "ArrowDown" => {
@@ -146,7 +162,9 @@ pub fn Picker(props: &PickerProps) -> Html {
                 event.prevent_default();
                 query.set(None);
             }
-            _ if query.is_none() && event.key().chars().count() == 1 => query.set(Some(typed.clone())),
+            _ if query.is_none() && event.key().chars().count() == 1 => {
+                query.set(Some(typed.clone()))
+            }
             _ => {}
         })
     };
@@ -159,7 +177,13 @@ pub fn Picker(props: &PickerProps) -> Html {
     };
     let on_toggle = {
         let query = query.clone();
-        Callback::from(move |_: MouseEvent| query.set(if query.is_some() { None } else { Some(String::new()) }))
+        Callback::from(move |_: MouseEvent| {
+            query.set(if query.is_some() {
+                None
+            } else {
+                Some(String::new())
+            })
+        })
     };
 
     let described_by = ids.described_by(props.hint.is_some(), props.error.is_some());

@@ -1,8 +1,8 @@
 //! A widget's configuration, read the same way from element attributes and JS options.
 
 use crate::components::acd_event_form::{kind_setting, AcdEventFormProps, Setting};
-use jtel_core::{Field, Language};
 use js_sys::{Object, Reflect};
+use jtel_core::{Field, Language};
 use wasm_bindgen::JsValue;
 use web_sys::Element;
 use yew::AttrValue;
@@ -16,7 +16,8 @@ pub trait ConfigSource {
 
 impl ConfigSource for Element {
     fn value(&self, key: &str) -> Option<String> {
-        self.get_attribute(key).filter(|value| !value.trim().is_empty())
+        self.get_attribute(key)
+            .filter(|value| !value.trim().is_empty())
     }
 }
 
@@ -26,7 +27,9 @@ pub struct JsOptions(pub Object);
 impl ConfigSource for JsOptions {
     fn value(&self, key: &str) -> Option<String> {
         let value = Reflect::get(&self.0, &JsValue::from_str(&camel_case(key))).ok()?;
-        let text = value.as_string().or_else(|| value.as_f64().map(|n| n.to_string()))?;
+        let text = value
+            .as_string()
+            .or_else(|| value.as_f64().map(|n| n.to_string()))?;
         Some(text).filter(|text| !text.trim().is_empty())
     }
 }
@@ -75,7 +78,10 @@ const PREFILL: [(&str, Field); 5] = [
 
 /// The language of a widget: `lang` if set, else English.
 pub fn language(source: &impl ConfigSource) -> Language {
-    source.value("lang").map(|tag| Language::from_tag(&tag)).unwrap_or_default()
+    source
+        .value("lang")
+        .map(|tag| Language::from_tag(&tag))
+        .unwrap_or_default()
 }
 
 /// The properties of an ACD event form configured by `source` (host callbacks not set).
@@ -87,7 +93,12 @@ pub fn acd_event_form_props(source: &impl ConfigSource) -> AcdEventFormProps {
         .collect();
     let read_only: Vec<Field> = source
         .value("read-only")
-        .map(|names| names.split([',', ' ']).filter_map(|name| Field::from_json_name(name.trim())).collect())
+        .map(|names| {
+            names
+                .split([',', ' '])
+                .filter_map(|name| Field::from_json_name(name.trim()))
+                .collect()
+        })
         .unwrap_or_default();
     let mut props = yew::props!(AcdEventFormProps {
         agent: Setting::from_attribute(source.value("agent").as_deref()),
@@ -107,7 +118,10 @@ pub fn acd_event_form_props(source: &impl ConfigSource) -> AcdEventFormProps {
     if let Some(group) = source.value("group") {
         props.group = Setting::from_attribute(Some(&group));
     }
-    if let Some(code) = source.value("country-code").and_then(|code| code.trim().trim_start_matches('+').parse().ok()) {
+    if let Some(code) = source
+        .value("country-code")
+        .and_then(|code| code.trim().trim_start_matches('+').parse().ok())
+    {
         props.default_country_code = code;
     }
     if let Some(template) = attr("subject-template-asap") {

@@ -38,7 +38,11 @@ thread_local! {
 /// the page are upgraded and render at once.
 pub fn register() {
     for kind in WidgetKind::ALL {
-        let observed = kind.keys().iter().map(|key| JsValue::from_str(key)).collect();
+        let observed = kind
+            .keys()
+            .iter()
+            .map(|key| JsValue::from_str(key))
+            .collect();
         let connected = Closure::<dyn Fn(Element)>::new(move |host: Element| {
             if let Some(widget) = MountedWidget::mount(&host, kind, &host) {
                 MOUNTED.with(|mounted| mounted.borrow_mut().push(widget));
@@ -56,12 +60,22 @@ pub fn register() {
         });
         let changed = Closure::<dyn Fn(Element)>::new(|host: Element| {
             MOUNTED.with(|mounted| {
-                if let Some(widget) = mounted.borrow_mut().iter_mut().find(|widget| widget.host() == &host) {
+                if let Some(widget) = mounted
+                    .borrow_mut()
+                    .iter_mut()
+                    .find(|widget| widget.host() == &host)
+                {
                     widget.update(&host);
                 }
             });
         });
-        define_widget_element(kind.element_name(), observed, &connected, &disconnected, &changed);
+        define_widget_element(
+            kind.element_name(),
+            observed,
+            &connected,
+            &disconnected,
+            &changed,
+        );
         // The element classes live as long as the page, and so must their callbacks.
         connected.forget();
         disconnected.forget();

@@ -19,13 +19,23 @@ pub fn mount_from_url() {
     let Some(document) = web_sys::window().and_then(|window| window.document()) else {
         return;
     };
-    let Some(body) = document.body().filter(|body| body.has_attribute("data-jtel-frame")) else {
+    let Some(body) = document
+        .body()
+        .filter(|body| body.has_attribute("data-jtel-frame"))
+    else {
         return;
     };
-    let Some(params) = document.location().and_then(|location| location.search().ok()).and_then(|search| UrlSearchParams::new_with_str(&search).ok()) else {
+    let Some(params) = document
+        .location()
+        .and_then(|location| location.search().ok())
+        .and_then(|search| UrlSearchParams::new_with_str(&search).ok())
+    else {
         return;
     };
-    let kind = params.value("widget").and_then(|name| WidgetKind::from_name(&name)).unwrap_or(WidgetKind::AcdEventForm);
+    let kind = params
+        .value("widget")
+        .and_then(|name| WidgetKind::from_name(&name))
+        .unwrap_or(WidgetKind::AcdEventForm);
     let Ok(element) = document.create_element(kind.element_name()) else {
         return;
     };

@@ -17,7 +17,9 @@ use yew::Callback;
 
 /// Dispatches `name` on `target` with `detail` (serialised to a plain JS object).
 pub fn dispatch(target: &Element, name: &str, detail: &impl Serialize) {
-    let detail = serde_json::to_string(detail).ok().and_then(|json| js_sys::JSON::parse(&json).ok());
+    let detail = serde_json::to_string(detail)
+        .ok()
+        .and_then(|json| js_sys::JSON::parse(&json).ok());
     let init = CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);
@@ -57,7 +59,14 @@ pub fn on_created(target: &Element) -> Callback<AcdEvent> {
 pub fn on_failed(target: &Element, language: Language) -> Callback<ApiError> {
     let target = target.clone();
     Callback::from(move |error: ApiError| {
-        dispatch(&target, "jtel-failed", &Failure { code: error.code(), message: api_error_message(&error, language) })
+        dispatch(
+            &target,
+            "jtel-failed",
+            &Failure {
+                code: error.code(),
+                message: api_error_message(&error, language),
+            },
+        )
     })
 }
 

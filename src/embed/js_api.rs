@@ -43,9 +43,14 @@ impl WidgetHandle {
 #[wasm_bindgen]
 pub fn mount(element: Element, options: js_sys::Object) -> Result<WidgetHandle, JsError> {
     let options = JsOptions(options);
-    let name = options.value("widget").unwrap_or_else(|| "acd-event-form".to_owned());
-    let kind = WidgetKind::from_name(&name).ok_or_else(|| JsError::new(&format!("unknown widget {name:?}")))?;
+    let name = options
+        .value("widget")
+        .unwrap_or_else(|| "acd-event-form".to_owned());
+    let kind = WidgetKind::from_name(&name)
+        .ok_or_else(|| JsError::new(&format!("unknown widget {name:?}")))?;
     let widget = MountedWidget::mount(&element, kind, &options)
         .ok_or_else(|| JsError::new("the element cannot hold a shadow root"))?;
-    Ok(WidgetHandle { widget: Some(widget) })
+    Ok(WidgetHandle {
+        widget: Some(widget),
+    })
 }

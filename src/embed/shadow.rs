@@ -14,7 +14,9 @@ const STYLESHEET: &str = include_str!("../../static/jtel-widgets.css");
 pub fn mount_point(host: &Element) -> Option<Element> {
     let root = match host.shadow_root() {
         Some(root) => root,
-        None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).ok()?,
+        None => host
+            .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
+            .ok()?,
     };
     if let Some(existing) = root.first_element_child() {
         return Some(existing);

@@ -28,7 +28,9 @@ impl WidgetKind {
     /// The kind for a name as `mount()` options give it (`acd-event-form`, or the tag name).
     pub fn from_name(name: &str) -> Option<Self> {
         let name = name.trim().trim_start_matches("jtel-");
-        Self::ALL.into_iter().find(|kind| kind.element_name().trim_start_matches("jtel-") == name)
+        Self::ALL
+            .into_iter()
+            .find(|kind| kind.element_name().trim_start_matches("jtel-") == name)
     }
 
     /// The configuration keys the widget reads (the observed attributes).
@@ -55,10 +57,17 @@ impl MountedWidget {
         let root = shadow::mount_point(host)?;
         let app = match kind {
             WidgetKind::AcdEventForm => App::AcdEventForm(
-                yew::Renderer::<AcdEventForm>::with_root_and_props(root, acd_event_form_props(host, source)).render(),
+                yew::Renderer::<AcdEventForm>::with_root_and_props(
+                    root,
+                    acd_event_form_props(host, source),
+                )
+                .render(),
             ),
         };
-        Some(Self { host: host.clone(), app })
+        Some(Self {
+            host: host.clone(),
+            app,
+        })
     }
 
     /// The element the widget lives in.

@@ -168,7 +168,8 @@ fn english_kind(kind: EventKind) -> String {
         EventKind::Sms => "SMS".to_owned(),
         EventKind::Email => "e-mail".to_owned(),
         EventKind::Ticket => "ticket".to_owned(),
-        EventKind::Other(id) => format!("ACD event (type {id})"),
+        EventKind::Other(id) if id > 0 => format!("ACD event (type {id})"),
+        EventKind::Other(_) => "ACD event".to_owned(),
     }
 }
 
@@ -180,13 +181,17 @@ fn german_kind(kind: EventKind) -> String {
         EventKind::Sms => "SMS".to_owned(),
         EventKind::Email => "E-Mail".to_owned(),
         EventKind::Ticket => "Ticket".to_owned(),
-        EventKind::Other(id) => format!("ACD-Ereignis (Typ {id})"),
+        EventKind::Other(id) if id > 0 => format!("ACD-Ereignis (Typ {id})"),
+        EventKind::Other(_) => "ACD-Ereignis".to_owned(),
     }
 }
 
 fn capitalised(text: &str) -> String {
     let mut chars = text.chars();
-    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 fn english_ui(text: &UiText) -> String {

@@ -1,0 +1,296 @@
+//! Browser tests of the ACD event form: mounted in headless Chromium, driven through DOM events.
+#![cfg(target_arch = "wasm32")]
+
+mod dom;
+
+use dom::{fresh_host, View};
+use jtel_widgets::components::acd_event_form::{AcdEventForm, AcdEventFormProps, Setting};
+use jtel_widgets::jtel_core::{Field, Language};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use yew::{AppHandle, AttrValue};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A mounted form in a fresh element of its own, removed when dropped.
+struct Mounted {
+    view: View,
+    app: Option<AppHandle<AcdEventForm>>,
+}
+
+impl Mounted {
+    async fn new(props: AcdEventFormProps) -> Self {
+        let host = fresh_host();
+        let app = yew::Renderer::<AcdEventForm>::with_root_and_props(host.clone(), props).render();
+        yew::scheduler::flush().await;
+        Self {
+            view: View { root: host.into() },
+            app: Some(app),
+        }
+    }
+}
+
+impl std::ops::Deref for Mounted {
+    type Target = View;
+    fn deref(&self) -> &View {
+        &self.view
+    }
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+        self.view.root.unchecked_ref::<web_sys::Element>().remove();
+    }
+}
+
+fn fixed(value: &'static str) -> Setting {
+    Setting::Fixed(AttrValue::Static(value))
+}
+
+fn props(kind: &'static str, language: Language) -> AcdEventFormProps {
+    yew::props!(AcdEventFormProps {
+        base_url: AttrValue::Static("/jtel"),
+        event_type: fixed(kind),
+        group: fixed("235"),
+        receiver: fixed("4919900112233"),
+        language,
+    })
+}
+
+#[wasm_bindgen_test]
+async fn every_input_is_labelled_and_named_after_its_jtel_field() {
+    let form = Mounted::new(props("3", Language::English)).await;
+    for field in [
+        Field::Sender,
+        Field::Subject,
+        Field::Body,
+        Field::CrmUrl,
+        Field::UserData,
+    ] {
+        let input = form.input(field);
+        let label = form
+            .find(&format!("label[for=\"{}\"]", input.id()))
+            .expect("label for input");
+        assert!(!label.text_content().unwrap().trim().is_empty());
+    }
+    assert_eq!(form.input(Field::Sender).type_(), "tel");
+    assert!(
+        form.find("[name=AcdGroupsID]").is_none(),
+        "the host page fixes the group"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_kind_decides_fields_labels_and_input_types() {
+    let email = Mounted::new(props("5", Language::English)).await;
+    assert_eq!(email.text("h2").as_deref(), Some("New e-mail"));
+    assert_eq!(email.input(Field::Sender).type_(), "email");
+    assert!(email
+        .text(&format!(
+            "label[for=\"{}\"]",
+            email.input(Field::Sender).id()
+        ))
+        .unwrap()
+        .contains("E-mail address"));
+    assert!(
+        email.find("[name=Body]").is_none(),
+        "only callbacks send a body"
+    );
+    drop(email);
+
+    let ticket = Mounted::new(props("6", Language::German)).await;
+    let user_data = ticket.input(Field::UserData);
+    assert!(ticket
+        .text(&format!("label[for=\"{}\"]", user_data.id()))
+        .unwrap()
+        .contains("Ticketnummer"));
+    assert_eq!(ticket.input(Field::Sender).type_(), "text");
+    drop(ticket);
+
+    let fax = Mounted::new(props("2", Language::English)).await;
+    assert_eq!(fax.input(Field::Sender).type_(), "tel");
+    assert_eq!(
+        fax.text("button[type=submit]").as_deref(),
+        Some("Create fax")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_bad_phone_number_is_explained_at_its_field_after_leaving_it() {
+    let form = Mounted::new(props("3", Language::English)).await;
+    assert_eq!(
+        form.error_of(Field::Sender),
+        None,
+        "no error before the user typed"
+    );
+    form.type_into(Field::Sender, "0199 CALL ME").await;
+    assert_eq!(
+        form.input(Field::Sender)
+            .get_attribute("aria-invalid")
+            .as_deref(),
+        Some("true")
+    );
+    let error = form.error_of(Field::Sender).expect("error shown");
+    assert!(error.contains("only digits"), "{error}");
+    assert_eq!(
+        form.error_of(Field::Subject),
+        None,
+        "untouched fields stay quiet"
+    );
+
+    form.type_into(Field::Sender, "(0199) 123 456 789").await;
+    assert_eq!(form.error_of(Field::Sender), None);
+    assert_eq!(
+        form.input(Field::Sender).get_attribute("aria-invalid"),
+        None
+    );
+    assert_eq!(
+        form.text("[id$=Sender-hint]").as_deref(),
+        Some("Will be sent as +49199123456789")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn submitting_an_empty_form_marks_every_missing_field_and_focuses_the_first() {
+    let form = Mounted::new(props("3", Language::English)).await;
+    form.type_into(Field::CrmUrl, "javascript:alert(1)").await;
+    form.click("button[type=submit]").await;
+    assert_eq!(
+        form.error_of(Field::Sender).as_deref(),
+        Some("This field is required.")
+    );
+    assert_eq!(
+        form.error_of(Field::Subject).as_deref(),
+        Some("This field is required.")
+    );
+    assert_eq!(
+        form.error_of(Field::CrmUrl).as_deref(),
+        Some("Enter a web address starting with http:// or https://.")
+    );
+    let focused = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element()
+        .expect("focus");
+    assert_eq!(focused.get_attribute("name").as_deref(), Some("Sender"));
+    assert_eq!(
+        form.input(Field::CrmUrl).value(),
+        "javascript:alert(1)",
+        "nothing typed is lost"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_network_failure_keeps_the_input_and_offers_a_retry() {
+    // Port 9 (discard) is closed on the test machine: fetch fails without an answer.
+    let mut unreachable = props("3", Language::English);
+    unreachable.base_url = AttrValue::Static("http://127.0.0.1:9/rest/v1.0/1");
+    let form = Mounted::new(unreachable).await;
+    form.type_into(Field::Sender, "+49 199 123456789").await;
+    form.type_into(Field::Subject, "Please call me").await;
+    form.type_into(Field::Body, "About my invoice").await;
+    form.click("button[type=submit]").await;
+    let alert = form.wait_for("[role=alert]").await;
+    assert!(
+        alert
+            .text_content()
+            .unwrap()
+            .contains("could not be reached"),
+        "{:?}",
+        alert.text_content()
+    );
+    assert_eq!(form.input(Field::Sender).value(), "+49 199 123456789");
+    assert_eq!(form.input(Field::Subject).value(), "Please call me");
+    assert_eq!(form.input(Field::Body).value(), "About my invoice");
+    let button: web_sys::HtmlButtonElement =
+        form.find("button[type=submit]").unwrap().unchecked_into();
+    assert!(!button.disabled(), "the user can try again");
+    assert_eq!(button.text_content().as_deref(), Some("Try again"));
+}
+
+#[wasm_bindgen_test]
+async fn a_german_form_speaks_german() {
+    let form = Mounted::new(props("3", Language::German)).await;
+    assert_eq!(form.text("h2").as_deref(), Some("Rückruf anfordern"));
+    form.click("button[type=submit]").await;
+    assert_eq!(
+        form.error_of(Field::Subject).as_deref(),
+        Some("Dieses Feld ist ein Pflichtfeld.")
+    );
+    assert_eq!(
+        form.find("section")
+            .unwrap()
+            .get_attribute("lang")
+            .as_deref(),
+        Some("de")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_misconfigured_group_is_reported_on_submit_instead_of_sending() {
+    let mut bad = props("3", Language::English);
+    bad.group = fixed("sales");
+    let form = Mounted::new(bad).await;
+    form.click("button[type=submit]").await;
+    let alert = form
+        .text("[role=alert]")
+        .expect("configuration problem shown");
+    assert!(
+        alert.contains("ACD group: Enter a whole number greater than 0."),
+        "{alert}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn prefilled_and_read_only_crm_values_appear_in_their_fields() {
+    let mut prefilled = props("3", Language::English);
+    prefilled.prefill = vec![
+        (Field::Sender, AttrValue::Static("0199 123456789")),
+        (Field::UserData, AttrValue::Static("987654")),
+    ];
+    prefilled.read_only = vec![Field::UserData];
+    let form = Mounted::new(prefilled).await;
+    assert_eq!(form.input(Field::Sender).value(), "0199 123456789");
+    assert_eq!(form.input(Field::UserData).value(), "987654");
+    assert!(form.input(Field::UserData).read_only());
+    assert!(!form.input(Field::Sender).read_only());
+}
+
+#[wasm_bindgen_test]
+async fn a_subject_template_composes_the_subject_and_offers_a_preferred_time() {
+    let mut templated = props("3", Language::English);
+    templated.subject_template = Some(AttrValue::Static(
+        "Callback request from {Sender} on {date} at {time}",
+    ));
+    let form = Mounted::new(templated).await;
+    assert!(
+        form.find("[name=Subject]").is_none(),
+        "the subject is composed, not typed"
+    );
+    assert_eq!(form.input(Field::PreferredTime).type_(), "datetime-local");
+    assert!(form
+        .text("[id$=PreferredTime-hint]")
+        .unwrap()
+        .starts_with("Your local time: "));
+    form.type_into(Field::Sender, "0199 123456789").await;
+    assert_eq!(
+        form.text(".jtel-subject-preview").as_deref(),
+        Some("Subject: Callback request from 49199123456789")
+    );
+    form.type_into(Field::PreferredTime, "2999-01-02T09:30")
+        .await;
+    assert_eq!(
+        form.text(".jtel-subject-preview").as_deref(),
+        Some("Subject: Callback request from 49199123456789 on 2999-01-02 at 09:30")
+    );
+    form.type_into(Field::PreferredTime, "2001-01-02T09:30")
+        .await;
+    assert_eq!(
+        form.error_of(Field::PreferredTime).as_deref(),
+        Some("Choose a time in the future.")
+    );
+}

@@ -1,0 +1,135 @@
+//! Helpers for browser tests: find elements under a root (a host `div` or a shadow root), and
+//! act on them through real DOM events, the way a user's typing and clicking produce them.
+
+#![allow(dead_code)] // each test file uses its own subset
+
+use gloo_timers::future::sleep;
+use jtel_widgets::jtel_core::Field;
+use std::time::Duration;
+use wasm_bindgen::JsCast;
+use web_sys::{
+    Element, FocusEvent, HtmlElement, HtmlInputElement, InputEvent, InputEventInit, KeyboardEvent,
+    KeyboardEventInit,
+};
+
+/// A fresh, empty `div` appended to the page's body.
+pub fn fresh_host() -> Element {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    host
+}
+
+/// The part of the page a test looks at.
+pub struct View {
+    /// Where queries start: a host element or a shadow root.
+    pub root: web_sys::Node,
+}
+
+impl View {
+    /// Queries `selector` under the root.
+    pub fn find(&self, selector: &str) -> Option<Element> {
+        if let Some(element) = self.root.dyn_ref::<Element>() {
+            return element.query_selector(selector).unwrap();
+        }
+        self.root
+            .unchecked_ref::<web_sys::DocumentFragment>()
+            .query_selector(selector)
+            .unwrap()
+    }
+
+    /// Every match of `selector` under the root.
+    pub fn find_all(&self, selector: &str) -> Vec<Element> {
+        let list = match self.root.dyn_ref::<Element>() {
+            Some(element) => element.query_selector_all(selector).unwrap(),
+            None => self
+                .root
+                .unchecked_ref::<web_sys::DocumentFragment>()
+                .query_selector_all(selector)
+                .unwrap(),
+        };
+        (0..list.length())
+            .filter_map(|i| list.item(i)?.dyn_into().ok())
+            .collect()
+    }
+
+    /// The input (or text area) named after `field`.
+    pub fn input(&self, field: Field) -> HtmlInputElement {
+        self.find(&format!("[name=\"{}\"]", field.json_name()))
+            .unwrap_or_else(|| panic!("no input named {}", field.json_name()))
+            .unchecked_into()
+    }
+
+    /// The text of the first match of `selector`.
+    pub fn text(&self, selector: &str) -> Option<String> {
+        self.find(selector)
+            .and_then(|element| element.text_content())
+    }
+
+    /// Types `text` into a field (replacing what was there) and stays in it.
+    pub async fn fill(&self, field: Field, text: &str) {
+        let input = self.input(field);
+        input.focus().unwrap();
+        input.set_value(text);
+        let init = InputEventInit::new();
+        init.set_bubbles(true);
+        init.set_composed(true);
+        input
+            .dispatch_event(&InputEvent::new_with_event_init_dict("input", &init).unwrap())
+            .unwrap();
+        yew::scheduler::flush().await;
+    }
+
+    /// Types `text` into a field (replacing what was there) and leaves it.
+    pub async fn type_into(&self, field: Field, text: &str) {
+        self.fill(field, text).await;
+        self.input(field)
+            .dispatch_event(&FocusEvent::new("blur").unwrap())
+            .unwrap();
+        yew::scheduler::flush().await;
+    }
+
+    /// Presses `key` in the input of `field`.
+    pub async fn press(&self, field: Field, key: &str) {
+        let init = KeyboardEventInit::new();
+        init.set_key(key);
+        init.set_bubbles(true);
+        init.set_composed(true);
+        let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+        self.input(field).dispatch_event(&event).unwrap();
+        yew::scheduler::flush().await;
+    }
+
+    /// Clicks the first match of `selector`.
+    pub async fn click(&self, selector: &str) {
+        self.find(selector)
+            .unwrap_or_else(|| panic!("nothing matches {selector}"))
+            .unchecked_into::<HtmlElement>()
+            .click();
+        yew::scheduler::flush().await;
+    }
+
+    /// Waits (up to five seconds) until `selector` matches, as a user waits for an answer.
+    pub async fn wait_for(&self, selector: &str) -> Element {
+        for _ in 0..100 {
+            if let Some(element) = self.find(selector) {
+                return element;
+            }
+            sleep(Duration::from_millis(50)).await;
+            yew::scheduler::flush().await;
+        }
+        panic!(
+            "{selector} never appeared; the view shows: {:?}",
+            self.root.text_content()
+        );
+    }
+
+    /// The error text linked to `field`'s input by `aria-describedby`, if any.
+    pub fn error_of(&self, field: Field) -> Option<String> {
+        let described_by = self.input(field).get_attribute("aria-describedby")?;
+        described_by
+            .split(' ')
+            .filter(|id| id.ends_with("-error"))
+            .find_map(|id| self.text(&format!("#{id}")))
+    }
+}

@@ -1,0 +1,246 @@
+//! Browser tests of the embedding contract: custom elements in an open shadow root, attribute
+//! updates, DOM events to the host page, theming, and the JS `mount()` call.
+#![cfg(target_arch = "wasm32")]
+
+mod dom;
+
+use dom::View;
+use jtel_widgets::embed::{custom_elements, js_api};
+use jtel_widgets::jtel_core::Field;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{CustomEvent, Element};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// Adds `<jtel-acd-event-form>` with `attributes` to the page.
+async fn element(attributes: &[(&str, &str)]) -> Element {
+    custom_elements::register();
+    let element = document().create_element("jtel-acd-event-form").unwrap();
+    for (name, value) in attributes {
+        element.set_attribute(name, value).unwrap();
+    }
+    document().body().unwrap().append_child(&element).unwrap();
+    yew::scheduler::flush().await;
+    element
+}
+
+fn shadow(element: &Element) -> View {
+    View {
+        root: element.shadow_root().expect("an open shadow root").into(),
+    }
+}
+
+/// Records the `detail` of every `name` event that reaches the document.
+fn listen(name: &str) -> Rc<RefCell<Vec<JsValue>>> {
+    let seen = Rc::new(RefCell::new(Vec::new()));
+    let sink = seen.clone();
+    let listener = Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {
+        sink.borrow_mut()
+            .push(event.unchecked_into::<CustomEvent>().detail());
+    });
+    document()
+        .add_event_listener_with_callback(name, listener.as_ref().unchecked_ref())
+        .unwrap();
+    listener.forget();
+    seen
+}
+
+fn get(value: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(value, &JsValue::from_str(key)).unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn the_custom_element_renders_in_its_shadow_root_with_its_own_styles() {
+    let style = document().create_element("style").unwrap();
+    style.set_text_content(Some(
+        "input { display: none !important; } h2 { color: rgb(255, 0, 0) !important; }",
+    ));
+    document().head().unwrap().append_child(&style).unwrap();
+    let host = element(&[("group", "235"), ("event-type", "email"), ("lang", "de")]).await;
+    let view = shadow(&host);
+    assert_eq!(view.text("h2").as_deref(), Some("Neu: E-Mail"));
+    assert!(
+        document()
+            .query_selector("[name=Sender]")
+            .unwrap()
+            .is_none(),
+        "the form is not in the light DOM"
+    );
+    let sender = view.input(Field::Sender);
+    let window = web_sys::window().unwrap();
+    let computed = window.get_computed_style(&sender).unwrap().unwrap();
+    assert_ne!(
+        computed.get_property_value("display").unwrap(),
+        "none",
+        "host CSS does not reach the form"
+    );
+    let title = window
+        .get_computed_style(&view.find("h2").unwrap())
+        .unwrap()
+        .unwrap();
+    assert_ne!(title.get_property_value("color").unwrap(), "rgb(255, 0, 0)");
+    let sheets = host.shadow_root().unwrap().adopted_style_sheets();
+    assert_eq!(
+        sheets.length(),
+        1,
+        "the widget stylesheet is adopted, not inlined"
+    );
+    style.remove();
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn custom_properties_theme_the_widget_and_parts_are_exposed() {
+    let host = element(&[("group", "235")]).await;
+    host.set_attribute("style", "--jtel-accent: rgb(1, 2, 3); --jtel-radius: 0px")
+        .unwrap();
+    yew::scheduler::flush().await;
+    let view = shadow(&host);
+    let button = view.find("button[type=submit]").unwrap();
+    let computed = web_sys::window()
+        .unwrap()
+        .get_computed_style(&button)
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        computed.get_property_value("background-color").unwrap(),
+        "rgb(1, 2, 3)"
+    );
+    assert_eq!(
+        computed
+            .get_property_value("border-top-left-radius")
+            .unwrap(),
+        "0px"
+    );
+    for part in ["form", "title", "field", "label", "input", "button"] {
+        assert!(
+            view.find(&format!("[part~={part}]")).is_some(),
+            "no ::part({part})"
+        );
+    }
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn attribute_changes_update_the_form_and_keep_the_input() {
+    let host = element(&[("group", "235"), ("lang", "en")]).await;
+    let view = shadow(&host);
+    view.type_into(Field::Sender, "0199 123456789").await;
+    host.set_attribute("lang", "de").unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(view.text("h2").as_deref(), Some("Rückruf anfordern"));
+    assert_eq!(
+        view.input(Field::Sender).value(),
+        "0199 123456789",
+        "what the user typed stays"
+    );
+    host.remove();
+    yew::scheduler::flush().await;
+    assert_eq!(
+        host.shadow_root().unwrap().child_element_count(),
+        0,
+        "removing the element destroys the widget"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_refused_submit_is_announced_to_the_host_page() {
+    let invalid = listen("jtel-invalid");
+    let host = element(&[("group", "235")]).await;
+    let view = shadow(&host);
+    view.type_into(Field::Sender, "12").await;
+    view.click("button[type=submit]").await;
+    let events = invalid.borrow();
+    let detail = events
+        .last()
+        .expect("a jtel-invalid event reached the document");
+    let fields = js_sys::Array::from(&get(detail, "fields"));
+    let names: Vec<String> = fields
+        .iter()
+        .map(|field| get(&field, "field").as_string().unwrap())
+        .collect();
+    assert_eq!(names, vec!["Sender", "Subject"]);
+    assert_eq!(
+        get(&fields.get(0), "message").as_string().unwrap(),
+        "This phone number is too short (at least 7 digits with the country code)."
+    );
+    drop(events);
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_request_is_announced_with_its_code() {
+    let failed = listen("jtel-failed");
+    let host = element(&[
+        ("group", "235"),
+        ("base-url", "http://127.0.0.1:9/rest/v1.0/1"),
+    ])
+    .await;
+    let view = shadow(&host);
+    view.type_into(Field::Sender, "0199 123456789").await;
+    view.type_into(Field::Subject, "Call me").await;
+    view.click("button[type=submit]").await;
+    view.wait_for("[role=alert]").await;
+    let events = failed.borrow();
+    let detail = events.last().expect("a jtel-failed event");
+    assert_eq!(get(detail, "code").as_string().as_deref(), Some("network"));
+    assert!(get(detail, "message")
+        .as_string()
+        .unwrap()
+        .contains("could not be reached"));
+    drop(events);
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn mount_update_and_destroy_from_javascript() {
+    let host = dom::fresh_host();
+    let options = js_sys::Object::new();
+    for (key, value) in [
+        ("widget", "acd-event-form"),
+        ("eventType", "ticket"),
+        ("group", "235"),
+        ("userData", "TCK-1"),
+    ] {
+        js_sys::Reflect::set(&options, &JsValue::from_str(key), &JsValue::from_str(value)).unwrap();
+    }
+    let mut handle = js_api::mount(host.clone(), options.clone())
+        .ok()
+        .expect("mounted");
+    yew::scheduler::flush().await;
+    let view = shadow(&host);
+    assert_eq!(view.text("h2").as_deref(), Some("New ticket"));
+    assert_eq!(view.input(Field::UserData).value(), "TCK-1");
+    js_sys::Reflect::set(
+        &options,
+        &JsValue::from_str("lang"),
+        &JsValue::from_str("de"),
+    )
+    .unwrap();
+    handle.update(options);
+    yew::scheduler::flush().await;
+    assert_eq!(view.text("h2").as_deref(), Some("Neu: Ticket"));
+    handle.destroy();
+    yew::scheduler::flush().await;
+    assert_eq!(host.shadow_root().unwrap().child_element_count(), 0);
+    let unknown = js_sys::Object::new();
+    js_sys::Reflect::set(
+        &unknown,
+        &JsValue::from_str("widget"),
+        &JsValue::from_str("coffee-machine"),
+    )
+    .unwrap();
+    assert!(
+        js_api::mount(dom::fresh_host(), unknown).is_err(),
+        "an unknown widget is refused"
+    );
+    host.remove();
+}
