@@ -60,6 +60,13 @@ pub fn filter_options<'a>(
     (shown, total)
 }
 
+/// The open list: what the user typed to filter it (`None` while closed) and the highlighted row.
+#[derive(Debug, Default)]
+struct ListState {
+    query: Option<String>,
+    active: usize,
+}
+
 /// Properties of [`Picker`].
 #[derive(Properties, PartialEq, Clone)]
 pub struct PickerProps {
@@ -100,10 +107,18 @@ pub fn Picker(props: &PickerProps) -> Html {
         .find(|option| option.value == props.selected)
         .map(|option| option.label.to_string())
         .unwrap_or_default();
-    let query = use_state(|| None::<String>);
-    let active = use_state(|| 0usize);
-    let open = query.is_some();
-    let typed = (*query).clone().unwrap_or_default();
+    // The open list's filter text and highlighted row live in a ref, not in state: key events
+    // can arrive faster than renders, and each handler must see what the user typed last.
+    let list = use_mut_ref(ListState::default);
+    let rerender = use_force_update();
+    let (open, typed, active) = {
+        let list = list.borrow();
+        (
+            list.query.is_some(),
+            list.query.clone().unwrap_or_default(),
+            list.active,
+        )
+    };
     let (shown, total) = if open {
         filter_options(&props.options, &typed, MAX_SHOWN)
     } else {
@@ -116,72 +131,92 @@ pub fn Picker(props: &PickerProps) -> Html {
     let list_id = format!("{}-list", ids.input);
     let option_id = |index: usize| format!("{}-option-{index}", ids.input);
 
+    let update = {
+        let (list, rerender) = (list.clone(), rerender.clone());
+        move |change: &dyn Fn(&mut ListState)| {
+            change(&mut list.borrow_mut());
+            rerender.force_update();
+        }
+    };
     let choose = {
-        let (query, on_select) = (query.clone(), props.on_select.clone());
+        let (update, on_select) = (update.clone(), props.on_select.clone());
         Callback::from(move |value: AttrValue| {
             on_select.emit((field, value.to_string()));
-            query.set(None);
+            update(&|list| list.query = None);
         })
     };
     let on_input = {
-        let (query, active, on_select) = (query.clone(), active.clone(), props.on_select.clone());
+        let (update, on_select) = (update.clone(), props.on_select.clone());
         Callback::from(move |event: InputEvent| {
             let text = event.target_unchecked_into::<HtmlInputElement>().value();
             if text.is_empty() {
                 on_select.emit((field, String::new()));
             }
-            query.set(Some(text));
-            active.set(0);
+            update(&|list| {
+                list.query = Some(text.clone());
+                list.active = 0;
+            });
         })
     };
     let on_keydown = {
-        let (query, active, choose, shown) =
-            (query.clone(), active.clone(), choose.clone(), shown.clone());
-        let typed = typed.clone();
-        Callback::from(move |event: KeyboardEvent| match event.key().as_str() {
-            "ArrowDown" => {
-                event.prevent_default();
-                if query.is_none() {
-                    query.set(Some(String::new()));
-                    active.set(0);
-                } else if !shown.is_empty() {
-                    active.set((*active + 1).min(shown.len() - 1));
+        let (update, choose, options, list) = (
+            update.clone(),
+            choose.clone(),
+            props.options.clone(),
+            list.clone(),
+        );
+        Callback::from(move |event: KeyboardEvent| {
+            let query = list.borrow().query.clone();
+            let matches = |query: &str| filter_options(&options, query, MAX_SHOWN).0.len();
+            match (event.key().as_str(), query) {
+                ("ArrowDown", None) => {
+                    event.prevent_default();
+                    update(&|list| {
+                        list.query = Some(String::new());
+                        list.active = 0;
+                    });
                 }
-            }
-            "ArrowUp" => {
-                event.prevent_default();
-                active.set(active.saturating_sub(1));
-            }
-            "Enter" if query.is_some() => {
-                event.prevent_default();
-                if let Some(option) = shown.get(*active) {
-                    choose.emit(option.value.clone());
+                ("ArrowDown", Some(query)) => {
+                    event.prevent_default();
+                    let last = matches(&query).saturating_sub(1);
+                    update(&|list| list.active = (list.active + 1).min(last));
                 }
+                ("ArrowUp", Some(_)) => {
+                    event.prevent_default();
+                    update(&|list| list.active = list.active.saturating_sub(1));
+                }
+                ("Enter", Some(query)) => {
+                    event.prevent_default();
+                    let active = list.borrow().active;
+                    if let Some(option) = filter_options(&options, &query, MAX_SHOWN).0.get(active)
+                    {
+                        choose.emit(option.value.clone());
+                    }
+                }
+                ("Escape", Some(_)) => {
+                    event.prevent_default();
+                    update(&|list| list.query = None);
+                }
+                _ => {}
             }
-            "Escape" if query.is_some() => {
-                event.prevent_default();
-                query.set(None);
-            }
-            _ if query.is_none() && event.key().chars().count() == 1 => {
-                query.set(Some(typed.clone()))
-            }
-            _ => {}
         })
     };
     let on_blur = {
-        let (query, on_blur) = (query.clone(), props.on_blur.clone());
+        let (update, on_blur) = (update.clone(), props.on_blur.clone());
         Callback::from(move |_: FocusEvent| {
-            query.set(None);
+            update(&|list| list.query = None);
             on_blur.emit(field);
         })
     };
     let on_toggle = {
-        let query = query.clone();
+        let update = update.clone();
         Callback::from(move |_: MouseEvent| {
-            query.set(if query.is_some() {
-                None
-            } else {
-                Some(String::new())
+            update(&|list| {
+                list.query = if list.query.is_some() {
+                    None
+                } else {
+                    Some(String::new())
+                }
             })
         })
     };
@@ -197,7 +232,7 @@ pub fn Picker(props: &PickerProps) -> Html {
                 <input id={ids.input.clone()} part="input" name={field.json_name()} class="jtel-input" type="text"
                     role="combobox" autocomplete="off" aria-autocomplete="list"
                     aria-expanded={if open { "true" } else { "false" }} aria-controls={list_id.clone()}
-                    aria-activedescendant={(open && !shown.is_empty()).then(|| option_id(*active))}
+                    aria-activedescendant={(open && !shown.is_empty()).then(|| option_id(active))}
                     aria-invalid={props.error.as_ref().map(|_| "true")} aria-describedby={described_by}
                     data-value={props.selected.clone()} required={props.required}
                     value={if open { typed.clone() } else { selected_label }}
@@ -214,7 +249,7 @@ pub fn Picker(props: &PickerProps) -> Html {
                     let choose = choose.clone();
                     html! {
                         <li id={option_id(index)} role="option" class="jtel-option"
-                            aria-selected={if index == *active { "true" } else { "false" }}
+                            aria-selected={if index == active { "true" } else { "false" }}
                             data-value={option.value.clone()}
                             onmousedown={Callback::from(move |event: MouseEvent| {
                                 event.prevent_default();

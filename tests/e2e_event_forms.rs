@@ -1,0 +1,310 @@
+//! End to end: users fill in the served demo page in a real Chromium — a custom element, a
+//! form mounted from JavaScript, pickers and the iframe page — and one ACD event of every kind
+//! arrives at the jtel server (the emulator), through a gateway that holds the token.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, Locator};
+use jtel_emulator::{Config, RunningEmulator, DEFAULT_TOKEN};
+use jtel_widgets::jtel_core::model::{AcdEvent, ListEnvelope};
+use std::net::SocketAddr;
+use std::time::Duration;
+use support::{browser::with_browser, dist::dist_dir, gateway};
+
+/// The emulator and the demo page in front of it.
+struct Stand {
+    emulator: RunningEmulator,
+    page: SocketAddr,
+}
+
+impl Stand {
+    async fn start() -> Self {
+        let emulator = jtel_emulator::spawn(Config::default())
+            .await
+            .expect("emulator starts");
+        let page = gateway::start(dist_dir(), emulator.base_url(), DEFAULT_TOKEN.to_owned()).await;
+        Self { emulator, page }
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("http://{}/{path}", self.page)
+    }
+
+    async fn events(&self) -> Vec<AcdEvent> {
+        let list: ListEnvelope<AcdEvent> = reqwest::Client::new()
+            .get(format!("{}/acd/events", self.emulator.base_url()))
+            .bearer_auth(DEFAULT_TOKEN)
+            .send()
+            .await
+            .expect("emulator answers")
+            .json()
+            .await
+            .expect("list envelope");
+        list.records
+    }
+}
+
+/// The element `inner` inside the shadow root of the widget `host`, waiting for it to render.
+async fn in_widget(client: &Client, host: &str, inner: &str) -> Element {
+    let host_element = client
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Css(host))
+        .await
+        .unwrap_or_else(|e| panic!("no {host}: {e}"));
+    for _ in 0..200 {
+        if let Ok(root) = host_element.shadow_root().await {
+            if let Ok(found) = root.find(Locator::Css(inner)).await {
+                return found;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let html = client
+        .execute(
+            &format!("return document.querySelector('{host}').shadowRoot.innerHTML"),
+            vec![],
+        )
+        .await
+        .map(|html| html.to_string())
+        .unwrap_or_default();
+    panic!("{inner} never appeared in {host}; it holds: {html}");
+}
+
+async fn type_into(client: &Client, host: &str, name: &str, text: &str) {
+    in_widget(client, host, &format!("[name={name}]"))
+        .await
+        .send_keys(text)
+        .await
+        .expect("typing works");
+}
+
+/// Chooses in a picker the way a user does: type part of the label, then Enter.
+async fn choose(client: &Client, host: &str, name: &str, typed: &str) {
+    type_into(client, host, name, &format!("{typed}\u{E007}")).await;
+    let chosen = in_widget(client, host, &format!("[name={name}]"))
+        .await
+        .attr("data-value")
+        .await
+        .unwrap();
+    assert!(
+        chosen.is_some_and(|value| !value.is_empty()),
+        "typing {typed:?} and Enter chose nothing in {name}"
+    );
+}
+
+async fn submit_and_confirm(client: &Client, host: &str) -> String {
+    in_widget(client, host, "button[type=submit]")
+        .await
+        .click()
+        .await
+        .expect("click submit");
+    in_widget(client, host, ".jtel-success-text")
+        .await
+        .text()
+        .await
+        .expect("confirmation text")
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn one_event_of_every_kind_is_created_from_the_demo_page() {
+    let stand = Stand::start().await;
+    let before = stand.events().await.len();
+    let (index, frame) = (
+        stand.url(""),
+        stand.url(
+            "frame.html?widget=acd-event-form&event-type=sms&group=235&receiver=4919900112233",
+        ),
+    );
+
+    with_browser(move |client| async move {
+        client.goto(&index).await.expect("page loads");
+
+        // A callback through the custom element, its subject composed from the template.
+        type_into(&client, "#callback", "Sender", "(0199) 123 456 789").await;
+        type_into(&client, "#callback", "Body", "About my invoice").await;
+        let confirmation = submit_and_confirm(&client, "#callback").await;
+        assert!(
+            confirmation.contains("(reference 1"),
+            "the created event's id is shown: {confirmation}"
+        );
+        let log = client
+            .find(Locator::Id("events"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            log.starts_with("jtel-created: {\"ID\":1"),
+            "the host page heard of it: {log}"
+        );
+
+        // A ticket through the form mounted from JavaScript (German, sender read-only).
+        type_into(&client, "#ticket", "Subject", "Rechnung 4711 falsch").await;
+        let confirmation = submit_and_confirm(&client, "#ticket").await;
+        assert!(
+            confirmation.starts_with("Ticket wurde angelegt"),
+            "{confirmation}"
+        );
+
+        // Voice mail, fax and e-mail through the pickers, routed to agent 3.
+        for (kind, sender, receiver) in [
+            ("Voice", "0199 2223334", Some("Hotline")),
+            ("Fax", "+49 199 5556667", Some("Sales")),
+            ("E-mail", "kunde@example.com", None),
+        ] {
+            choose(&client, "#agent-form", "AcdEventTypesID", kind).await;
+            choose(&client, "#agent-form", "AcdGroupsID", "Customer").await;
+            choose(&client, "#agent-form", "UsersID", "jdoe").await;
+            type_into(&client, "#agent-form", "Sender", sender).await;
+            match receiver {
+                Some(service) => choose(&client, "#agent-form", "Receiver", service).await,
+                None => type_into(&client, "#agent-form", "Receiver", "support@example.com").await,
+            }
+            type_into(
+                &client,
+                "#agent-form",
+                "Subject",
+                &format!("{kind} from the CRM"),
+            )
+            .await;
+            submit_and_confirm(&client, "#agent-form").await;
+            in_widget(&client, "#agent-form", ".jtel-success button")
+                .await
+                .click()
+                .await
+                .unwrap();
+        }
+
+        // An SMS through the standalone iframe page.
+        client.goto(&frame).await.expect("frame page loads");
+        type_into(&client, "jtel-acd-event-form", "Sender", "0199 7778889").await;
+        type_into(&client, "jtel-acd-event-form", "Subject", "SMS reply").await;
+        submit_and_confirm(&client, "jtel-acd-event-form").await;
+    })
+    .await;
+
+    let events = stand.events().await;
+    let created = &events[before..];
+    let kinds: Vec<Option<i64>> = created
+        .iter()
+        .map(|event| event.acd_event_types_id)
+        .collect();
+    assert_eq!(
+        kinds,
+        vec![Some(3), Some(6), Some(1), Some(2), Some(5), Some(4)],
+        "one event of every kind, in order"
+    );
+
+    let callback = &created[0];
+    assert_eq!(
+        callback.sender.as_deref(),
+        Some("49199123456789"),
+        "normalised with country code 49"
+    );
+    assert_eq!(
+        callback.subject.as_deref(),
+        Some("Callback request from 49199123456789")
+    );
+    assert_eq!(callback.receiver.as_deref(), Some("4919900112233"));
+    assert_eq!(callback.body.as_deref(), Some("About my invoice"));
+    assert_eq!(
+        callback.crm_url.as_deref(),
+        Some("https://crm.example.com/contacts/987654")
+    );
+    assert_eq!(callback.users_id, None, "the group queue");
+
+    let ticket = &created[1];
+    assert_eq!(
+        (ticket.sender.as_deref(), ticket.user_data.as_deref()),
+        (Some("erika@example.com"), Some("TCK-4711"))
+    );
+    assert_eq!(ticket.body, None);
+
+    for picked in &created[2..5] {
+        assert_eq!(
+            (picked.acd_groups_id, picked.users_id),
+            (Some(235), Some(3)),
+            "{picked:?}"
+        );
+    }
+    assert_eq!(created[2].receiver.as_deref(), Some("4919900112233"));
+    assert_eq!(created[3].sender.as_deref(), Some("491995556667"));
+    assert_eq!(created[3].receiver.as_deref(), Some("4919900445566"));
+    assert_eq!(created[4].receiver.as_deref(), Some("support@example.com"));
+    assert_eq!(created[5].sender.as_deref(), Some("491997778889"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn invalid_input_never_reaches_jtel_and_stays_on_the_page() {
+    let stand = Stand::start().await;
+    let before = stand.events().await.len();
+    let index = stand.url("");
+
+    with_browser(move |client| async move {
+        client.goto(&index).await.expect("page loads");
+        type_into(&client, "#callback", "Sender", "call me maybe").await;
+        in_widget(&client, "#callback", "button[type=submit]")
+            .await
+            .click()
+            .await
+            .unwrap();
+        let sender = in_widget(&client, "#callback", "[name=Sender]").await;
+        assert_eq!(
+            sender.attr("aria-invalid").await.unwrap().as_deref(),
+            Some("true")
+        );
+        assert_eq!(
+            sender.prop("value").await.unwrap().as_deref(),
+            Some("call me maybe")
+        );
+        let error = in_widget(&client, "#callback", ".jtel-error")
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(error.contains("only digits"), "{error}");
+    })
+    .await;
+
+    assert_eq!(stand.events().await.len(), before, "nothing was sent");
+}
+
+#[test]
+fn the_built_page_does_not_contain_the_token() {
+    let dist = dist_dir();
+    let mut checked = 0;
+    for entry in walk(&dist) {
+        let bytes = std::fs::read(&entry).unwrap();
+        assert!(
+            !bytes
+                .windows(DEFAULT_TOKEN.len())
+                .any(|w| w == DEFAULT_TOKEN.as_bytes()),
+            "{} contains the token",
+            entry.display()
+        );
+        checked += 1;
+    }
+    assert!(
+        checked >= 5,
+        "only {checked} files checked in {}",
+        dist.display()
+    );
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    std::fs::read_dir(dir)
+        .expect("dist exists")
+        .flat_map(|entry| {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(&path)
+            } else {
+                vec![path]
+            }
+        })
+        .collect()
+}
