@@ -6,6 +6,7 @@
 
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132.0.0
+AXE_CORE_VERSION=4.14.1
 # Tools live outside the clone, so a second clone on the same machine reuses them.
 JTEL_TOOLS_DIR="${JTEL_TOOLS_DIR:-$HOME/.local/share/jtel-widgets-tools}"
 
@@ -66,11 +67,23 @@ install_wasm_opt() {
   fi
 }
 
+# axe-core (the accessibility rules engine) is injected into pages by the end-to-end tests.
+install_axe_core() {
+  local installed="$JTEL_TOOLS_DIR/node_modules/axe-core/package.json"
+  if ! grep -q "\"version\": \"$AXE_CORE_VERSION\"" "$installed" 2>/dev/null; then
+    step "npm install axe-core@$AXE_CORE_VERSION into $JTEL_TOOLS_DIR"
+    mkdir -p "$JTEL_TOOLS_DIR"
+    npm install --silent --no-audit --no-fund --prefix "$JTEL_TOOLS_DIR" "axe-core@$AXE_CORE_VERSION"
+  fi
+  export JTEL_AXE_JS="$JTEL_TOOLS_DIR/node_modules/axe-core/axe.min.js"
+}
+
 install_apt_packages
 install_wasm_target
 install_trunk
 install_wasm_bindgen_cli
 install_wasm_opt
+install_axe_core
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
 # trunk builds offline, so the crates must be in the local registry first.

@@ -104,6 +104,9 @@ pub struct AcdEventFormProps {
     /// The subject template for callbacks without a preferred time.
     #[prop_or(AttrValue::Static(jtel_core::subject_template::DEFAULT_CALLBACK_TEMPLATE_ASAP))]
     pub subject_template_asap: AttrValue,
+    /// The level of the form's title (`<h2>` by default), to fit the host page's outline.
+    #[prop_or(2)]
+    pub heading_level: u8,
     /// Prefilled values (from the CRM record).
     #[prop_or_default]
     pub prefill: Vec<(Field, AttrValue)>,
@@ -484,7 +487,7 @@ pub fn AcdEventForm(props: &AcdEventFormProps) -> Html {
 
     html! {
         <section class="jtel-widget jtel-acd-event-form" lang={language.tag()} part="form">
-            <h2 class="jtel-title" part="title">{ ui_text(&UiText::FormTitle(kind), language) }</h2>
+            <@{heading_tag(props.heading_level)} class="jtel-title" part="title">{ ui_text(&UiText::FormTitle(kind), language) }</@>
             if let Submission::Succeeded(created) = &state.submission {
                 <div class="jtel-success" role="status" aria-live="polite" part="success">
                     <p class="jtel-success-text">{ ui_text(&UiText::Created { kind, event_id: created.id }, language) }</p>
@@ -523,6 +526,11 @@ pub fn AcdEventForm(props: &AcdEventFormProps) -> Html {
             }
         </section>
     }
+}
+
+/// `h1` … `h6` for a heading level (out-of-range levels are clamped).
+fn heading_tag(level: u8) -> String {
+    format!("h{}", level.clamp(1, 6))
 }
 
 fn submit_label(submission: &Submission, kind: EventKind) -> UiText {

@@ -65,6 +65,7 @@ pub const ACD_EVENT_FORM_KEYS: &[&str] = &[
     "body",
     "crm-url",
     "user-data",
+    "heading-level",
 ];
 
 /// Prefill keys and the fields they fill.
@@ -123,6 +124,9 @@ pub fn acd_event_form_props(source: &impl ConfigSource) -> AcdEventFormProps {
         .and_then(|code| code.trim().trim_start_matches('+').parse().ok())
     {
         props.default_country_code = code;
+    }
+    if let Some(level) = source.value("heading-level").and_then(|level| level.trim().parse().ok()) {
+        props.heading_level = level;
     }
     if let Some(template) = attr("subject-template-asap") {
         props.subject_template_asap = template;

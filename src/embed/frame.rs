@@ -13,16 +13,14 @@ impl ConfigSource for UrlSearchParams {
     }
 }
 
-/// On a page whose `<body>` carries `data-jtel-frame`, creates the widget element named by the
-/// `widget` URL parameter with the other parameters as attributes. Does nothing elsewhere.
+/// On a page with an element marked `data-jtel-frame` (its `<main>`), creates the widget
+/// element named by the `widget` URL parameter inside it, with the other parameters as
+/// attributes; the widget's title becomes the page's `<h1>`. Does nothing elsewhere.
 pub fn mount_from_url() {
     let Some(document) = web_sys::window().and_then(|window| window.document()) else {
         return;
     };
-    let Some(body) = document
-        .body()
-        .filter(|body| body.has_attribute("data-jtel-frame"))
-    else {
+    let Some(frame) = document.query_selector("[data-jtel-frame]").ok().flatten() else {
         return;
     };
     let Some(params) = document
@@ -39,10 +37,14 @@ pub fn mount_from_url() {
     let Ok(element) = document.create_element(kind.element_name()) else {
         return;
     };
+    // Never take a token from the URL: it would end up in logs, history and referrers.
     for key in kind.keys().iter().filter(|key| **key != "token") {
         if let Some(value) = params.value(key) {
             let _ = element.set_attribute(key, &value);
         }
     }
-    let _ = body.append_child(element.unchecked_ref());
+    if params.value("heading-level").is_none() {
+        let _ = element.set_attribute("heading-level", "1");
+    }
+    let _ = frame.append_child(element.unchecked_ref());
 }
