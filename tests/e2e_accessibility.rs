@@ -13,7 +13,8 @@ use support::{browser::with_browser, dist::dist_dir, gateway};
 
 /// axe-core's script (installed by scripts/install-tools.sh, path in `JTEL_AXE_JS`).
 fn axe_script() -> String {
-    let path = std::env::var("JTEL_AXE_JS").expect("JTEL_AXE_JS is not set: run scripts/install-tools.sh (scripts/test.sh does)");
+    let path = std::env::var("JTEL_AXE_JS")
+        .expect("JTEL_AXE_JS is not set: run scripts/install-tools.sh (scripts/test.sh does)");
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read axe-core at {path}: {e}"))
 }
 
@@ -35,9 +36,19 @@ async fn violations(client: &Client, axe: &str) -> Vec<String> {
                 .map(|violation| {
                     let targets: Vec<String> = violation["nodes"]
                         .as_array()
-                        .map(|nodes| nodes.iter().map(|node| node["target"].to_string()).collect())
+                        .map(|nodes| {
+                            nodes
+                                .iter()
+                                .map(|node| node["target"].to_string())
+                                .collect()
+                        })
                         .unwrap_or_default();
-                    format!("{}: {} at {}", violation["id"], violation["help"], targets.join(", "))
+                    format!(
+                        "{}: {} at {}",
+                        violation["id"],
+                        violation["help"],
+                        targets.join(", ")
+                    )
                 })
                 .collect()
         })
@@ -45,7 +56,12 @@ async fn violations(client: &Client, axe: &str) -> Vec<String> {
 }
 
 async fn in_widget(client: &Client, host: &str, inner: &str) -> fantoccini::elements::Element {
-    let host_element = client.wait().at_most(Duration::from_secs(20)).for_element(Locator::Css(host)).await.expect("widget host");
+    let host_element = client
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Css(host))
+        .await
+        .expect("widget host");
     for _ in 0..200 {
         if let Ok(root) = host_element.shadow_root().await {
             if let Ok(found) = root.find(Locator::Css(inner)).await {
@@ -59,7 +75,9 @@ async fn in_widget(client: &Client, host: &str, inner: &str) -> fantoccini::elem
 
 #[tokio::test(flavor = "multi_thread")]
 async fn every_form_state_has_no_axe_violations() {
-    let emulator = jtel_emulator::spawn(Config::default()).await.expect("emulator starts");
+    let emulator = jtel_emulator::spawn(Config::default())
+        .await
+        .expect("emulator starts");
     let page = gateway::start(dist_dir(), emulator.base_url(), DEFAULT_TOKEN.to_owned()).await;
     // A second gateway with a wrong token: every request fails with 401.
     let refused = gateway::start(dist_dir(), emulator.base_url(), "wrong-token".to_owned()).await;
@@ -72,36 +90,75 @@ async fn every_form_state_has_no_axe_violations() {
         in_widget(&client, "#ticket", "[name=Subject]").await;
         report.push(("fresh page".into(), violations(&client, &axe).await));
 
-        in_widget(&client, "#callback", "button[type=submit]").await.click().await.unwrap();
-        in_widget(&client, "#agent-form", "button[type=submit]").await.click().await.unwrap();
+        in_widget(&client, "#callback", "button[type=submit]")
+            .await
+            .click()
+            .await
+            .unwrap();
+        in_widget(&client, "#agent-form", "button[type=submit]")
+            .await
+            .click()
+            .await
+            .unwrap();
         in_widget(&client, "#callback", ".jtel-error").await;
         report.push(("validation errors".into(), violations(&client, &axe).await));
 
-        in_widget(&client, "#agent-form", "[name=AcdGroupsID]").await.send_keys("s").await.unwrap();
+        in_widget(&client, "#agent-form", "[name=AcdGroupsID]")
+            .await
+            .send_keys("s")
+            .await
+            .unwrap();
         in_widget(&client, "#agent-form", "[role=option]").await;
         report.push(("picker open".into(), violations(&client, &axe).await));
 
-        in_widget(&client, "#callback", "[name=Sender]").await.send_keys("0199 123456789").await.unwrap();
-        in_widget(&client, "#callback", "button[type=submit]").await.click().await.unwrap();
+        in_widget(&client, "#callback", "[name=Sender]")
+            .await
+            .send_keys("0199 123456789")
+            .await
+            .unwrap();
+        in_widget(&client, "#callback", "button[type=submit]")
+            .await
+            .click()
+            .await
+            .unwrap();
         in_widget(&client, "#callback", ".jtel-success").await;
         report.push(("event created".into(), violations(&client, &axe).await));
 
         client.goto(&format!("http://{refused}/")).await.unwrap();
-        in_widget(&client, "#callback", "[name=Sender]").await.send_keys("0199 123456789").await.unwrap();
-        in_widget(&client, "#callback", "button[type=submit]").await.click().await.unwrap();
+        in_widget(&client, "#callback", "[name=Sender]")
+            .await
+            .send_keys("0199 123456789")
+            .await
+            .unwrap();
+        in_widget(&client, "#callback", "button[type=submit]")
+            .await
+            .click()
+            .await
+            .unwrap();
         in_widget(&client, "#callback", ".jtel-alert").await;
         report.push(("request failed".into(), violations(&client, &axe).await));
 
-        client.goto(&format!("http://{page}/frame.html?widget=acd-event-form&event-type=sms&group=235&lang=de")).await.unwrap();
+        client
+            .goto(&format!(
+                "http://{page}/frame.html?widget=acd-event-form&event-type=sms&group=235&lang=de"
+            ))
+            .await
+            .unwrap();
         in_widget(&client, "jtel-acd-event-form", "[name=Sender]").await;
         report.push(("iframe page (de)".into(), violations(&client, &axe).await));
 
         for (state, found) in &report {
             println!("axe-core: {state}: {} violations", found.len());
         }
-        let failing: Vec<String> =
-            report.iter().flat_map(|(state, found)| found.iter().map(move |v| format!("{state}: {v}"))).collect();
-        assert!(failing.is_empty(), "axe-core violations:\n{}", failing.join("\n"));
+        let failing: Vec<String> = report
+            .iter()
+            .flat_map(|(state, found)| found.iter().map(move |v| format!("{state}: {v}")))
+            .collect();
+        assert!(
+            failing.is_empty(),
+            "axe-core violations:\n{}",
+            failing.join("\n")
+        );
     })
     .await;
 }

@@ -11,7 +11,7 @@ use jtel_emulator::{Config, RunningEmulator, DEFAULT_TOKEN};
 use jtel_widgets::jtel_core::model::{AcdEvent, ListEnvelope};
 use std::net::SocketAddr;
 use std::time::Duration;
-use support::{browser::with_browser, dist::dist_dir, gateway};
+use support::{browser::with_browser, dist::dist_dir, gateway, screenshots};
 
 /// The emulator and the demo page in front of it.
 struct Stand {
@@ -121,6 +121,20 @@ async fn one_event_of_every_kind_is_created_from_the_demo_page() {
 
     with_browser(move |client| async move {
         client.goto(&index).await.expect("page loads");
+        in_widget(&client, "#agent-form", "[name=AcdGroupsID]").await;
+        in_widget(&client, "#ticket", "[name=Subject]").await;
+        for (host, name) in [
+            ("#callback", "callback-form"),
+            ("#ticket", "ticket-form-de"),
+            ("#agent-form", "pickers-form"),
+        ] {
+            screenshots::save(&client.find(Locator::Css(host)).await.unwrap(), name).await;
+        }
+        screenshots::save(
+            &client.find(Locator::Css("body")).await.unwrap(),
+            "demo-page",
+        )
+        .await;
 
         // A callback through the custom element, its subject composed from the template.
         type_into(&client, "#callback", "Sender", "(0199) 123 456 789").await;
@@ -130,6 +144,11 @@ async fn one_event_of_every_kind_is_created_from_the_demo_page() {
             confirmation.contains("(reference 1"),
             "the created event's id is shown: {confirmation}"
         );
+        screenshots::save(
+            &client.find(Locator::Css("#callback")).await.unwrap(),
+            "callback-created",
+        )
+        .await;
         let log = client
             .find(Locator::Id("events"))
             .await
@@ -157,6 +176,16 @@ async fn one_event_of_every_kind_is_created_from_the_demo_page() {
             ("E-mail", "kunde@example.com", None),
         ] {
             choose(&client, "#agent-form", "AcdEventTypesID", kind).await;
+            if kind == "Voice" {
+                type_into(&client, "#agent-form", "AcdGroupsID", "s").await;
+                screenshots::save(
+                    &client.find(Locator::Css("#agent-form")).await.unwrap(),
+                    "picker-open",
+                )
+                .await;
+                type_into(&client, "#agent-form", "AcdGroupsID", "\u{E00C}").await;
+                // Escape
+            }
             choose(&client, "#agent-form", "AcdGroupsID", "Customer").await;
             choose(&client, "#agent-form", "UsersID", "jdoe").await;
             type_into(&client, "#agent-form", "Sender", sender).await;
@@ -181,6 +210,12 @@ async fn one_event_of_every_kind_is_created_from_the_demo_page() {
 
         // An SMS through the standalone iframe page.
         client.goto(&frame).await.expect("frame page loads");
+        in_widget(&client, "jtel-acd-event-form", "[name=Sender]").await;
+        screenshots::save(
+            &client.find(Locator::Css("body")).await.unwrap(),
+            "iframe-sms",
+        )
+        .await;
         type_into(&client, "jtel-acd-event-form", "Sender", "0199 7778889").await;
         type_into(&client, "jtel-acd-event-form", "Subject", "SMS reply").await;
         submit_and_confirm(&client, "jtel-acd-event-form").await;
@@ -252,6 +287,12 @@ async fn invalid_input_never_reaches_jtel_and_stays_on_the_page() {
             .click()
             .await
             .unwrap();
+        in_widget(&client, "#callback", ".jtel-error").await;
+        screenshots::save(
+            &client.find(Locator::Css("#callback")).await.unwrap(),
+            "callback-errors",
+        )
+        .await;
         let sender = in_widget(&client, "#callback", "[name=Sender]").await;
         assert_eq!(
             sender.attr("aria-invalid").await.unwrap().as_deref(),

@@ -70,7 +70,7 @@ async fn connect(port: u16) -> Client {
         "--disable-background-networking",
         "--disable-component-update",
         "--disable-sync",
-        "--window-size=1024,900",
+        "--window-size=1280,1600",
     ];
     let mut options = serde_json::json!({ "args": args });
     if std::path::Path::new("/usr/bin/chromium").exists() {

@@ -1,6 +1,7 @@
 //! Shared pieces of the end-to-end tests: the built widget files, a same-origin gateway in
-//! front of the jtel emulator, and a real headless Chromium behind chromedriver.
+//! front of the jtel emulator, a real headless Chromium behind chromedriver, and screenshots.
 
 pub mod browser;
 pub mod dist;
 pub mod gateway;
+pub mod screenshots;
