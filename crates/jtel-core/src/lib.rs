@@ -9,9 +9,11 @@
 //! - [`event_kind`]: ACD event types (voice mail, callback, ticket, …) and their rules.
 //! - [`phone`] with [`country_codes`], [`email`], [`crm_url`]: the field-level checks.
 //! - [`validation`]: whole-request validation returning every problem as `(field, code)`.
+//! - [`colour`]: the cockpit variables' background colours, read safely and mixed.
 //! - [`messages`]: English and German text for every code.
 //! - [`outcome`]: HTTP status + body → a typed outcome the forms can act on.
 
+pub mod colour;
 pub mod country_codes;
 pub mod crm_url;
 pub mod email;

@@ -4,6 +4,7 @@
 //! languages have its text. The emulator uses the English texts in its `{status, error}` bodies.
 
 use crate::crm_url::UrlError;
+use crate::model::CockpitVariableKind;
 use crate::outcome::{ApiError, SetValueResult};
 use crate::phone::{PhoneError, MAX_DIGITS, MIN_DIGITS};
 use crate::validation::{ErrorCode, Field};
@@ -65,6 +66,61 @@ pub enum UiText {
     PhoneHint,
     /// Heading of a problem with the form's own configuration (fields the host page fixed).
     ConfigurationProblem,
+    /// Button that repeats a failed request.
+    Retry,
+    /// Shown while one cockpit variable loads.
+    CockpitVariableLoading,
+    /// Title of the cockpit variable list.
+    CockpitVariablesTitle,
+    /// Shown while the cockpit variable list loads.
+    CockpitVariablesLoading,
+    /// Label of the list's filter input.
+    CockpitFilter,
+    /// How many variables the filter lets through.
+    CockpitShown {
+        /// Rows shown.
+        shown: usize,
+        /// Rows loaded.
+        total: usize,
+    },
+    /// Button that closes the opened variable.
+    Close,
+    /// Label of a variable's current value.
+    CurrentValue,
+    /// Label of a variable's lower bound.
+    Minimum,
+    /// Label of a variable's upper bound.
+    Maximum,
+    /// Label of a variable's type.
+    Kind,
+    /// The name of a variable type.
+    KindName(CockpitVariableKind),
+    /// A variable's value as a user reads it (`On`, `25 %`, `7`).
+    CockpitValue {
+        /// The variable's type.
+        kind: CockpitVariableKind,
+        /// The value.
+        value: i64,
+    },
+    /// Stands for a value the server did not send.
+    UnknownValue,
+    /// Label of the input for a new value.
+    NewValue,
+    /// Button that asks to set the typed value.
+    SetValue,
+    /// The question before a value is sent.
+    ConfirmSetValue {
+        /// The variable's name.
+        name: String,
+        /// The new value as [`UiText::CockpitValue`] writes it.
+        value: String,
+    },
+    /// Button that sends the confirmed value.
+    Confirm,
+    /// Button that returns to editing without sending.
+    Cancel,
+    /// Said instead of an edit control for a read-only variable.
+    ReadOnly,
 }
 
 /// A fixed text of the forms.
@@ -87,6 +143,35 @@ pub fn ui_text(text: &UiText, language: Language) -> String {
                 "With area code, for example 0199 123456789 or +49 199 123456789".to_owned()
             }
             UiText::ConfigurationProblem => "This form is not set up correctly:".to_owned(),
+            UiText::Retry => "Try again".to_owned(),
+            UiText::CockpitVariableLoading => "Loading the cockpit variable…".to_owned(),
+            UiText::CockpitVariablesTitle => "Cockpit variables".to_owned(),
+            UiText::CockpitVariablesLoading => "Loading the cockpit variables…".to_owned(),
+            UiText::CockpitFilter => "Filter by name or description".to_owned(),
+            UiText::CockpitShown { shown, total } => format!("{shown} of {total} variables shown"),
+            UiText::Close => "Close".to_owned(),
+            UiText::CurrentValue => "Current value".to_owned(),
+            UiText::Minimum => "Minimum".to_owned(),
+            UiText::Maximum => "Maximum".to_owned(),
+            UiText::Kind => "Type".to_owned(),
+            UiText::KindName(CockpitVariableKind::OnOff) => "On/off".to_owned(),
+            UiText::KindName(CockpitVariableKind::Number) => "Number".to_owned(),
+            UiText::KindName(CockpitVariableKind::Percentage) => "Percentage".to_owned(),
+            UiText::CockpitValue { kind, value } => match (kind, value) {
+                (CockpitVariableKind::OnOff, 0) => "Off".to_owned(),
+                (CockpitVariableKind::OnOff, 1) => "On".to_owned(),
+                (CockpitVariableKind::Percentage, value) => format!("{value}%"),
+                (_, value) => value.to_string(),
+            },
+            UiText::UnknownValue => "unknown".to_owned(),
+            UiText::NewValue => "New value".to_owned(),
+            UiText::SetValue => "Set value".to_owned(),
+            UiText::ConfirmSetValue { name, value } => format!("Set '{name}' to {value}?"),
+            UiText::Confirm => "Confirm".to_owned(),
+            UiText::Cancel => "Cancel".to_owned(),
+            UiText::ReadOnly => {
+                "This variable is read-only: its value can be viewed but not changed.".to_owned()
+            }
         },
         Language::German => match text {
             UiText::CallbackTitle => "Rückruf anfordern".to_owned(),
@@ -106,6 +191,38 @@ pub fn ui_text(text: &UiText, language: Language) -> String {
             }
             UiText::ConfigurationProblem => {
                 "Dieses Formular ist nicht richtig eingerichtet:".to_owned()
+            }
+            UiText::Retry => "Erneut versuchen".to_owned(),
+            UiText::CockpitVariableLoading => "Die Cockpit-Variable wird geladen…".to_owned(),
+            UiText::CockpitVariablesTitle => "Cockpit-Variablen".to_owned(),
+            UiText::CockpitVariablesLoading => "Die Cockpit-Variablen werden geladen…".to_owned(),
+            UiText::CockpitFilter => "Nach Name oder Beschreibung filtern".to_owned(),
+            UiText::CockpitShown { shown, total } => {
+                format!("{shown} von {total} Variablen angezeigt")
+            }
+            UiText::Close => "Schließen".to_owned(),
+            UiText::CurrentValue => "Aktueller Wert".to_owned(),
+            UiText::Minimum => "Minimum".to_owned(),
+            UiText::Maximum => "Maximum".to_owned(),
+            UiText::Kind => "Typ".to_owned(),
+            UiText::KindName(CockpitVariableKind::OnOff) => "Ein/Aus".to_owned(),
+            UiText::KindName(CockpitVariableKind::Number) => "Zahl".to_owned(),
+            UiText::KindName(CockpitVariableKind::Percentage) => "Prozent".to_owned(),
+            UiText::CockpitValue { kind, value } => match (kind, value) {
+                (CockpitVariableKind::OnOff, 0) => "Aus".to_owned(),
+                (CockpitVariableKind::OnOff, 1) => "Ein".to_owned(),
+                (CockpitVariableKind::Percentage, value) => format!("{value} %"),
+                (_, value) => value.to_string(),
+            },
+            UiText::UnknownValue => "unbekannt".to_owned(),
+            UiText::NewValue => "Neuer Wert".to_owned(),
+            UiText::SetValue => "Wert setzen".to_owned(),
+            UiText::ConfirmSetValue { name, value } => format!("„{name}“ auf {value} setzen?"),
+            UiText::Confirm => "Bestätigen".to_owned(),
+            UiText::Cancel => "Abbrechen".to_owned(),
+            UiText::ReadOnly => {
+                "Diese Variable ist nur lesbar: Ihr Wert kann angezeigt, aber nicht geändert werden."
+                    .to_owned()
             }
         },
     }
