@@ -1,4 +1,8 @@
 //! The Yew components, one per file.
 
 pub mod callback_form;
+pub mod cockpit_variable_facts;
+pub mod cockpit_variable_form;
+pub mod cockpit_variable_list;
 pub mod form_field;
+pub mod set_value_answer;

@@ -1,14 +1,13 @@
 //! The callback-request form: a customer or agent leaves a number, jtel queues a callback.
 
 use crate::api::JtelClient;
-use crate::components::form_field::FormField;
+use crate::components::form_field::{next_instance_prefix, FormField};
+use crate::focus::focus_within;
 use crate::form_state::{FormAction, FormState, Submission};
 use jtel_core::messages::{api_error_message, error_message, field_label, ui_text, UiText};
 use jtel_core::phone::normalize_phone;
 use jtel_core::validation::EventDraft;
 use jtel_core::{EventKind, Field, FieldError, Language};
-use std::sync::atomic::{AtomicU32, Ordering};
-use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
 /// Fields the user fills in, in order.
@@ -74,11 +73,7 @@ impl CallbackFormProps {
     }
 
     fn client(&self) -> JtelClient {
-        let client = JtelClient::new(&self.base_url);
-        match &self.token {
-            Some(token) => client.with_token(token),
-            None => client,
-        }
+        JtelClient::new(&self.base_url).with_optional_token(self.token.as_deref())
     }
 }
 
@@ -125,7 +120,10 @@ pub fn CallbackForm(props: &CallbackFormProps) -> Html {
                         .iter()
                         .find(|error| VISIBLE_FIELDS.contains(&error.field))
                     {
-                        focus_field(&form_ref, first.field);
+                        focus_within(
+                            &form_ref,
+                            &format!("[name=\"{}\"]", first.field.json_name()),
+                        );
                     }
                 }
                 Ok(request) => {
@@ -241,26 +239,5 @@ pub fn CallbackForm(props: &CallbackFormProps) -> Html {
                 </form>
             }
         </section>
-    }
-}
-
-/// A prefix for element ids that is unique per form instance on the page.
-fn next_instance_prefix() -> AttrValue {
-    static NEXT: AtomicU32 = AtomicU32::new(1);
-    AttrValue::from(format!(
-        "jtel-form-{}",
-        NEXT.fetch_add(1, Ordering::Relaxed)
-    ))
-}
-
-/// Moves the keyboard focus to the input of `field` inside the form.
-fn focus_field(form_ref: &NodeRef, field: Field) {
-    let selector = format!("[name=\"{}\"]", field.json_name());
-    let input = form_ref
-        .cast::<Element>()
-        .and_then(|form| form.query_selector(&selector).ok().flatten())
-        .and_then(|element| wasm_bindgen::JsCast::dyn_into::<HtmlElement>(element).ok());
-    if let Some(input) = input {
-        let _ = input.focus();
     }
 }

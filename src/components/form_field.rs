@@ -1,6 +1,7 @@
 //! One labelled form field with its hint and error, wired for assistive technology.
 
 use jtel_core::Field;
+use std::sync::atomic::{AtomicU32, Ordering};
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -33,10 +34,28 @@ pub struct FormFieldProps {
     /// The `autocomplete` hint for browsers.
     #[prop_or_default]
     pub autocomplete: Option<AttrValue>,
+    /// The smallest value a `number` input offers.
+    #[prop_or_default]
+    pub min: Option<AttrValue>,
+    /// The largest value a `number` input offers.
+    #[prop_or_default]
+    pub max: Option<AttrValue>,
+    /// Shows the text but refuses edits (while a confirmation is pending).
+    #[prop_or_default]
+    pub readonly: bool,
     /// Called with the new text on every keystroke.
     pub on_input: Callback<(Field, String)>,
     /// Called when the user leaves the field.
     pub on_blur: Callback<Field>,
+}
+
+/// A prefix for element ids that is unique per form instance on the page.
+pub fn next_instance_prefix() -> AttrValue {
+    static NEXT: AtomicU32 = AtomicU32::new(1);
+    AttrValue::from(format!(
+        "jtel-form-{}",
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    ))
 }
 
 /// A labelled input: `<label>`, the input, then hint and error linked by `aria-describedby`.
@@ -83,6 +102,7 @@ pub fn FormField(props: &FormFieldProps) -> Html {
             <input id={input_id.clone()} name={field.json_name()} class="jtel-input"
                 type={props.input_type.clone()} value={props.value.clone()} required={props.required}
                 autocomplete={props.autocomplete.clone()}
+                min={props.min.clone()} max={props.max.clone()} readonly={props.readonly}
                 aria-invalid={invalid} aria-describedby={described_by}
                 oninput={on_input} onblur={on_blur} />
         }

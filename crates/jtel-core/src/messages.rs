@@ -4,7 +4,7 @@
 //! languages have its text. The emulator uses the English texts in its `{status, error}` bodies.
 
 use crate::crm_url::UrlError;
-use crate::model::CockpitVariableKind;
+use crate::model::{CockpitVariable, CockpitVariableKind};
 use crate::outcome::{ApiError, SetValueResult};
 use crate::phone::{PhoneError, MAX_DIGITS, MIN_DIGITS};
 use crate::validation::{ErrorCode, Field};
@@ -226,6 +226,19 @@ pub fn ui_text(text: &UiText, language: Language) -> String {
             }
         },
     }
+}
+
+/// A variable's current value as a user reads it ([`UiText::CockpitValue`]), or
+/// [`UiText::UnknownValue`] when the server sent none.
+pub fn variable_value_text(variable: &CockpitVariable, language: Language) -> String {
+    let text = match variable.value {
+        Some(value) => UiText::CockpitValue {
+            kind: variable.kind(),
+            value,
+        },
+        None => UiText::UnknownValue,
+    };
+    ui_text(&text, language)
 }
 
 /// The text for a validation problem.

@@ -1,7 +1,7 @@
 //! Cockpit variables as a user sees them: colours, values and texts in both languages.
 
 use jtel_core::colour::{value_colour, HexColour};
-use jtel_core::messages::{ui_text, UiText};
+use jtel_core::messages::{ui_text, variable_value_text, UiText};
 use jtel_core::model::{CockpitVariable, CockpitVariableKind};
 use jtel_core::outcome::SetValueResult;
 use jtel_core::Language;
@@ -87,6 +87,18 @@ fn values_read_as_their_kind_says() {
 }
 
 #[test]
+fn a_variable_value_reads_as_its_kind_says_or_as_unknown() {
+    let switch = CockpitVariable {
+        value: Some(1),
+        cockpit_variable_types_id: Some(1),
+        ..CockpitVariable::default()
+    };
+    assert_eq!(variable_value_text(&switch, Language::German), "Ein");
+    let unknown = CockpitVariable::default();
+    assert_eq!(variable_value_text(&unknown, Language::English), "unknown");
+}
+
+#[test]
 fn the_confirmation_names_the_variable_and_the_new_value() {
     let question = UiText::ConfirmSetValue {
         name: "Emergency mode".into(),
@@ -134,6 +146,35 @@ fn cockpit_texts_are_translated() {
             ui_text(&text, Language::German),
             "{text:?} is not translated"
         );
+    }
+}
+
+#[test]
+fn the_filter_finds_words_in_name_or_description_in_any_case() {
+    let emergency = CockpitVariable {
+        name: Some("Emergency mode".into()),
+        description: Some("Plays the Notfall announcement".into()),
+        ..CockpitVariable::default()
+    };
+    let unnamed = CockpitVariable::default();
+    let cases = [
+        ("", true, true),
+        ("   ", true, true),
+        ("emergency", true, false),
+        ("MODE", true, false),
+        ("notfall mode", true, false),
+        ("mode announcement", true, false),
+        ("mode night", false, false),
+        ("e m", true, false),
+        ("modeplays", false, false),
+    ];
+    for (filter, finds_emergency, finds_unnamed) in cases {
+        assert_eq!(
+            emergency.matches_filter(filter),
+            finds_emergency,
+            "{filter:?}"
+        );
+        assert_eq!(unnamed.matches_filter(filter), finds_unnamed, "{filter:?}");
     }
 }
 
