@@ -12,8 +12,9 @@ trap 'rm -f "$log"' EXIT
 # Every cargo test's output also goes to $log, for the totals at the end.
 run_tests() { "$@" 2>&1 | tee -a "$log"; }
 
-step "host tests: jtel-core and jtel-emulator"
+step "host tests: jtel-core, jtel-emulator and the widgets' pure reducers"
 run_tests cargo test --locked -p jtel-core -p jtel-emulator
+run_tests cargo test --locked -p jtel-widgets --lib
 
 step "browser tests: components in headless Chromium"
 run_tests cargo test --locked -p jtel-widgets --target wasm32-unknown-unknown
