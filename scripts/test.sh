@@ -12,8 +12,9 @@ trap 'rm -f "$log"' EXIT
 # Every cargo test's output also goes to $log, for the totals at the end.
 run_tests() { "$@" 2>&1 | tee -a "$log"; }
 
-step "host tests: jtel-core and jtel-emulator"
+step "host tests: jtel-core, jtel-emulator and the widgets' pure reducers"
 run_tests cargo test --locked -p jtel-core -p jtel-emulator
+run_tests cargo test --locked -p jtel-widgets --lib
 
 step "browser tests: components in headless Chromium"
 run_tests cargo test --locked -p jtel-widgets --target wasm32-unknown-unknown
@@ -22,7 +23,7 @@ step "release build of the demo page (trunk, offline)"
 trunk build --release --dist target/e2e-dist
 
 step "end-to-end tests: real Chromium, gateway, jtel emulator"
-run_tests env JTEL_DIST="$PWD/target/e2e-dist" cargo test --locked -p jtel-widgets --test e2e_event_forms --test e2e_accessibility
+run_tests env JTEL_DIST="$PWD/target/e2e-dist" cargo test --locked -p jtel-widgets --test e2e_event_forms --test e2e_cockpit --test e2e_accessibility
 
 passed=$(awk '/^test result:/ { sum += $4 } END { print sum + 0 }' "$log")
 failed=$(awk '/^test result:/ { sum += $6 } END { print sum + 0 }' "$log")

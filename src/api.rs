@@ -38,6 +38,15 @@ impl JtelClient {
         self
     }
 
+    /// [`JtelClient::with_token`] when a token is given, else the client unchanged: what a
+    /// form's optional `token` property asks for.
+    pub fn with_optional_token(self, token: Option<&str>) -> Self {
+        match token {
+            Some(token) => self.with_token(token),
+            None => self,
+        }
+    }
+
     /// `POST {base}/acd/events/create`: the created event, or why there is none.
     pub async fn create_event(&self, event: &CreateAcdEvent) -> Result<AcdEvent, ApiError> {
         let request = self
@@ -92,15 +101,15 @@ impl JtelClient {
         id: i64,
         value: i64,
     ) -> Result<SetValueOutcome, ApiError> {
-        let url = self.url(&format!(
-            "cockpitVariables/cockpitVariable/{id}/setValue?value={value}"
-        ));
-        let (status, body) = send(
-            self.authorized(Request::patch(&url))
-                .build()
-                .map_err(network)?,
-        )
-        .await?;
+        let url = self.url(&format!("cockpitVariables/cockpitVariable/{id}/setValue"));
+        // Through `query`, not in the URL: gloo-net would append its own (empty) query to a
+        // URL that has one, sending `?value=7&`.
+        let request = self
+            .authorized(Request::patch(&url))
+            .query([("value", value.to_string())])
+            .build()
+            .map_err(network)?;
+        let (status, body) = send(request).await?;
         interpret_set_value(status, &body)
     }
 

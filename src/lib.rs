@@ -2,22 +2,30 @@
 //!
 //! Where things live:
 //! - [`api`]: the jtel REST client over browser `fetch` (gloo-net), returning jtel-core outcomes.
-//! - [`form_state`]: what a form holds (the typed draft, touched fields, the request
+//! - [`form_state`]: what an ACD event form holds (the typed draft, touched fields, the request
 //!   lifecycle) as a pure reducer.
+//! - [`cockpit_state`]: the same for a cockpit variable form (typed value, confirmation,
+//!   setValue answer).
+//! - [`load`]: loading data for display (lifecycle reducer and the `use_load` hook).
 //! - [`hooks`]: loading master data (groups, agents, service numbers, event types) for pickers.
 //! - [`local_time`]: the user's local time and zone for the preferred callback time.
-//! - [`components`]: the Yew components ([`components::acd_event_form::AcdEventForm`], the
-//!   searchable [`components::picker::Picker`] and the labelled field they are built from).
-//!
+//! - [`focus`]: moving the keyboard focus.
+//! - [`components`]: the Yew components ([`components::acd_event_form::AcdEventForm`],
+//!   [`components::cockpit_variable_form::CockpitVariableForm`],
+//!   [`components::cockpit_variable_list::CockpitVariableList`], the searchable
+//!   [`components::picker::Picker`] and the parts they are built from).
 //! - [`embed`]: custom elements, the JS `mount()` call and the DOM events for host pages.
 //!
 //! Every rule about valid input comes from [`jtel_core`]; this crate only shows its verdicts.
 
 pub mod api;
+pub mod cockpit_state;
 pub mod components;
 pub mod embed;
+pub mod focus;
 pub mod form_state;
 pub mod hooks;
+pub mod load;
 pub mod local_time;
 
 pub use jtel_core;

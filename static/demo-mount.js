@@ -13,7 +13,7 @@ mount(document.getElementById("ticket"), {
   readOnly: "Sender",
 });
 const log = document.getElementById("events");
-for (const name of ["jtel-created", "jtel-failed", "jtel-invalid"]) {
+for (const name of ["jtel-created", "jtel-value-set", "jtel-failed", "jtel-invalid"]) {
   document.addEventListener(name, (event) => {
     log.textContent = `${name}: ${JSON.stringify(event.detail)}`;
   });

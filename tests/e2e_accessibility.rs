@@ -5,10 +5,9 @@
 
 mod support;
 
-use fantoccini::{Client, Locator};
+use fantoccini::Client;
 use jtel_emulator::{Config, DEFAULT_TOKEN};
-use serde_json::Value;
-use std::time::Duration;
+use support::widget::in_widget;
 use support::{browser::with_browser, dist::dist_dir, gateway};
 
 /// axe-core's script (installed by scripts/install-tools.sh, path in `JTEL_AXE_JS`).
@@ -53,24 +52,6 @@ async fn violations(client: &Client, axe: &str) -> Vec<String> {
                 .collect()
         })
         .unwrap_or_else(|| vec![format!("unexpected axe answer {result}")])
-}
-
-async fn in_widget(client: &Client, host: &str, inner: &str) -> fantoccini::elements::Element {
-    let host_element = client
-        .wait()
-        .at_most(Duration::from_secs(20))
-        .for_element(Locator::Css(host))
-        .await
-        .expect("widget host");
-    for _ in 0..200 {
-        if let Ok(root) = host_element.shadow_root().await {
-            if let Ok(found) = root.find(Locator::Css(inner)).await {
-                return found;
-            }
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!("{inner} never appeared in {host}");
 }
 
 #[tokio::test(flavor = "multi_thread")]

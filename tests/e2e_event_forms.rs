@@ -5,12 +5,11 @@
 
 mod support;
 
-use fantoccini::elements::Element;
 use fantoccini::{Client, Locator};
 use jtel_emulator::{Config, RunningEmulator, DEFAULT_TOKEN};
 use jtel_widgets::jtel_core::model::{AcdEvent, ListEnvelope};
 use std::net::SocketAddr;
-use std::time::Duration;
+use support::widget::{in_widget, type_into};
 use support::{browser::with_browser, dist::dist_dir, gateway, screenshots};
 
 /// The emulator and the demo page in front of it.
@@ -44,41 +43,6 @@ impl Stand {
             .expect("list envelope");
         list.records
     }
-}
-
-/// The element `inner` inside the shadow root of the widget `host`, waiting for it to render.
-async fn in_widget(client: &Client, host: &str, inner: &str) -> Element {
-    let host_element = client
-        .wait()
-        .at_most(Duration::from_secs(20))
-        .for_element(Locator::Css(host))
-        .await
-        .unwrap_or_else(|e| panic!("no {host}: {e}"));
-    for _ in 0..200 {
-        if let Ok(root) = host_element.shadow_root().await {
-            if let Ok(found) = root.find(Locator::Css(inner)).await {
-                return found;
-            }
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    let html = client
-        .execute(
-            &format!("return document.querySelector('{host}').shadowRoot.innerHTML"),
-            vec![],
-        )
-        .await
-        .map(|html| html.to_string())
-        .unwrap_or_default();
-    panic!("{inner} never appeared in {host}; it holds: {html}");
-}
-
-async fn type_into(client: &Client, host: &str, name: &str, text: &str) {
-    in_widget(client, host, &format!("[name={name}]"))
-        .await
-        .send_keys(text)
-        .await
-        .expect("typing works");
 }
 
 /// Chooses in a picker the way a user does: type part of the label, then Enter.

@@ -4,8 +4,9 @@
 //! fixed by the host page or chosen from pickers loaded from the jtel API.
 
 use crate::api::JtelClient;
-use crate::components::form_field::FormField;
+use crate::components::form_field::{next_instance_prefix, FormField};
 use crate::components::picker::Picker;
+use crate::focus::focus_within;
 use crate::form_state::{FormAction, FormState, Submission};
 use crate::hooks::{use_options, OptionSource, Options};
 use crate::local_time::{now_local_minute, zone_description};
@@ -17,8 +18,6 @@ use jtel_core::phone::normalize_phone;
 use jtel_core::subject_template::fill_template;
 use jtel_core::validation::EventDraft;
 use jtel_core::{ErrorCode, EventKind, Field, FieldError, Language};
-use std::sync::atomic::{AtomicU32, Ordering};
-use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
 /// How the host page sets a routing field.
@@ -146,11 +145,7 @@ impl AcdEventFormProps {
     }
 
     fn client(&self) -> JtelClient {
-        let client = JtelClient::new(&self.base_url);
-        match &self.token {
-            Some(token) => client.with_token(token),
-            None => client,
-        }
+        JtelClient::new(&self.base_url).with_optional_token(self.token.as_deref())
     }
 
     fn setting_of(&self, field: Field) -> &Setting {
@@ -346,7 +341,7 @@ pub fn AcdEventForm(props: &AcdEventFormProps) -> Html {
                         .iter()
                         .find(|field| errors.iter().any(|e| e.field == **field))
                     {
-                        focus_field(&form_ref, *first);
+                        focus_within(&form_ref, &format!("[name=\"{}\"]", first.json_name()));
                     }
                     props.on_invalid.emit(errors);
                 }
@@ -538,26 +533,5 @@ fn submit_label(submission: &Submission, kind: EventKind) -> UiText {
         Submission::Submitting => UiText::Sending,
         Submission::Failed(_) => UiText::TryAgain,
         _ => UiText::Submit(kind),
-    }
-}
-
-/// A prefix for element ids that is unique per form instance on the page.
-fn next_instance_prefix() -> AttrValue {
-    static NEXT: AtomicU32 = AtomicU32::new(1);
-    AttrValue::from(format!(
-        "jtel-form-{}",
-        NEXT.fetch_add(1, Ordering::Relaxed)
-    ))
-}
-
-/// Moves the keyboard focus to the input of `field` inside the form.
-fn focus_field(form_ref: &NodeRef, field: Field) {
-    let selector = format!("[name=\"{}\"]", field.json_name());
-    let input = form_ref
-        .cast::<Element>()
-        .and_then(|form| form.query_selector(&selector).ok().flatten())
-        .and_then(|element| wasm_bindgen::JsCast::dyn_into::<HtmlElement>(element).ok());
-    if let Some(input) = input {
-        let _ = input.focus();
     }
 }

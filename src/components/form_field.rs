@@ -4,6 +4,7 @@
 //! [`FormField`] and the picker fill with their own control.
 
 use jtel_core::Field;
+use std::sync::atomic::{AtomicU32, Ordering};
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -104,7 +105,7 @@ pub struct FormFieldProps {
     /// Whether the field must be filled in.
     #[prop_or_default]
     pub required: bool,
-    /// Shown but not editable (a value the host page fixed).
+    /// Shown but not editable (a value the host page fixed, or one awaiting confirmation).
     #[prop_or_default]
     pub read_only: bool,
     /// A multi-line text area instead of a one-line input.
@@ -116,10 +117,25 @@ pub struct FormFieldProps {
     /// The `autocomplete` hint for browsers.
     #[prop_or_default]
     pub autocomplete: Option<AttrValue>,
+    /// The smallest value a `number` input offers.
+    #[prop_or_default]
+    pub min: Option<AttrValue>,
+    /// The largest value a `number` input offers.
+    #[prop_or_default]
+    pub max: Option<AttrValue>,
     /// Called with the new text on every keystroke.
     pub on_input: Callback<(Field, String)>,
     /// Called when the user leaves the field.
     pub on_blur: Callback<Field>,
+}
+
+/// A prefix for element ids that is unique per form instance on the page.
+pub fn next_instance_prefix() -> AttrValue {
+    static NEXT: AtomicU32 = AtomicU32::new(1);
+    AttrValue::from(format!(
+        "jtel-form-{}",
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    ))
 }
 
 /// A labelled input or text area with its hint and error.
@@ -154,6 +170,7 @@ pub fn FormField(props: &FormFieldProps) -> Html {
             <input id={ids.input.clone()} name={field.json_name()} class="jtel-input" part="input"
                 type={props.input_type.clone()} value={props.value.clone()} required={props.required}
                 readonly={props.read_only} autocomplete={props.autocomplete.clone()}
+                min={props.min.clone()} max={props.max.clone()}
                 aria-invalid={invalid} aria-describedby={described_by}
                 oninput={on_input} onblur={on_blur} />
         }

@@ -1,6 +1,8 @@
 //! A widget's configuration, read the same way from element attributes and JS options.
 
 use crate::components::acd_event_form::{kind_setting, AcdEventFormProps, Setting};
+use crate::components::cockpit_variable_form::CockpitVariableFormProps;
+use crate::components::cockpit_variable_list::CockpitVariableListProps;
 use js_sys::{Object, Reflect};
 use jtel_core::{Field, Language};
 use wasm_bindgen::JsValue;
@@ -68,6 +70,13 @@ pub const ACD_EVENT_FORM_KEYS: &[&str] = &[
     "heading-level",
 ];
 
+/// Every attribute a single cockpit variable widget reads.
+pub const COCKPIT_VARIABLE_KEYS: &[&str] =
+    &["base-url", "token", "variable", "lang", "refresh-seconds"];
+
+/// Every attribute the cockpit variable list reads.
+pub const COCKPIT_VARIABLES_KEYS: &[&str] = &["base-url", "token", "lang"];
+
 /// Prefill keys and the fields they fill.
 const PREFILL: [(&str, Field); 5] = [
     ("sender", Field::Sender),
@@ -83,6 +92,39 @@ pub fn language(source: &impl ConfigSource) -> Language {
         .value("lang")
         .map(|tag| Language::from_tag(&tag))
         .unwrap_or_default()
+}
+
+fn base_url(source: &impl ConfigSource) -> AttrValue {
+    source
+        .value("base-url")
+        .map(AttrValue::from)
+        .unwrap_or(AttrValue::Static("/jtel"))
+}
+
+/// The properties of a cockpit variable form configured by `source` (host callbacks not set).
+/// A missing or unreadable `variable` id becomes 0, which the form reports as not found.
+pub fn cockpit_variable_props(source: &impl ConfigSource) -> CockpitVariableFormProps {
+    yew::props!(CockpitVariableFormProps {
+        variable_id: source
+            .value("variable")
+            .and_then(|id| id.trim().parse::<i64>().ok())
+            .unwrap_or_default(),
+        base_url: base_url(source),
+        token: source.value("token").map(AttrValue::from),
+        language: language(source),
+        refresh_seconds: source
+            .value("refresh-seconds")
+            .and_then(|seconds| seconds.trim().parse::<u32>().ok()),
+    })
+}
+
+/// The properties of the cockpit variable list configured by `source` (host callbacks not set).
+pub fn cockpit_list_props(source: &impl ConfigSource) -> CockpitVariableListProps {
+    yew::props!(CockpitVariableListProps {
+        base_url: base_url(source),
+        token: source.value("token").map(AttrValue::from),
+        language: language(source),
+    })
 }
 
 /// The properties of an ACD event form configured by `source` (host callbacks not set).
@@ -110,9 +152,7 @@ pub fn acd_event_form_props(source: &impl ConfigSource) -> AcdEventFormProps {
         prefill,
         read_only,
     });
-    if let Some(base_url) = attr("base-url") {
-        props.base_url = base_url;
-    }
+    props.base_url = base_url(source);
     if let Some(kind) = source.value("event-type") {
         props.event_type = kind_setting(Some(&kind));
     }
@@ -125,7 +165,10 @@ pub fn acd_event_form_props(source: &impl ConfigSource) -> AcdEventFormProps {
     {
         props.default_country_code = code;
     }
-    if let Some(level) = source.value("heading-level").and_then(|level| level.trim().parse().ok()) {
+    if let Some(level) = source
+        .value("heading-level")
+        .and_then(|level| level.trim().parse().ok())
+    {
         props.heading_level = level;
     }
     if let Some(template) = attr("subject-template-asap") {

@@ -4,10 +4,12 @@
 //! | event | when | `detail` |
 //! |---|---|---|
 //! | `jtel-created` | an ACD event was created | the created event as jtel returned it |
+//! | `jtel-value-set` | setValue answered | `{ variableId, value, result, message }` (`result` 0–4) |
 //! | `jtel-failed` | a request failed | `{ code, message }` |
 //! | `jtel-invalid` | a submit was refused | `{ fields: [{ field, code, message }] }` |
 
-use jtel_core::messages::{api_error_message, error_message};
+use crate::components::cockpit_variable_form::SetValueEvent;
+use jtel_core::messages::{api_error_message, error_message, set_value_message};
 use jtel_core::model::AcdEvent;
 use jtel_core::outcome::ApiError;
 use jtel_core::{FieldError, Language};
@@ -47,6 +49,29 @@ struct InvalidField {
     field: &'static str,
     code: String,
     message: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ValueSet {
+    variable_id: i64,
+    value: i64,
+    result: i64,
+    message: String,
+}
+
+/// Callback that announces a setValue answer on `target` (every result, 0 to 4).
+pub fn on_value_set(target: &Element, language: Language) -> Callback<SetValueEvent> {
+    let target = target.clone();
+    Callback::from(move |event: SetValueEvent| {
+        let detail = ValueSet {
+            variable_id: event.variable_id,
+            value: event.value,
+            result: event.result.code(),
+            message: set_value_message(event.result, language),
+        };
+        dispatch(&target, "jtel-value-set", &detail)
+    })
 }
 
 /// Callback that announces a created event on `target`.

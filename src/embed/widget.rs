@@ -2,6 +2,8 @@
 //! configuration, destroyed as one.
 
 use crate::components::acd_event_form::{AcdEventForm, AcdEventFormProps};
+use crate::components::cockpit_variable_form::{CockpitVariableForm, CockpitVariableFormProps};
+use crate::components::cockpit_variable_list::{CockpitVariableList, CockpitVariableListProps};
 use crate::embed::config::{self, ConfigSource};
 use crate::embed::{host_events, shadow};
 use web_sys::Element;
@@ -12,16 +14,26 @@ use yew::AppHandle;
 pub enum WidgetKind {
     /// `<jtel-acd-event-form>`: create an ACD event of any kind.
     AcdEventForm,
+    /// `<jtel-cockpit-variable>`: show and set one cockpit variable.
+    CockpitVariable,
+    /// `<jtel-cockpit-variables>`: every cockpit variable, filterable, for a supervisor panel.
+    CockpitVariables,
 }
 
 impl WidgetKind {
     /// Every kind, for registering the custom elements.
-    pub const ALL: [WidgetKind; 1] = [Self::AcdEventForm];
+    pub const ALL: [WidgetKind; 3] = [
+        Self::AcdEventForm,
+        Self::CockpitVariable,
+        Self::CockpitVariables,
+    ];
 
     /// The custom element's tag name.
     pub fn element_name(self) -> &'static str {
         match self {
             Self::AcdEventForm => "jtel-acd-event-form",
+            Self::CockpitVariable => "jtel-cockpit-variable",
+            Self::CockpitVariables => "jtel-cockpit-variables",
         }
     }
 
@@ -37,12 +49,16 @@ impl WidgetKind {
     pub fn keys(self) -> &'static [&'static str] {
         match self {
             Self::AcdEventForm => config::ACD_EVENT_FORM_KEYS,
+            Self::CockpitVariable => config::COCKPIT_VARIABLE_KEYS,
+            Self::CockpitVariables => config::COCKPIT_VARIABLES_KEYS,
         }
     }
 }
 
 enum App {
     AcdEventForm(AppHandle<AcdEventForm>),
+    CockpitVariable(AppHandle<CockpitVariableForm>),
+    CockpitVariables(AppHandle<CockpitVariableList>),
 }
 
 /// A widget rendered into the shadow root of its host element.
@@ -63,6 +79,20 @@ impl MountedWidget {
                 )
                 .render(),
             ),
+            WidgetKind::CockpitVariable => App::CockpitVariable(
+                yew::Renderer::<CockpitVariableForm>::with_root_and_props(
+                    root,
+                    cockpit_variable_props(host, source),
+                )
+                .render(),
+            ),
+            WidgetKind::CockpitVariables => App::CockpitVariables(
+                yew::Renderer::<CockpitVariableList>::with_root_and_props(
+                    root,
+                    cockpit_list_props(host, source),
+                )
+                .render(),
+            ),
         };
         Some(Self {
             host: host.clone(),
@@ -75,10 +105,12 @@ impl MountedWidget {
         &self.host
     }
 
-    /// Applies a new configuration (the form keeps what the user typed).
+    /// Applies a new configuration (a form keeps what the user typed).
     pub fn update(&mut self, source: &impl ConfigSource) {
         match &mut self.app {
             App::AcdEventForm(app) => app.update(acd_event_form_props(&self.host, source)),
+            App::CockpitVariable(app) => app.update(cockpit_variable_props(&self.host, source)),
+            App::CockpitVariables(app) => app.update(cockpit_list_props(&self.host, source)),
         }
     }
 
@@ -86,6 +118,8 @@ impl MountedWidget {
     pub fn destroy(self) {
         match self.app {
             App::AcdEventForm(app) => app.destroy(),
+            App::CockpitVariable(app) => app.destroy(),
+            App::CockpitVariables(app) => app.destroy(),
         }
         if let Some(root) = self.host.shadow_root() {
             root.set_inner_html("");
@@ -98,5 +132,19 @@ fn acd_event_form_props(host: &Element, source: &impl ConfigSource) -> AcdEventF
     props.on_created = host_events::on_created(host);
     props.on_failed = host_events::on_failed(host, props.language);
     props.on_invalid = host_events::on_invalid(host, props.language);
+    props
+}
+
+fn cockpit_variable_props(host: &Element, source: &impl ConfigSource) -> CockpitVariableFormProps {
+    let mut props = config::cockpit_variable_props(source);
+    props.on_value_set = host_events::on_value_set(host, props.language);
+    props.on_failed = host_events::on_failed(host, props.language);
+    props
+}
+
+fn cockpit_list_props(host: &Element, source: &impl ConfigSource) -> CockpitVariableListProps {
+    let mut props = config::cockpit_list_props(source);
+    props.on_value_set = host_events::on_value_set(host, props.language);
+    props.on_failed = host_events::on_failed(host, props.language);
     props
 }

@@ -9,12 +9,14 @@
 //! - [`event_kind`]: ACD event types (voice mail, callback, ticket, …) and their rules.
 //! - [`phone`] with [`country_codes`], [`email`], [`crm_url`]: the field-level checks.
 //! - [`validation`]: whole-request validation returning every problem as `(field, code)`.
+//! - [`colour`]: the cockpit variables' background colours, read safely and mixed.
 //! - [`messages`]: English and German text for every code.
 //! - [`outcome`]: HTTP status + body → a typed outcome the forms can act on.
 //! - [`callback_time`]: the preferred time of a callback request.
 //! - [`subject_template`]: composing `Subject` (with a preferred callback time) from a template.
 
 pub mod callback_time;
+pub mod colour;
 pub mod country_codes;
 pub mod crm_url;
 pub mod email;

@@ -6,6 +6,7 @@
 use crate::callback_time::PreferredTimeError;
 use crate::crm_url::UrlError;
 use crate::event_kind::EventKind;
+use crate::model::{CockpitVariable, CockpitVariableKind};
 use crate::outcome::{ApiError, SetValueResult};
 use crate::phone::{PhoneError, MAX_DIGITS, MIN_DIGITS};
 use crate::validation::{ErrorCode, Field};
@@ -98,6 +99,59 @@ pub enum UiText {
     },
     /// What a callback without a preferred time asks for.
     AsSoonAsPossible,
+    /// Shown while one cockpit variable loads.
+    CockpitVariableLoading,
+    /// Title of the cockpit variable list.
+    CockpitVariablesTitle,
+    /// Shown while the cockpit variable list loads.
+    CockpitVariablesLoading,
+    /// Label of the list's filter input.
+    CockpitFilter,
+    /// How many variables the filter lets through.
+    CockpitShown {
+        /// Rows shown.
+        shown: usize,
+        /// Rows loaded.
+        total: usize,
+    },
+    /// Button that closes the opened variable.
+    Close,
+    /// Label of a variable's current value.
+    CurrentValue,
+    /// Label of a variable's lower bound.
+    Minimum,
+    /// Label of a variable's upper bound.
+    Maximum,
+    /// Label of a variable's type.
+    Kind,
+    /// The name of a variable type.
+    VariableKindName(CockpitVariableKind),
+    /// A variable's value as a user reads it (`On`, `25 %`, `7`).
+    CockpitValue {
+        /// The variable's type.
+        kind: CockpitVariableKind,
+        /// The value.
+        value: i64,
+    },
+    /// Stands for a value the server did not send.
+    UnknownValue,
+    /// Label of the input for a new value.
+    NewValue,
+    /// Button that asks to set the typed value.
+    SetValue,
+    /// The question before a value is sent.
+    ConfirmSetValue {
+        /// The variable's name.
+        name: String,
+        /// The new value as [`UiText::CockpitValue`] writes it.
+        value: String,
+    },
+    /// Button that sends the confirmed value.
+    Confirm,
+    /// Button that returns to editing without sending.
+    Cancel,
+    /// Said instead of an edit control for a read-only variable.
+    ReadOnly,
 }
 
 /// A fixed text of the forms.
@@ -236,6 +290,34 @@ fn english_ui(text: &UiText) -> String {
         UiText::TimeZoneHint { zone } => format!("Your local time: {zone}"),
         UiText::SubjectPreview { subject } => format!("Subject: {subject}"),
         UiText::AsSoonAsPossible => "as soon as possible".to_owned(),
+        UiText::CockpitVariableLoading => "Loading the cockpit variable…".to_owned(),
+        UiText::CockpitVariablesTitle => "Cockpit variables".to_owned(),
+        UiText::CockpitVariablesLoading => "Loading the cockpit variables…".to_owned(),
+        UiText::CockpitFilter => "Filter by name or description".to_owned(),
+        UiText::CockpitShown { shown, total } => format!("{shown} of {total} variables shown"),
+        UiText::Close => "Close".to_owned(),
+        UiText::CurrentValue => "Current value".to_owned(),
+        UiText::Minimum => "Minimum".to_owned(),
+        UiText::Maximum => "Maximum".to_owned(),
+        UiText::Kind => "Type".to_owned(),
+        UiText::VariableKindName(CockpitVariableKind::OnOff) => "On/off".to_owned(),
+        UiText::VariableKindName(CockpitVariableKind::Number) => "Number".to_owned(),
+        UiText::VariableKindName(CockpitVariableKind::Percentage) => "Percentage".to_owned(),
+        UiText::CockpitValue { kind, value } => match (kind, value) {
+            (CockpitVariableKind::OnOff, 0) => "Off".to_owned(),
+            (CockpitVariableKind::OnOff, 1) => "On".to_owned(),
+            (CockpitVariableKind::Percentage, value) => format!("{value}%"),
+            (_, value) => value.to_string(),
+        },
+        UiText::UnknownValue => "unknown".to_owned(),
+        UiText::NewValue => "New value".to_owned(),
+        UiText::SetValue => "Set value".to_owned(),
+        UiText::ConfirmSetValue { name, value } => format!("Set '{name}' to {value}?"),
+        UiText::Confirm => "Confirm".to_owned(),
+        UiText::Cancel => "Cancel".to_owned(),
+        UiText::ReadOnly => {
+            "This variable is read-only: its value can be viewed but not changed.".to_owned()
+        }
     }
 }
 
@@ -285,7 +367,51 @@ fn german_ui(text: &UiText) -> String {
         UiText::TimeZoneHint { zone } => format!("Ihre Ortszeit: {zone}"),
         UiText::SubjectPreview { subject } => format!("Betreff: {subject}"),
         UiText::AsSoonAsPossible => "so bald wie möglich".to_owned(),
+        UiText::CockpitVariableLoading => "Die Cockpit-Variable wird geladen…".to_owned(),
+        UiText::CockpitVariablesTitle => "Cockpit-Variablen".to_owned(),
+        UiText::CockpitVariablesLoading => "Die Cockpit-Variablen werden geladen…".to_owned(),
+        UiText::CockpitFilter => "Nach Name oder Beschreibung filtern".to_owned(),
+        UiText::CockpitShown { shown, total } => {
+            format!("{shown} von {total} Variablen angezeigt")
+        }
+        UiText::Close => "Schließen".to_owned(),
+        UiText::CurrentValue => "Aktueller Wert".to_owned(),
+        UiText::Minimum => "Minimum".to_owned(),
+        UiText::Maximum => "Maximum".to_owned(),
+        UiText::Kind => "Typ".to_owned(),
+        UiText::VariableKindName(CockpitVariableKind::OnOff) => "Ein/Aus".to_owned(),
+        UiText::VariableKindName(CockpitVariableKind::Number) => "Zahl".to_owned(),
+        UiText::VariableKindName(CockpitVariableKind::Percentage) => "Prozent".to_owned(),
+        UiText::CockpitValue { kind, value } => match (kind, value) {
+            (CockpitVariableKind::OnOff, 0) => "Aus".to_owned(),
+            (CockpitVariableKind::OnOff, 1) => "Ein".to_owned(),
+            (CockpitVariableKind::Percentage, value) => format!("{value} %"),
+            (_, value) => value.to_string(),
+        },
+        UiText::UnknownValue => "unbekannt".to_owned(),
+        UiText::NewValue => "Neuer Wert".to_owned(),
+        UiText::SetValue => "Wert setzen".to_owned(),
+        UiText::ConfirmSetValue { name, value } => format!("„{name}“ auf {value} setzen?"),
+        UiText::Confirm => "Bestätigen".to_owned(),
+        UiText::Cancel => "Abbrechen".to_owned(),
+        UiText::ReadOnly => {
+            "Diese Variable ist nur lesbar: Ihr Wert kann angezeigt, aber nicht geändert werden."
+                .to_owned()
+        }
     }
+}
+
+/// A variable's current value as a user reads it ([`UiText::CockpitValue`]), or
+/// [`UiText::UnknownValue`] when the server sent none.
+pub fn variable_value_text(variable: &CockpitVariable, language: Language) -> String {
+    let text = match variable.value {
+        Some(value) => UiText::CockpitValue {
+            kind: variable.kind(),
+            value,
+        },
+        None => UiText::UnknownValue,
+    };
+    ui_text(&text, language)
 }
 
 /// The text for a validation problem.

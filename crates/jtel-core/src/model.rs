@@ -232,6 +232,21 @@ impl CockpitVariable {
         }
     }
 
+    /// Whether a user's filter text finds this variable: every word of `filter` occurs in the
+    /// name or the description, ignoring case. A blank filter finds every variable.
+    pub fn matches_filter(&self, filter: &str) -> bool {
+        let text = [self.name.as_deref(), self.description.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join("\n")
+            .to_lowercase();
+        filter
+            .to_lowercase()
+            .split_whitespace()
+            .all(|word| text.contains(word))
+    }
+
     /// The smallest and largest value setValue accepts, where known.
     pub fn bounds(&self) -> (Option<i64>, Option<i64>) {
         match self.kind() {

@@ -166,6 +166,12 @@ impl SetValueResult {
         }
     }
 
+    /// Whether the user's wish was met: the value is set now (0) or already was (3). Every
+    /// other result is a problem to point out.
+    pub fn is_fulfilled(self) -> bool {
+        matches!(self, Self::Set | Self::Unchanged)
+    }
+
     /// The jtel `result` code.
     pub fn code(self) -> i64 {
         match self {

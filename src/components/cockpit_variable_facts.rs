@@ -1,0 +1,53 @@
+//! What a cockpit variable is: its current value with its colour, its bounds and its type.
+
+use jtel_core::colour::value_colour;
+use jtel_core::messages::{ui_text, variable_value_text, UiText};
+use jtel_core::model::{CockpitVariable, CockpitVariableKind};
+use jtel_core::Language;
+use yew::prelude::*;
+
+/// Properties of [`CockpitVariableFacts`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct CockpitVariableFactsProps {
+    /// The variable as loaded.
+    pub variable: CockpitVariable,
+    /// Language of the labels and values.
+    pub language: Language,
+}
+
+/// A description list of the variable's value (with a colour swatch when the server sent a
+/// readable `#rgb`/`#rrggbb` colour), minimum and maximum (numeric kinds) and type. Server
+/// strings are shown as text only.
+#[component]
+pub fn CockpitVariableFacts(props: &CockpitVariableFactsProps) -> Html {
+    let (variable, language) = (&props.variable, props.language);
+    let kind = variable.kind();
+    let (min, max) = variable.bounds();
+    let bounds = [(UiText::Minimum, min), (UiText::Maximum, max)]
+        .into_iter()
+        .filter(|_| kind != CockpitVariableKind::OnOff)
+        .filter_map(|(label, bound)| Some((label, bound?)));
+    let fact = |label: &UiText, value: Html| {
+        html! {
+            <div class="jtel-fact">
+                <dt>{ ui_text(label, language) }</dt>
+                <dd>{ value }</dd>
+            </div>
+        }
+    };
+    let swatch = value_colour(variable).map(|colour| {
+        html! {
+            <span class="jtel-swatch" aria-hidden="true"
+                style={format!("background-color: {}", colour.css())} />
+        }
+    });
+    html! {
+        <dl class="jtel-facts">
+            { fact(&UiText::CurrentValue, html! {
+                <span class="jtel-cockpit-value">{ for swatch }{ variable_value_text(variable, language) }</span>
+            }) }
+            { for bounds.map(|(label, bound)| fact(&label, html! { { bound } })) }
+            { fact(&UiText::Kind, html! { { ui_text(&UiText::VariableKindName(kind), language) } }) }
+        </dl>
+    }
+}

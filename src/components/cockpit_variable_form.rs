@@ -1,0 +1,309 @@
+//! The form for one cockpit variable: shows it, and sets a new value after a confirmation.
+
+use crate::api::JtelClient;
+use crate::cockpit_state::{CockpitEdit, CockpitEditAction, SetValueStep};
+use crate::components::cockpit_variable_facts::CockpitVariableFacts;
+use crate::components::form_field::{next_instance_prefix, FormField};
+use crate::components::set_value_answer::SetValueAnswer;
+use crate::focus::focus_within;
+use crate::load::{use_load, LoadState};
+use gloo_timers::callback::Interval;
+use jtel_core::messages::{api_error_message, error_message, ui_text, UiText};
+use jtel_core::model::{CockpitVariable, CockpitVariableKind};
+use jtel_core::outcome::{ApiError, SetValueResult};
+use jtel_core::validation::parse_cockpit_value;
+use jtel_core::{Field, Language};
+use yew::prelude::*;
+
+/// What the host page hears after every setValue answer (whatever its result).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SetValueEvent {
+    /// The variable's `CockpitVariablesID`.
+    pub variable_id: i64,
+    /// The value that was sent.
+    pub value: i64,
+    /// What the server did with it.
+    pub result: SetValueResult,
+}
+
+/// Properties of [`CockpitVariableForm`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct CockpitVariableFormProps {
+    /// The `CockpitVariablesID` of the variable to show and change.
+    pub variable_id: i64,
+    /// Base URL of the jtel API: a same-origin gateway path such as `/jtel` (the safe choice)
+    /// or, in direct mode, `https://host:port/rest/v1.0/{ClientsID}`.
+    pub base_url: AttrValue,
+    /// Direct mode only: the jtel token, sent from the browser. Leave unset with a gateway.
+    #[prop_or_default]
+    pub token: Option<AttrValue>,
+    /// Language of every text in the form.
+    #[prop_or_default]
+    pub language: Language,
+    /// Reload the shown value every this many seconds; unset (or 0) loads it once.
+    #[prop_or_default]
+    pub refresh_seconds: Option<u32>,
+    /// Called after every setValue answer.
+    #[prop_or_default]
+    pub on_value_set: Callback<SetValueEvent>,
+    /// Called when loading or setting fails without an answer the form can read.
+    #[prop_or_default]
+    pub on_failed: Callback<ApiError>,
+}
+
+/// Shows one cockpit variable (name, description, value, bounds, type, colour) and lets the
+/// user set a new value: a switch for on/off variables, a number input validated with
+/// jtel-core otherwise. Nothing is sent before the user confirms; every setValue result is
+/// explained in words. Read-only variables are shown without an edit control.
+#[component]
+pub fn CockpitVariableForm(props: &CockpitVariableFormProps) -> Html {
+    let language = props.language;
+    let id = props.variable_id;
+    let client = JtelClient::new(&props.base_url).with_optional_token(props.token.as_deref());
+    let load = use_load((client.clone(), id), |(client, id)| async move {
+        client.cockpit_variable(id).await
+    });
+    let edit = use_reducer(|| CockpitEdit::new(None));
+
+    let loaded_value = match &*load.state {
+        LoadState::Loaded(variable) => Some(variable.value),
+        _ => None,
+    };
+    use_effect_with(loaded_value, {
+        let edit = edit.dispatcher();
+        move |value| {
+            if let Some(value) = value {
+                edit.dispatch(CockpitEditAction::ServerValue(*value));
+            }
+        }
+    });
+    let load_error = match &*load.state {
+        LoadState::Failed(error) => Some(error.clone()),
+        _ => None,
+    };
+    use_effect_with(load_error, {
+        let on_failed = props.on_failed.clone();
+        move |error| {
+            if let Some(error) = error {
+                on_failed.emit(error.clone());
+            }
+        }
+    });
+    use_effect_with((props.refresh_seconds, client.clone(), id), {
+        let reload = load.reload.clone();
+        move |(seconds, _, _)| {
+            let interval = seconds.filter(|seconds| *seconds > 0).map(|seconds| {
+                Interval::new(seconds.saturating_mul(1000), move || reload.emit(()))
+            });
+            move || drop(interval)
+        }
+    });
+
+    let send = {
+        let (edit, reload) = (edit.dispatcher(), load.reload.clone());
+        let (on_value_set, on_failed) = (props.on_value_set.clone(), props.on_failed.clone());
+        Callback::from(move |value: i64| {
+            edit.dispatch(CockpitEditAction::Send(value));
+            let (edit, reload, client) = (edit.clone(), reload.clone(), client.clone());
+            let (on_value_set, on_failed) = (on_value_set.clone(), on_failed.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match client.set_cockpit_value(id, value).await {
+                    Ok(outcome) => {
+                        let result = outcome.result;
+                        edit.dispatch(CockpitEditAction::Answered(outcome));
+                        on_value_set.emit(SetValueEvent {
+                            variable_id: id,
+                            value,
+                            result,
+                        });
+                        // Whatever the result, show the server's value as it is now.
+                        reload.emit(());
+                    }
+                    Err(error) => {
+                        edit.dispatch(CockpitEditAction::Failed(error.clone()));
+                        on_failed.emit(error);
+                    }
+                }
+            });
+        })
+    };
+
+    let body = match &*load.state {
+        LoadState::Loading => html! {
+            <p class="jtel-hint" role="status">{ ui_text(&UiText::CockpitVariableLoading, language) }</p>
+        },
+        LoadState::Failed(error) => {
+            let retry = load.reload.reform(|_: MouseEvent| ());
+            html! {
+                <div class="jtel-alert" role="alert">
+                    <p class="jtel-alert-text">{ api_error_message(error, language) }</p>
+                    <button type="button" class="jtel-button" onclick={retry}>
+                        { ui_text(&UiText::TryAgain, language) }
+                    </button>
+                </div>
+            }
+        }
+        LoadState::Loaded(variable) => html! {
+            <CockpitVariableEditor variable={variable.clone()} {language} edit={edit.clone()} {send} />
+        },
+    };
+    html! {
+        <section class="jtel-widget jtel-cockpit-form" lang={language.tag()}
+            aria-busy={matches!(*load.state, LoadState::Loading).then_some("true")}>
+            { body }
+        </section>
+    }
+}
+
+/// Properties of [`CockpitVariableEditor`].
+#[derive(Properties, PartialEq, Clone)]
+struct CockpitVariableEditorProps {
+    variable: CockpitVariable,
+    language: Language,
+    edit: UseReducerHandle<CockpitEdit>,
+    /// Sends a confirmed value.
+    send: Callback<i64>,
+}
+
+/// A loaded variable: its facts, the edit control, the confirmation and the answer.
+#[component]
+fn CockpitVariableEditor(props: &CockpitVariableEditorProps) -> Html {
+    let CockpitVariableEditorProps {
+        variable,
+        language,
+        edit,
+        send,
+    } = props;
+    let language = *language;
+    let id_prefix = use_memo((), |()| next_instance_prefix());
+    let title_id = format!("{id_prefix}-title");
+    let root = use_node_ref();
+    let confirming = matches!(edit.step, SetValueStep::Confirming(_));
+    use_effect_with(confirming, {
+        let root = root.clone();
+        move |confirming| {
+            if *confirming {
+                focus_within(&root, ".jtel-confirm .jtel-button--primary");
+            }
+        }
+    });
+
+    let kind = variable.kind();
+    let name = variable.name.clone().unwrap_or_default();
+    let parsed = parse_cockpit_value(variable, &edit.typed);
+    let propose = {
+        let (edit, parsed) = (edit.clone(), parsed);
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            if edit.is_busy() {
+                return;
+            }
+            edit.dispatch(match parsed {
+                Ok(value) => CockpitEditAction::Propose(value),
+                Err(_) => CockpitEditAction::Refuse,
+            });
+        })
+    };
+    let cancel = {
+        let (edit, root) = (edit.clone(), root.clone());
+        Callback::from(move |_: MouseEvent| {
+            edit.dispatch(CockpitEditAction::Cancel);
+            focus_within(&root, "[name=value], [role=switch]");
+        })
+    };
+
+    let control = if variable.writable == Some(false) {
+        html! { <p class="jtel-note">{ ui_text(&UiText::ReadOnly, language) }</p> }
+    } else if kind == CockpitVariableKind::OnOff {
+        let on = variable.value == Some(1);
+        let toggle = {
+            let edit = edit.clone();
+            Callback::from(move |_: MouseEvent| {
+                if !edit.is_busy() {
+                    edit.dispatch(CockpitEditAction::Propose(if on { 0 } else { 1 }));
+                }
+            })
+        };
+        html! {
+            <div class="jtel-field">
+                <button type="button" role="switch" class="jtel-switch"
+                    aria-checked={if on { "true" } else { "false" }} aria-labelledby={title_id.clone()}
+                    onclick={toggle}>
+                    <span class="jtel-switch-track" aria-hidden="true"><span class="jtel-switch-thumb" /></span>
+                    <span class="jtel-switch-text">
+                        { ui_text(&UiText::CockpitValue { kind, value: i64::from(on) }, language) }
+                    </span>
+                </button>
+            </div>
+        }
+    } else {
+        let error = parsed
+            .as_ref()
+            .err()
+            .filter(|_| edit.touched)
+            .map(|problem| AttrValue::from(error_message(problem.code, language)));
+        let (min, max) = variable.bounds();
+        let on_input = {
+            let edit = edit.clone();
+            Callback::from(move |(_, text)| edit.dispatch(CockpitEditAction::Edit(text)))
+        };
+        let on_blur = {
+            let edit = edit.clone();
+            Callback::from(move |_| edit.dispatch(CockpitEditAction::Touch))
+        };
+        html! {
+            <form class="jtel-form jtel-cockpit-edit" novalidate=true onsubmit={propose}>
+                <FormField id_prefix={(*id_prefix).clone()} field={Field::Value}
+                    label={ui_text(&UiText::NewValue, language)} value={edit.typed.clone()}
+                    {error} input_type="number" read_only={edit.is_busy()}
+                    min={min.map(|min| AttrValue::from(min.to_string()))}
+                    max={max.map(|max| AttrValue::from(max.to_string()))}
+                    {on_input} {on_blur} />
+                <div class="jtel-actions">
+                    <button type="submit" class="jtel-button" disabled={edit.is_busy()}
+                        onmousedown={Callback::from(|event: MouseEvent| event.prevent_default())}>
+                        { ui_text(&UiText::SetValue, language) }
+                    </button>
+                </div>
+            </form>
+        }
+    };
+
+    let confirmation = match edit.step {
+        SetValueStep::Confirming(value) => {
+            let question_id = format!("{id_prefix}-question");
+            let question = UiText::ConfirmSetValue {
+                name: name.clone(),
+                value: ui_text(&UiText::CockpitValue { kind, value }, language),
+            };
+            html! {
+                <div class="jtel-confirm" role="group" aria-labelledby={question_id.clone()}>
+                    <p id={question_id} class="jtel-confirm-text">{ ui_text(&question, language) }</p>
+                    <div class="jtel-actions">
+                        <button type="button" class="jtel-button jtel-button--primary"
+                            onclick={send.reform(move |_: MouseEvent| value)}>
+                            { ui_text(&UiText::Confirm, language) }
+                        </button>
+                        <button type="button" class="jtel-button" onclick={cancel}>
+                            { ui_text(&UiText::Cancel, language) }
+                        </button>
+                    </div>
+                </div>
+            }
+        }
+        _ => Html::default(),
+    };
+
+    html! {
+        <div ref={root} class="jtel-cockpit-editor">
+            <h2 id={title_id} class="jtel-title">{ name }</h2>
+            if let Some(description) = variable.description.as_deref().filter(|text| !text.is_empty()) {
+                <p class="jtel-hint jtel-cockpit-description">{ description }</p>
+            }
+            <CockpitVariableFacts variable={variable.clone()} {language} />
+            { control }
+            { confirmation }
+            <SetValueAnswer step={edit.step.clone()} {language} on_retry={send.clone()} />
+        </div>
+    }
+}

@@ -1,0 +1,134 @@
+//! The supervisor panel: every cockpit variable, filtered as the user types, each one opening
+//! into a [`CockpitVariableForm`].
+
+use crate::api::JtelClient;
+use crate::components::cockpit_variable_form::{CockpitVariableForm, SetValueEvent};
+use crate::components::form_field::next_instance_prefix;
+use crate::load::{use_load, LoadState};
+use jtel_core::messages::{api_error_message, ui_text, variable_value_text, UiText};
+use jtel_core::model::CockpitVariable;
+use jtel_core::outcome::ApiError;
+use jtel_core::Language;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// Properties of [`CockpitVariableList`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct CockpitVariableListProps {
+    /// Base URL of the jtel API (a gateway path such as `/jtel`, or direct mode's full URL).
+    pub base_url: AttrValue,
+    /// Direct mode only: the jtel token, sent from the browser. Leave unset with a gateway.
+    #[prop_or_default]
+    pub token: Option<AttrValue>,
+    /// Language of every text in the panel.
+    #[prop_or_default]
+    pub language: Language,
+    /// Called after every setValue answer of the opened variable.
+    #[prop_or_default]
+    pub on_value_set: Callback<SetValueEvent>,
+    /// Called when loading or setting fails without an answer the panel can read.
+    #[prop_or_default]
+    pub on_failed: Callback<ApiError>,
+}
+
+/// A filterable list of all cockpit variables (name, value, type). Each row is a button that
+/// opens the variable's [`CockpitVariableForm`] below it; the list reloads after a value was
+/// set there, so the rows show the server's values.
+#[component]
+pub fn CockpitVariableList(props: &CockpitVariableListProps) -> Html {
+    let language = props.language;
+    let client = JtelClient::new(&props.base_url).with_optional_token(props.token.as_deref());
+    let load = use_load(
+        client,
+        |client| async move { client.cockpit_variables().await },
+    );
+    let filter = use_state(String::new);
+    let opened = use_state(|| None::<i64>);
+    let id_prefix = use_memo((), |()| next_instance_prefix());
+
+    let body = match &*load.state {
+        LoadState::Loading => html! {
+            <p class="jtel-hint" role="status">{ ui_text(&UiText::CockpitVariablesLoading, language) }</p>
+        },
+        LoadState::Failed(error) => html! {
+            <div class="jtel-alert" role="alert">
+                <p class="jtel-alert-text">{ api_error_message(error, language) }</p>
+                <button type="button" class="jtel-button" onclick={load.reload.reform(|_: MouseEvent| ())}>
+                    { ui_text(&UiText::TryAgain, language) }
+                </button>
+            </div>
+        },
+        LoadState::Loaded(variables) => {
+            let shown: Vec<&CockpitVariable> = variables
+                .iter()
+                .filter(|variable| variable.matches_filter(&filter))
+                .collect();
+            let on_value_set = {
+                let (reload, host) = (load.reload.clone(), props.on_value_set.clone());
+                Callback::from(move |event: SetValueEvent| {
+                    reload.emit(());
+                    host.emit(event);
+                })
+            };
+            let row = |variable: &CockpitVariable| {
+                let Some(id) = variable.id else {
+                    return Html::default();
+                };
+                let is_open = *opened == Some(id);
+                let panel_id = format!("{id_prefix}-variable-{id}");
+                let toggle = {
+                    let opened = opened.clone();
+                    Callback::from(move |_: MouseEvent| {
+                        opened.set(if is_open { None } else { Some(id) })
+                    })
+                };
+                html! {
+                    <li key={id} class="jtel-cockpit-row">
+                        <button type="button" class="jtel-cockpit-row-button"
+                            aria-expanded={if is_open { "true" } else { "false" }}
+                            aria-controls={panel_id.clone()} onclick={toggle}>
+                            <span class="jtel-cockpit-row-name">{ variable.name.clone().unwrap_or_default() }</span>
+                            <span class="jtel-cockpit-row-value">{ variable_value_text(variable, language) }</span>
+                            <span class="jtel-cockpit-row-kind">{ ui_text(&UiText::VariableKindName(variable.kind()), language) }</span>
+                        </button>
+                        if is_open {
+                            <div id={panel_id} class="jtel-cockpit-panel">
+                                <CockpitVariableForm variable_id={id} base_url={props.base_url.clone()}
+                                    token={props.token.clone()} {language}
+                                    on_value_set={on_value_set.clone()} on_failed={props.on_failed.clone()} />
+                            </div>
+                        }
+                    </li>
+                }
+            };
+            html! {
+                <>
+                    <p class="jtel-hint" role="status">
+                        { ui_text(&UiText::CockpitShown { shown: shown.len(), total: variables.len() }, language) }
+                    </p>
+                    <ul class="jtel-cockpit-rows">{ for shown.into_iter().map(row) }</ul>
+                </>
+            }
+        }
+    };
+
+    let filter_id = format!("{id_prefix}-filter");
+    let on_filter = {
+        let filter = filter.clone();
+        Callback::from(move |event: InputEvent| {
+            filter.set(event.target_unchecked_into::<HtmlInputElement>().value())
+        })
+    };
+    html! {
+        <section class="jtel-widget jtel-cockpit-list" lang={language.tag()}
+            aria-busy={matches!(*load.state, LoadState::Loading).then_some("true")}>
+            <h2 class="jtel-title">{ ui_text(&UiText::CockpitVariablesTitle, language) }</h2>
+            <div class="jtel-field">
+                <label for={filter_id.clone()} class="jtel-label">{ ui_text(&UiText::CockpitFilter, language) }</label>
+                <input id={filter_id} type="search" name="filter" class="jtel-input" autocomplete="off"
+                    value={(*filter).clone()} oninput={on_filter} />
+            </div>
+            { body }
+        </section>
+    }
+}

@@ -1,0 +1,557 @@
+//! Browser tests of the cockpit variable form and list: mounted in headless Chromium, driven
+//! through DOM events, with the jtel server's answers canned by a stand-in for `window.fetch`
+//! (only for URLs under `https://jtel.test/`), which also records every request sent.
+#![cfg(target_arch = "wasm32")]
+
+use gloo_timers::future::sleep;
+use jtel_widgets::components::cockpit_variable_form::{
+    CockpitVariableForm, CockpitVariableFormProps,
+};
+use jtel_widgets::components::cockpit_variable_list::{
+    CockpitVariableList, CockpitVariableListProps,
+};
+use jtel_widgets::jtel_core::Language;
+use serde_json::json;
+use std::time::Duration;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_test::*;
+use web_sys::{Element, FocusEvent, HtmlElement, HtmlInputElement, InputEvent, InputEventInit};
+use yew::{AppHandle, AttrValue, BaseComponent};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen(inline_js = r#"
+const answers = new Map();
+const sent = [];
+export function serve(method, url, status, body, delay) {
+  answers.set(method + " " + url, { status, body, delay });
+}
+export function sent_requests() {
+  return sent.join("\n");
+}
+export function install_canned_fetch() {
+  if (window.__jtelCannedFetch) return;
+  const realFetch = window.fetch.bind(window);
+  window.__jtelCannedFetch = true;
+  window.fetch = async (input, init) => {
+    const request = new Request(input, init);
+    if (!request.url.startsWith("https://jtel.test/")) return realFetch(input, init);
+    const key = request.method + " " + request.url;
+    sent.push(key);
+    const answer = answers.get(key);
+    if (!answer) return new Response("", { status: 404 });
+    await new Promise((resolve) => setTimeout(resolve, answer.delay));
+    if (answer.status === 0) throw new TypeError("Failed to fetch");
+    return new Response(answer.body, {
+      status: answer.status,
+      headers: { "Content-Type": "application/json" },
+    });
+  };
+}
+"#)]
+extern "C" {
+    fn serve(method: &str, url: &str, status: u16, body: &str, delay: u32);
+    fn sent_requests() -> String;
+    fn install_canned_fetch();
+}
+
+const BASE: &str = "https://jtel.test/jtel";
+
+fn variable_url(id: i64) -> String {
+    format!("{BASE}/cockpitVariables/cockpitVariable/{id}")
+}
+
+fn set_value_url(id: i64, value: i64) -> String {
+    format!("{}/setValue?value={value}", variable_url(id))
+}
+
+/// Serves `variable` (a JSON object) at its get-by-id URL.
+fn serve_variable(id: i64, variable: serde_json::Value) {
+    let body = json!({ "records": [variable], "count": 1, "status": 200 });
+    serve("GET", &variable_url(id), 200, &body.to_string(), 0);
+}
+
+fn serve_result(id: i64, value: i64, result: i64) {
+    let body = json!({ "result": result, "error": "", "status": 200 });
+    serve(
+        "PATCH",
+        &set_value_url(id, value),
+        200,
+        &body.to_string(),
+        0,
+    );
+}
+
+fn number_variable(id: i64, value: i64) -> serde_json::Value {
+    json!({
+        "ID": id, "Name": "Overflow share", "Description": "Share routed to <b>overflow</b>",
+        "CockpitVariableTypesID": 2, "Value": value, "MinValue": 0, "MaxValue": 100,
+        "MinBGColor": "#000000", "MaxBGColor": "#FFFFFF; background: url(x)",
+        "bWritable": true, "bVisibleInCockpit": true
+    })
+}
+
+/// The PATCH requests sent for variable `id`.
+fn patches_for(id: i64) -> Vec<String> {
+    let prefix = format!("PATCH {}/", variable_url(id));
+    sent_requests()
+        .lines()
+        .filter(|line| line.starts_with(&prefix))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// A mounted component in a fresh element of its own.
+struct Mounted<C: BaseComponent> {
+    host: Element,
+    app: Option<AppHandle<C>>,
+}
+
+impl<C: BaseComponent> Mounted<C> {
+    async fn new(props: C::Properties) -> Self {
+        install_canned_fetch();
+        let document = web_sys::window().unwrap().document().unwrap();
+        let host = document.create_element("div").unwrap();
+        document.body().unwrap().append_child(&host).unwrap();
+        let app = yew::Renderer::<C>::with_root_and_props(host.clone(), props).render();
+        yew::scheduler::flush().await;
+        Self {
+            host,
+            app: Some(app),
+        }
+    }
+
+    fn find(&self, selector: &str) -> Option<Element> {
+        self.host.query_selector(selector).unwrap()
+    }
+
+    fn text(&self, selector: &str) -> Option<String> {
+        self.find(selector)
+            .and_then(|element| element.text_content())
+    }
+
+    /// Waits (up to five seconds) until `selector` matches, as a user waits for an answer.
+    async fn wait_for(&self, selector: &str) -> Element {
+        for _ in 0..100 {
+            if let Some(element) = self.find(selector) {
+                return element;
+            }
+            sleep(Duration::from_millis(50)).await;
+            yew::scheduler::flush().await;
+        }
+        panic!(
+            "{selector} never appeared; the page shows: {:?}",
+            self.host.text_content()
+        );
+    }
+
+    async fn click(&self, selector: &str) {
+        self.find(selector)
+            .unwrap_or_else(|| panic!("no {selector}"))
+            .unchecked_into::<HtmlElement>()
+            .click();
+        yew::scheduler::flush().await;
+    }
+
+    /// Clicks the button whose text is `label`.
+    async fn click_button(&self, label: &str) {
+        let buttons = self.host.query_selector_all("button").unwrap();
+        let button = (0..buttons.length())
+            .filter_map(|index| buttons.item(index))
+            .map(|node| node.unchecked_into::<HtmlElement>())
+            .find(|button| button.text_content().as_deref() == Some(label))
+            .unwrap_or_else(|| panic!("no {label} button in {:?}", self.host.text_content()));
+        button.click();
+        yew::scheduler::flush().await;
+    }
+
+    /// Types `text` into the input matching `selector` (replacing what was there) and leaves it.
+    async fn type_into(&self, selector: &str, text: &str) {
+        let input: HtmlInputElement = self.find(selector).unwrap().unchecked_into();
+        input.set_value(text);
+        let init = InputEventInit::new();
+        init.set_bubbles(true);
+        input
+            .dispatch_event(&InputEvent::new_with_event_init_dict("input", &init).unwrap())
+            .unwrap();
+        input
+            .dispatch_event(&FocusEvent::new("blur").unwrap())
+            .unwrap();
+        yew::scheduler::flush().await;
+    }
+
+    fn value_input(&self) -> HtmlInputElement {
+        self.find("input[name=value]")
+            .expect("value input")
+            .unchecked_into()
+    }
+
+    /// The error shown for the value input (found through `aria-describedby`).
+    fn value_error(&self) -> Option<String> {
+        let described_by = self.value_input().get_attribute("aria-describedby")?;
+        described_by
+            .split(' ')
+            .filter(|id| id.ends_with("-error"))
+            .find_map(|id| self.text(&format!("#{id}")))
+    }
+}
+
+impl<C: BaseComponent> Drop for Mounted<C> {
+    fn drop(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+        self.host.remove();
+    }
+}
+
+fn form_props(id: i64, language: Language) -> CockpitVariableFormProps {
+    yew::props!(CockpitVariableFormProps {
+        variable_id: id,
+        base_url: AttrValue::Static(BASE),
+        language,
+    })
+}
+
+type Form = Mounted<CockpitVariableForm>;
+
+/// A loaded number form for variable `id` (value 25) after typing `typed` and pressing "Set
+/// value".
+async fn proposed(id: i64, typed: &str) -> Form {
+    serve_variable(id, number_variable(id, 25));
+    let form = Form::new(form_props(id, Language::English)).await;
+    form.wait_for("input[name=value]").await;
+    form.type_into("input[name=value]", typed).await;
+    form.click("button[type=submit]").await;
+    form
+}
+
+#[wasm_bindgen_test]
+async fn the_form_says_it_is_loading_until_the_variable_arrives() {
+    let body = json!({ "records": [number_variable(1, 25)], "count": 1, "status": 200 });
+    serve("GET", &variable_url(1), 200, &body.to_string(), 400);
+    let form = Form::new(form_props(1, Language::English)).await;
+    assert_eq!(
+        form.text("[role=status]").as_deref(),
+        Some("Loading the cockpit variable…")
+    );
+    assert_eq!(
+        form.find("section")
+            .unwrap()
+            .get_attribute("aria-busy")
+            .as_deref(),
+        Some("true")
+    );
+    form.wait_for("h2").await;
+    assert_eq!(
+        form.find("section").unwrap().get_attribute("aria-busy"),
+        None
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_loaded_view_shows_name_description_value_bounds_type_and_colour() {
+    serve_variable(2, number_variable(2, 25));
+    let form = Form::new(form_props(2, Language::English)).await;
+    form.wait_for("h2").await;
+    assert_eq!(form.text("h2").as_deref(), Some("Overflow share"));
+    assert_eq!(
+        form.text(".jtel-cockpit-description").as_deref(),
+        Some("Share routed to <b>overflow</b>"),
+        "server text is shown as text"
+    );
+    assert!(form.find(".jtel-cockpit-description b").is_none());
+    let facts = form.text("dl").unwrap();
+    for expected in ["Current value25", "Minimum0", "Maximum100", "TypeNumber"] {
+        assert!(facts.contains(expected), "{expected} in {facts}");
+    }
+    let swatch = form.find(".jtel-swatch").expect("swatch");
+    assert_eq!(
+        swatch.get_attribute("style").as_deref(),
+        Some("background-color: #000000"),
+        "the unreadable max colour is ignored, the min colour used"
+    );
+    let input = form.value_input();
+    assert_eq!(input.value(), "25");
+    assert_eq!(input.type_(), "number");
+    assert_eq!(input.get_attribute("min").as_deref(), Some("0"));
+    assert_eq!(input.get_attribute("max").as_deref(), Some("100"));
+    let label = form
+        .find(&format!("label[for=\"{}\"]", input.id()))
+        .expect("label for the input");
+    assert_eq!(label.text_content().as_deref(), Some("New value"));
+}
+
+#[wasm_bindgen_test]
+async fn an_invalid_value_is_explained_at_the_field_and_nothing_is_sent() {
+    let form = proposed(3, "150").await;
+    assert_eq!(
+        form.value_error().as_deref(),
+        Some("Enter a value from 0 to 100.")
+    );
+    assert_eq!(
+        form.value_input().get_attribute("aria-invalid").as_deref(),
+        Some("true")
+    );
+    assert!(form.find(".jtel-confirm").is_none(), "no confirmation");
+    form.type_into("input[name=value]", "2.5").await;
+    assert_eq!(form.value_error().as_deref(), Some("Enter a whole number."));
+    form.click("button[type=submit]").await;
+    sleep(Duration::from_millis(100)).await;
+    assert!(patches_for(3).is_empty(), "sent: {:?}", patches_for(3));
+    form.type_into("input[name=value]", "50").await;
+    assert_eq!(form.value_error(), None);
+    assert_eq!(form.value_input().get_attribute("aria-invalid"), None);
+}
+
+#[wasm_bindgen_test]
+async fn a_value_is_sent_only_after_confirmation_and_cancel_keeps_it() {
+    let form = proposed(4, "60").await;
+    let question = form.text(".jtel-confirm-text").expect("a confirmation");
+    assert_eq!(question, "Set 'Overflow share' to 60?");
+    let focused = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element()
+        .expect("focus");
+    assert_eq!(focused.text_content().as_deref(), Some("Confirm"));
+    form.click_button("Cancel").await;
+    assert!(form.find(".jtel-confirm").is_none());
+    assert_eq!(form.value_input().value(), "60", "the typed value is kept");
+    assert!(patches_for(4).is_empty());
+
+    serve_result(4, 60, 0);
+    form.click("button[type=submit]").await;
+    form.click_button("Confirm").await;
+    let status = form.wait_for(".jtel-success").await;
+    assert_eq!(status.get_attribute("role").as_deref(), Some("status"));
+    assert_eq!(status.text_content().as_deref(), Some("The value was set."));
+    assert_eq!(
+        patches_for(4),
+        vec![format!("PATCH {}", set_value_url(4, 60))]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn every_set_value_result_is_explained_in_words() {
+    let cases = [
+        (0, "status", "The value was set."),
+        (
+            1,
+            "alert",
+            "This variable cannot be changed (it is read-only).",
+        ),
+        (
+            2,
+            "alert",
+            "This variable does not exist or is not visible for the cockpit.",
+        ),
+        (
+            3,
+            "status",
+            "Nothing changed: the variable already has this value.",
+        ),
+        (
+            4,
+            "alert",
+            "Nothing changed: the value is outside the allowed range.",
+        ),
+    ];
+    for (code, role, message) in cases {
+        let id = 10 + code;
+        serve_result(id, 70, code);
+        let form = proposed(id, "70").await;
+        form.click_button("Confirm").await;
+        let shown = form
+            .wait_for(&format!(
+                "[role={role}] .jtel-alert-text, [role={role}].jtel-success"
+            ))
+            .await;
+        assert_eq!(
+            shown.text_content().as_deref(),
+            Some(message),
+            "result {code}"
+        );
+        if role == "alert" {
+            assert_eq!(
+                form.value_input().value(),
+                "70",
+                "result {code} keeps the input"
+            );
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_request_keeps_the_value_and_offers_a_retry() {
+    serve("PATCH", &set_value_url(20, 80), 0, "", 0);
+    let form = proposed(20, "80").await;
+    form.click_button("Confirm").await;
+    let alert = form.wait_for("[role=alert]").await;
+    assert!(
+        alert
+            .text_content()
+            .unwrap()
+            .contains("could not be reached"),
+        "{:?}",
+        alert.text_content()
+    );
+    assert_eq!(form.value_input().value(), "80");
+
+    serve_result(20, 80, 0);
+    form.click_button("Try again").await;
+    form.wait_for(".jtel-success").await;
+    assert_eq!(patches_for(20).len(), 2, "sent once more");
+}
+
+#[wasm_bindgen_test]
+async fn an_on_off_variable_is_a_switch_that_asks_before_switching() {
+    serve_variable(
+        30,
+        json!({ "ID": 30, "Name": "Emergency mode", "CockpitVariableTypesID": 1, "Value": 0,
+                "bWritable": true }),
+    );
+    serve_result(30, 1, 0);
+    let form = Form::new(form_props(30, Language::English)).await;
+    let switch = form.wait_for("button[role=switch]").await;
+    assert_eq!(
+        switch.get_attribute("aria-checked").as_deref(),
+        Some("false")
+    );
+    assert_eq!(switch.text_content().as_deref(), Some("Off"));
+    let label_id = switch.get_attribute("aria-labelledby").unwrap();
+    assert_eq!(
+        form.text(&format!("#{label_id}")).as_deref(),
+        Some("Emergency mode")
+    );
+    assert!(form.find("input[name=value]").is_none());
+    form.click("button[role=switch]").await;
+    assert_eq!(
+        form.text(".jtel-confirm-text").as_deref(),
+        Some("Set 'Emergency mode' to On?")
+    );
+    assert!(patches_for(30).is_empty());
+    form.click_button("Confirm").await;
+    form.wait_for(".jtel-success").await;
+    assert_eq!(
+        patches_for(30),
+        vec![format!("PATCH {}", set_value_url(30, 1))]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_read_only_variable_shows_its_value_without_an_edit_control() {
+    let mut variable = number_variable(40, 3);
+    variable["bWritable"] = json!(false);
+    serve_variable(40, variable);
+    let form = Form::new(form_props(40, Language::German)).await;
+    form.wait_for("h2").await;
+    assert!(form.find("input").is_none() && form.find("[role=switch]").is_none());
+    assert!(form.text("dl").unwrap().contains("Aktueller Wert3"));
+    assert_eq!(
+        form.text(".jtel-note").as_deref(),
+        Some("Diese Variable ist nur lesbar: Ihr Wert kann angezeigt, aber nicht geändert werden.")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_load_failure_is_explained_with_a_retry() {
+    serve(
+        "GET",
+        &variable_url(50),
+        500,
+        r#"{"status":500,"error":"database down"}"#,
+        0,
+    );
+    let form = Form::new(form_props(50, Language::English)).await;
+    let alert = form.wait_for("[role=alert]").await;
+    assert_eq!(
+        alert
+            .query_selector("p")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .as_deref(),
+        Some("The jtel server had a problem (HTTP 500); please try again: database down")
+    );
+    serve_variable(50, number_variable(50, 25));
+    form.click_button("Try again").await;
+    form.wait_for("h2").await;
+    assert_eq!(form.value_input().value(), "25");
+}
+
+#[wasm_bindgen_test]
+async fn the_list_filters_by_name_or_description_and_opens_a_variable() {
+    let rows: Vec<serde_json::Value> = [
+        (60, "Calls waiting", "Callers in the hotline queue"),
+        (61, "Emergency mode", "Plays the emergency announcement"),
+        (62, "Overflow share", "Share routed to overflow"),
+    ]
+    .into_iter()
+    .map(|(id, name, description)| {
+        json!({ "ID": id, "Name": name, "Description": description,
+                "CockpitVariableTypesID": 2, "Value": id, "bWritable": true })
+    })
+    .collect();
+    let body = json!({ "records": rows, "count": 3, "status": 200 });
+    serve(
+        "GET",
+        &format!("{BASE}/cockpitVariables"),
+        200,
+        &body.to_string(),
+        0,
+    );
+    serve_variable(61, rows[1].clone());
+    let list = Mounted::<CockpitVariableList>::new(yew::props!(CockpitVariableListProps {
+        base_url: AttrValue::Static(BASE),
+    }))
+    .await;
+    list.wait_for(".jtel-cockpit-row").await;
+    assert_eq!(
+        list.host
+            .query_selector_all(".jtel-cockpit-row")
+            .unwrap()
+            .length(),
+        3
+    );
+    let filter: HtmlInputElement = list.find("input[type=search]").unwrap().unchecked_into();
+    let label = list
+        .find(&format!("label[for=\"{}\"]", filter.id()))
+        .expect("label");
+    assert_eq!(
+        label.text_content().as_deref(),
+        Some("Filter by name or description")
+    );
+
+    list.type_into("input[type=search]", "HOTLINE").await;
+    assert_eq!(
+        list.text(".jtel-cockpit-row-name").as_deref(),
+        Some("Calls waiting")
+    );
+    assert_eq!(
+        list.text("[role=status]").as_deref(),
+        Some("1 of 3 variables shown")
+    );
+    list.type_into("input[type=search]", "emergency").await;
+    let rows = list.host.query_selector_all(".jtel-cockpit-row").unwrap();
+    assert_eq!(rows.length(), 1);
+    let row = list.find(".jtel-cockpit-row-button").unwrap();
+    assert_eq!(
+        row.text_content().as_deref(),
+        Some("Emergency mode61Number")
+    );
+    assert_eq!(row.get_attribute("aria-expanded").as_deref(), Some("false"));
+
+    list.click(".jtel-cockpit-row-button").await;
+    assert_eq!(row.get_attribute("aria-expanded").as_deref(), Some("true"));
+    let panel_id = row.get_attribute("aria-controls").unwrap();
+    list.wait_for(&format!("#{panel_id} input[name=value]"))
+        .await;
+    assert_eq!(
+        list.text(&format!("#{panel_id} h2")).as_deref(),
+        Some("Emergency mode")
+    );
+    list.click(".jtel-cockpit-row-button").await;
+    assert!(list.find(".jtel-cockpit-panel").is_none(), "closed again");
+}
