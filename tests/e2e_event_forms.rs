@@ -32,8 +32,13 @@ impl Stand {
     }
 
     async fn events(&self) -> Vec<AcdEvent> {
+        Self::events_at(&self.emulator.base_url()).await
+    }
+
+    /// The events the emulator at `base_url` holds.
+    async fn events_at(base_url: &str) -> Vec<AcdEvent> {
         let list: ListEnvelope<AcdEvent> = reqwest::Client::new()
-            .get(format!("{}/acd/events", self.emulator.base_url()))
+            .get(format!("{base_url}/acd/events"))
             .bearer_auth(DEFAULT_TOKEN)
             .send()
             .await
@@ -276,6 +281,70 @@ async fn invalid_input_never_reaches_jtel_and_stays_on_the_page() {
     .await;
 
     assert_eq!(stand.events().await.len(), before, "nothing was sent");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn direct_mode_sends_the_token_the_host_page_gives() {
+    let emulator = jtel_emulator::spawn(Config::default())
+        .await
+        .expect("emulator starts");
+    let base_url = emulator.base_url();
+    // This gateway adds no token: only what the widget itself sends reaches jtel.
+    let page = gateway::start_pass_through(dist_dir(), base_url.clone()).await;
+    let before = Stand::events_at(&base_url).await.len();
+
+    with_browser(move |client| async move {
+        client
+            .goto(&format!("http://{page}/"))
+            .await
+            .expect("page loads");
+        type_into(&client, "#callback", "Sender", "0199 123456789").await;
+
+        let set_token = |token: &'static str| {
+            let client = client.clone();
+            async move {
+                let script =
+                    format!("document.getElementById('callback').setAttribute('token', '{token}')");
+                client
+                    .execute(&script, vec![])
+                    .await
+                    .expect("the host page sets the token");
+            }
+        };
+        set_token("wrong-token").await;
+        in_widget(&client, "#callback", "button[type=submit]")
+            .await
+            .click()
+            .await
+            .unwrap();
+        let alert = in_widget(&client, "#callback", "[role=alert]")
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(alert.contains("did not accept the credentials"), "{alert}");
+        assert_eq!(
+            in_widget(&client, "#callback", "[name=Sender]")
+                .await
+                .prop("value")
+                .await
+                .unwrap()
+                .as_deref(),
+            Some("0199 123456789"),
+            "the input survives a refused request"
+        );
+
+        set_token(DEFAULT_TOKEN).await;
+        let confirmation = submit_and_confirm(&client, "#callback").await;
+        assert!(confirmation.contains("(reference 1"), "{confirmation}");
+    })
+    .await;
+
+    assert_eq!(
+        Stand::events_at(&base_url).await.len(),
+        before + 1,
+        "only the request with the right token created an event"
+    );
 }
 
 #[test]

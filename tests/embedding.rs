@@ -244,3 +244,48 @@ async fn mount_update_and_destroy_from_javascript() {
     );
     host.remove();
 }
+
+#[wasm_bindgen_test]
+async fn every_form_fits_a_320_pixel_wide_host() {
+    let layouts: [&[(&str, &str)]; 3] = [
+        &[
+            ("group", "235"),
+            ("subject-template", "Callback request from {Sender}"),
+            (
+                "crm-url",
+                "https://crm.example.com/contacts/987654/with/a/long/path",
+            ),
+        ],
+        &[
+            ("event-type", "choose"),
+            ("group", "choose"),
+            ("agent", "choose"),
+            ("receiver", "choose"),
+            ("lang", "de"),
+        ],
+        &[("event-type", "email"), ("group", "235"), ("lang", "de")],
+    ];
+    for attributes in layouts {
+        let host = element(attributes).await;
+        host.set_attribute("style", "display: block; width: 320px")
+            .unwrap();
+        yew::scheduler::flush().await;
+        let view = shadow(&host);
+        let widget = view.find(".jtel-widget").expect("the widget renders");
+        assert!(
+            widget.scroll_width() <= 320,
+            "{attributes:?}: the widget is {} px wide",
+            widget.scroll_width()
+        );
+        let right_edge = host.get_bounding_client_rect().right();
+        for control in view.find_all("input, textarea, button:not([aria-hidden])") {
+            let right = control.get_bounding_client_rect().right();
+            assert!(
+                right <= right_edge + 0.5,
+                "{attributes:?}: {} sticks out ({right} > {right_edge})",
+                control.outer_html()
+            );
+        }
+        host.remove();
+    }
+}

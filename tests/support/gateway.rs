@@ -1,6 +1,7 @@
 //! A stand-in for the production gateway: serves the built page and forwards `/jtel/…` to the
 //! jtel server, adding the token, so the browser never holds it (what Trunk's proxy does for the
-//! demo and nginx does in production).
+//! demo and nginx does in production). Without a token it passes the browser's own
+//! `Authorization` header through, which is what direct mode needs.
 
 use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
@@ -15,13 +16,22 @@ use tower_http::services::ServeDir;
 #[derive(Clone)]
 struct Upstream {
     base_url: String,
-    token: String,
+    token: Option<String>,
     client: reqwest::Client,
 }
 
 /// Serves `dist` at `/` and proxies `/jtel/{path}` to `{jtel_base_url}/{path}` with
 /// `Authorization: Bearer {token}`. Returns the address it listens on.
 pub async fn start(dist: PathBuf, jtel_base_url: String, token: String) -> SocketAddr {
+    serve(dist, jtel_base_url, Some(token)).await
+}
+
+/// Like [`start`], but forwards whatever `Authorization` header the browser sends (direct mode).
+pub async fn start_pass_through(dist: PathBuf, jtel_base_url: String) -> SocketAddr {
+    serve(dist, jtel_base_url, None).await
+}
+
+async fn serve(dist: PathBuf, jtel_base_url: String, token: Option<String>) -> SocketAddr {
     let upstream = Upstream {
         base_url: jtel_base_url,
         token,
@@ -51,11 +61,12 @@ async fn forward(
         Some(query) => format!("{}/{path}?{query}", upstream.base_url),
         None => format!("{}/{path}", upstream.base_url),
     };
-    let mut request = upstream
-        .client
-        .request(method, url)
-        .bearer_auth(&upstream.token)
-        .body(body);
+    let mut request = upstream.client.request(method, url).body(body);
+    match (&upstream.token, headers.get(header::AUTHORIZATION)) {
+        (Some(token), _) => request = request.bearer_auth(token),
+        (None, Some(from_browser)) => request = request.header(header::AUTHORIZATION, from_browser),
+        (None, None) => {}
+    }
     if let Some(content_type) = headers.get(header::CONTENT_TYPE) {
         request = request.header(header::CONTENT_TYPE, content_type);
     }
