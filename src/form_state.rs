@@ -21,7 +21,7 @@ pub enum Submission {
     /// The request is on its way; the submit button is disabled.
     Submitting,
     /// The jtel server created this event.
-    Succeeded(AcdEvent),
+    Succeeded(Box<AcdEvent>),
     /// The request failed; the input is kept for a retry.
     Failed(ApiError),
 }
@@ -51,7 +51,7 @@ pub enum FormAction {
     /// A valid draft is being sent.
     SubmitStarted,
     /// The server answered with the created event.
-    Succeeded(AcdEvent),
+    Succeeded(Box<AcdEvent>),
     /// The request failed.
     Failed(ApiError),
     /// Start over with the given draft (after a success).

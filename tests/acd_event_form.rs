@@ -3,48 +3,15 @@
 
 mod dom;
 
-use dom::{fresh_host, View};
 use jtel_widgets::components::acd_event_form::{AcdEventForm, AcdEventFormProps, Setting};
 use jtel_widgets::jtel_core::{Field, Language};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use yew::{AppHandle, AttrValue};
+use yew::AttrValue;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// A mounted form in a fresh element of its own, removed when dropped.
-struct Mounted {
-    view: View,
-    app: Option<AppHandle<AcdEventForm>>,
-}
-
-impl Mounted {
-    async fn new(props: AcdEventFormProps) -> Self {
-        let host = fresh_host();
-        let app = yew::Renderer::<AcdEventForm>::with_root_and_props(host.clone(), props).render();
-        yew::scheduler::flush().await;
-        Self {
-            view: View { root: host.into() },
-            app: Some(app),
-        }
-    }
-}
-
-impl std::ops::Deref for Mounted {
-    type Target = View;
-    fn deref(&self) -> &View {
-        &self.view
-    }
-}
-
-impl Drop for Mounted {
-    fn drop(&mut self) {
-        if let Some(app) = self.app.take() {
-            app.destroy();
-        }
-        self.view.root.unchecked_ref::<web_sys::Element>().remove();
-    }
-}
+type Mounted = dom::Mounted<AcdEventForm>;
 
 fn fixed(value: &'static str) -> Setting {
     Setting::Fixed(AttrValue::Static(value))

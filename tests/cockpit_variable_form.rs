@@ -3,6 +3,9 @@
 //! (only for URLs under `https://jtel.test/`), which also records every request sent.
 #![cfg(target_arch = "wasm32")]
 
+mod dom;
+
+use dom::Mounted;
 use gloo_timers::future::sleep;
 use jtel_widgets::components::cockpit_variable_form::{
     CockpitVariableForm, CockpitVariableFormProps,
@@ -10,13 +13,13 @@ use jtel_widgets::components::cockpit_variable_form::{
 use jtel_widgets::components::cockpit_variable_list::{
     CockpitVariableList, CockpitVariableListProps,
 };
-use jtel_widgets::jtel_core::Language;
+use jtel_widgets::jtel_core::{Field, Language};
 use serde_json::json;
 use std::time::Duration;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
-use web_sys::{Element, FocusEvent, HtmlElement, HtmlInputElement, InputEvent, InputEventInit};
-use yew::{AppHandle, AttrValue, BaseComponent};
+use web_sys::HtmlInputElement;
+use yew::{AttrValue, BaseComponent};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -101,108 +104,10 @@ fn patches_for(id: i64) -> Vec<String> {
         .collect()
 }
 
-/// A mounted component in a fresh element of its own.
-struct Mounted<C: BaseComponent> {
-    host: Element,
-    app: Option<AppHandle<C>>,
-}
-
-impl<C: BaseComponent> Mounted<C> {
-    async fn new(props: C::Properties) -> Self {
-        install_canned_fetch();
-        let document = web_sys::window().unwrap().document().unwrap();
-        let host = document.create_element("div").unwrap();
-        document.body().unwrap().append_child(&host).unwrap();
-        let app = yew::Renderer::<C>::with_root_and_props(host.clone(), props).render();
-        yew::scheduler::flush().await;
-        Self {
-            host,
-            app: Some(app),
-        }
-    }
-
-    fn find(&self, selector: &str) -> Option<Element> {
-        self.host.query_selector(selector).unwrap()
-    }
-
-    fn text(&self, selector: &str) -> Option<String> {
-        self.find(selector)
-            .and_then(|element| element.text_content())
-    }
-
-    /// Waits (up to five seconds) until `selector` matches, as a user waits for an answer.
-    async fn wait_for(&self, selector: &str) -> Element {
-        for _ in 0..100 {
-            if let Some(element) = self.find(selector) {
-                return element;
-            }
-            sleep(Duration::from_millis(50)).await;
-            yew::scheduler::flush().await;
-        }
-        panic!(
-            "{selector} never appeared; the page shows: {:?}",
-            self.host.text_content()
-        );
-    }
-
-    async fn click(&self, selector: &str) {
-        self.find(selector)
-            .unwrap_or_else(|| panic!("no {selector}"))
-            .unchecked_into::<HtmlElement>()
-            .click();
-        yew::scheduler::flush().await;
-    }
-
-    /// Clicks the button whose text is `label`.
-    async fn click_button(&self, label: &str) {
-        let buttons = self.host.query_selector_all("button").unwrap();
-        let button = (0..buttons.length())
-            .filter_map(|index| buttons.item(index))
-            .map(|node| node.unchecked_into::<HtmlElement>())
-            .find(|button| button.text_content().as_deref() == Some(label))
-            .unwrap_or_else(|| panic!("no {label} button in {:?}", self.host.text_content()));
-        button.click();
-        yew::scheduler::flush().await;
-    }
-
-    /// Types `text` into the input matching `selector` (replacing what was there) and leaves it.
-    async fn type_into(&self, selector: &str, text: &str) {
-        let input: HtmlInputElement = self.find(selector).unwrap().unchecked_into();
-        input.set_value(text);
-        let init = InputEventInit::new();
-        init.set_bubbles(true);
-        input
-            .dispatch_event(&InputEvent::new_with_event_init_dict("input", &init).unwrap())
-            .unwrap();
-        input
-            .dispatch_event(&FocusEvent::new("blur").unwrap())
-            .unwrap();
-        yew::scheduler::flush().await;
-    }
-
-    fn value_input(&self) -> HtmlInputElement {
-        self.find("input[name=value]")
-            .expect("value input")
-            .unchecked_into()
-    }
-
-    /// The error shown for the value input (found through `aria-describedby`).
-    fn value_error(&self) -> Option<String> {
-        let described_by = self.value_input().get_attribute("aria-describedby")?;
-        described_by
-            .split(' ')
-            .filter(|id| id.ends_with("-error"))
-            .find_map(|id| self.text(&format!("#{id}")))
-    }
-}
-
-impl<C: BaseComponent> Drop for Mounted<C> {
-    fn drop(&mut self) {
-        if let Some(app) = self.app.take() {
-            app.destroy();
-        }
-        self.host.remove();
-    }
+/// Mounts `C` with the canned `fetch` in place.
+async fn mounted<C: BaseComponent>(props: C::Properties) -> Mounted<C> {
+    install_canned_fetch();
+    Mounted::new(props).await
 }
 
 fn form_props(id: i64, language: Language) -> CockpitVariableFormProps {
@@ -219,9 +124,9 @@ type Form = Mounted<CockpitVariableForm>;
 /// value".
 async fn proposed(id: i64, typed: &str) -> Form {
     serve_variable(id, number_variable(id, 25));
-    let form = Form::new(form_props(id, Language::English)).await;
+    let form = mounted::<CockpitVariableForm>(form_props(id, Language::English)).await;
     form.wait_for("input[name=value]").await;
-    form.type_into("input[name=value]", typed).await;
+    form.type_into(Field::Value, typed).await;
     form.click("button[type=submit]").await;
     form
 }
@@ -230,7 +135,7 @@ async fn proposed(id: i64, typed: &str) -> Form {
 async fn the_form_says_it_is_loading_until_the_variable_arrives() {
     let body = json!({ "records": [number_variable(1, 25)], "count": 1, "status": 200 });
     serve("GET", &variable_url(1), 200, &body.to_string(), 400);
-    let form = Form::new(form_props(1, Language::English)).await;
+    let form = mounted::<CockpitVariableForm>(form_props(1, Language::English)).await;
     assert_eq!(
         form.text("[role=status]").as_deref(),
         Some("Loading the cockpit variable…")
@@ -252,7 +157,7 @@ async fn the_form_says_it_is_loading_until_the_variable_arrives() {
 #[wasm_bindgen_test]
 async fn the_loaded_view_shows_name_description_value_bounds_type_and_colour() {
     serve_variable(2, number_variable(2, 25));
-    let form = Form::new(form_props(2, Language::English)).await;
+    let form = mounted::<CockpitVariableForm>(form_props(2, Language::English)).await;
     form.wait_for("h2").await;
     assert_eq!(form.text("h2").as_deref(), Some("Overflow share"));
     assert_eq!(
@@ -271,7 +176,7 @@ async fn the_loaded_view_shows_name_description_value_bounds_type_and_colour() {
         Some("background-color: #000000"),
         "the unreadable max colour is ignored, the min colour used"
     );
-    let input = form.value_input();
+    let input = form.input(Field::Value);
     assert_eq!(input.value(), "25");
     assert_eq!(input.type_(), "number");
     assert_eq!(input.get_attribute("min").as_deref(), Some("0"));
@@ -286,22 +191,27 @@ async fn the_loaded_view_shows_name_description_value_bounds_type_and_colour() {
 async fn an_invalid_value_is_explained_at_the_field_and_nothing_is_sent() {
     let form = proposed(3, "150").await;
     assert_eq!(
-        form.value_error().as_deref(),
+        form.error_of(Field::Value).as_deref(),
         Some("Enter a value from 0 to 100.")
     );
     assert_eq!(
-        form.value_input().get_attribute("aria-invalid").as_deref(),
+        form.input(Field::Value)
+            .get_attribute("aria-invalid")
+            .as_deref(),
         Some("true")
     );
     assert!(form.find(".jtel-confirm").is_none(), "no confirmation");
-    form.type_into("input[name=value]", "2.5").await;
-    assert_eq!(form.value_error().as_deref(), Some("Enter a whole number."));
+    form.type_into(Field::Value, "2.5").await;
+    assert_eq!(
+        form.error_of(Field::Value).as_deref(),
+        Some("Enter a whole number.")
+    );
     form.click("button[type=submit]").await;
     sleep(Duration::from_millis(100)).await;
     assert!(patches_for(3).is_empty(), "sent: {:?}", patches_for(3));
-    form.type_into("input[name=value]", "50").await;
-    assert_eq!(form.value_error(), None);
-    assert_eq!(form.value_input().get_attribute("aria-invalid"), None);
+    form.type_into(Field::Value, "50").await;
+    assert_eq!(form.error_of(Field::Value), None);
+    assert_eq!(form.input(Field::Value).get_attribute("aria-invalid"), None);
 }
 
 #[wasm_bindgen_test]
@@ -318,7 +228,11 @@ async fn a_value_is_sent_only_after_confirmation_and_cancel_keeps_it() {
     assert_eq!(focused.text_content().as_deref(), Some("Confirm"));
     form.click_button("Cancel").await;
     assert!(form.find(".jtel-confirm").is_none());
-    assert_eq!(form.value_input().value(), "60", "the typed value is kept");
+    assert_eq!(
+        form.input(Field::Value).value(),
+        "60",
+        "the typed value is kept"
+    );
     assert!(patches_for(4).is_empty());
 
     serve_result(4, 60, 0);
@@ -375,7 +289,7 @@ async fn every_set_value_result_is_explained_in_words() {
         );
         if role == "alert" {
             assert_eq!(
-                form.value_input().value(),
+                form.input(Field::Value).value(),
                 "70",
                 "result {code} keeps the input"
             );
@@ -397,7 +311,7 @@ async fn a_failed_request_keeps_the_value_and_offers_a_retry() {
         "{:?}",
         alert.text_content()
     );
-    assert_eq!(form.value_input().value(), "80");
+    assert_eq!(form.input(Field::Value).value(), "80");
 
     serve_result(20, 80, 0);
     form.click_button("Try again").await;
@@ -413,7 +327,7 @@ async fn an_on_off_variable_is_a_switch_that_asks_before_switching() {
                 "bWritable": true }),
     );
     serve_result(30, 1, 0);
-    let form = Form::new(form_props(30, Language::English)).await;
+    let form = mounted::<CockpitVariableForm>(form_props(30, Language::English)).await;
     let switch = form.wait_for("button[role=switch]").await;
     assert_eq!(
         switch.get_attribute("aria-checked").as_deref(),
@@ -445,7 +359,7 @@ async fn a_read_only_variable_shows_its_value_without_an_edit_control() {
     let mut variable = number_variable(40, 3);
     variable["bWritable"] = json!(false);
     serve_variable(40, variable);
-    let form = Form::new(form_props(40, Language::German)).await;
+    let form = mounted::<CockpitVariableForm>(form_props(40, Language::German)).await;
     form.wait_for("h2").await;
     assert!(form.find("input").is_none() && form.find("[role=switch]").is_none());
     assert!(form.text("dl").unwrap().contains("Aktueller Wert3"));
@@ -464,7 +378,7 @@ async fn a_load_failure_is_explained_with_a_retry() {
         r#"{"status":500,"error":"database down"}"#,
         0,
     );
-    let form = Form::new(form_props(50, Language::English)).await;
+    let form = mounted::<CockpitVariableForm>(form_props(50, Language::English)).await;
     let alert = form.wait_for("[role=alert]").await;
     assert_eq!(
         alert
@@ -478,7 +392,7 @@ async fn a_load_failure_is_explained_with_a_retry() {
     serve_variable(50, number_variable(50, 25));
     form.click_button("Try again").await;
     form.wait_for("h2").await;
-    assert_eq!(form.value_input().value(), "25");
+    assert_eq!(form.input(Field::Value).value(), "25");
 }
 
 #[wasm_bindgen_test]
@@ -503,18 +417,12 @@ async fn the_list_filters_by_name_or_description_and_opens_a_variable() {
         0,
     );
     serve_variable(61, rows[1].clone());
-    let list = Mounted::<CockpitVariableList>::new(yew::props!(CockpitVariableListProps {
+    let list = mounted::<CockpitVariableList>(yew::props!(CockpitVariableListProps {
         base_url: AttrValue::Static(BASE),
     }))
     .await;
     list.wait_for(".jtel-cockpit-row").await;
-    assert_eq!(
-        list.host
-            .query_selector_all(".jtel-cockpit-row")
-            .unwrap()
-            .length(),
-        3
-    );
+    assert_eq!(list.find_all(".jtel-cockpit-row").len(), 3);
     let filter: HtmlInputElement = list.find("input[type=search]").unwrap().unchecked_into();
     let label = list
         .find(&format!("label[for=\"{}\"]", filter.id()))
@@ -524,7 +432,8 @@ async fn the_list_filters_by_name_or_description_and_opens_a_variable() {
         Some("Filter by name or description")
     );
 
-    list.type_into("input[type=search]", "HOTLINE").await;
+    list.type_into_selector("input[type=search]", "HOTLINE")
+        .await;
     assert_eq!(
         list.text(".jtel-cockpit-row-name").as_deref(),
         Some("Calls waiting")
@@ -533,9 +442,9 @@ async fn the_list_filters_by_name_or_description_and_opens_a_variable() {
         list.text("[role=status]").as_deref(),
         Some("1 of 3 variables shown")
     );
-    list.type_into("input[type=search]", "emergency").await;
-    let rows = list.host.query_selector_all(".jtel-cockpit-row").unwrap();
-    assert_eq!(rows.length(), 1);
+    list.type_into_selector("input[type=search]", "emergency")
+        .await;
+    assert_eq!(list.find_all(".jtel-cockpit-row").len(), 1);
     let row = list.find(".jtel-cockpit-row-button").unwrap();
     assert_eq!(
         row.text_content().as_deref(),

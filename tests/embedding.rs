@@ -212,9 +212,9 @@ async fn mount_update_and_destroy_from_javascript() {
     ] {
         js_sys::Reflect::set(&options, &JsValue::from_str(key), &JsValue::from_str(value)).unwrap();
     }
-    let mut handle = js_api::mount(host.clone(), options.clone())
-        .ok()
-        .expect("mounted");
+    let Ok(mut handle) = js_api::mount(host.clone(), options.clone()) else {
+        panic!("mount() refused a valid widget");
+    };
     yew::scheduler::flush().await;
     let view = shadow(&host);
     assert_eq!(view.text("h2").as_deref(), Some("New ticket"));

@@ -351,7 +351,7 @@ pub fn AcdEventForm(props: &AcdEventFormProps) -> Html {
                     wasm_bindgen_futures::spawn_local(async move {
                         match client.create_event(&request).await {
                             Ok(created) => {
-                                state.dispatch(FormAction::Succeeded(created.clone()));
+                                state.dispatch(FormAction::Succeeded(Box::new(created.clone())));
                                 props.on_created.emit(created);
                             }
                             Err(error) => {

@@ -11,6 +11,7 @@ use web_sys::{
     Element, FocusEvent, HtmlElement, HtmlInputElement, InputEvent, InputEventInit, KeyboardEvent,
     KeyboardEventInit,
 };
+use yew::{AppHandle, BaseComponent};
 
 /// A fresh, empty `div` appended to the page's body.
 pub fn fresh_host() -> Element {
@@ -18,6 +19,42 @@ pub fn fresh_host() -> Element {
     let host = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
     host
+}
+
+/// A component mounted into a fresh element of its own; removed when dropped. Derefs to the
+/// [`View`] of that element.
+pub struct Mounted<C: BaseComponent> {
+    view: View,
+    app: Option<AppHandle<C>>,
+}
+
+impl<C: BaseComponent> Mounted<C> {
+    /// Mounts `C` with `props` and lets it render.
+    pub async fn new(props: C::Properties) -> Self {
+        let host = fresh_host();
+        let app = yew::Renderer::<C>::with_root_and_props(host.clone(), props).render();
+        yew::scheduler::flush().await;
+        Self {
+            view: View { root: host.into() },
+            app: Some(app),
+        }
+    }
+}
+
+impl<C: BaseComponent> std::ops::Deref for Mounted<C> {
+    type Target = View;
+    fn deref(&self) -> &View {
+        &self.view
+    }
+}
+
+impl<C: BaseComponent> Drop for Mounted<C> {
+    fn drop(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+        self.view.root.unchecked_ref::<Element>().remove();
+    }
 }
 
 /// The part of the page a test looks at.
@@ -68,7 +105,16 @@ impl View {
 
     /// Types `text` into a field (replacing what was there) and stays in it.
     pub async fn fill(&self, field: Field, text: &str) {
-        let input = self.input(field);
+        self.fill_selector(&format!("[name=\"{}\"]", field.json_name()), text)
+            .await;
+    }
+
+    /// Types `text` into the input matching `selector` (replacing what was there) and stays in it.
+    pub async fn fill_selector(&self, selector: &str, text: &str) {
+        let input: HtmlInputElement = self
+            .find(selector)
+            .unwrap_or_else(|| panic!("nothing matches {selector}"))
+            .unchecked_into();
         input.focus().unwrap();
         input.set_value(text);
         let init = InputEventInit::new();
@@ -82,10 +128,28 @@ impl View {
 
     /// Types `text` into a field (replacing what was there) and leaves it.
     pub async fn type_into(&self, field: Field, text: &str) {
-        self.fill(field, text).await;
-        self.input(field)
+        self.type_into_selector(&format!("[name=\"{}\"]", field.json_name()), text)
+            .await;
+    }
+
+    /// Types `text` into the input matching `selector` (replacing what was there) and leaves it.
+    pub async fn type_into_selector(&self, selector: &str, text: &str) {
+        self.fill_selector(selector, text).await;
+        self.find(selector)
+            .unwrap()
             .dispatch_event(&FocusEvent::new("blur").unwrap())
             .unwrap();
+        yew::scheduler::flush().await;
+    }
+
+    /// Clicks the button whose text is `label`.
+    pub async fn click_button(&self, label: &str) {
+        let button = self
+            .find_all("button")
+            .into_iter()
+            .find(|button| button.text_content().as_deref() == Some(label))
+            .unwrap_or_else(|| panic!("no {label} button in {:?}", self.root.text_content()));
+        button.unchecked_into::<HtmlElement>().click();
         yew::scheduler::flush().await;
     }
 
