@@ -1,13 +1,17 @@
 //! Accessibility: axe-core runs in real Chromium against the demo page in every form state —
 //! fresh, with validation errors, with a picker open, after a failed and after a successful
-//! request — and against the iframe page. Every state must have zero violations.
+//! request, and the cockpit widgets loaded, confirming, answered, opened in the list and with
+//! an invalid value — and against the iframe page. Every state must have zero violations.
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "support/cockpit_steps.rs"]
+mod cockpit_steps;
 mod support;
 
+use cockpit_steps::{confirm, open_in_list, propose, retype, wait_for_form_value, FORM, LIST};
 use fantoccini::Client;
 use jtel_emulator::{Config, DEFAULT_TOKEN};
-use support::widget::in_widget;
+use support::widget::{click, in_widget, wait_for_text};
 use support::{browser::with_browser, dist::dist_dir, gateway};
 
 /// axe-core's script (installed by scripts/install-tools.sh, path in `JTEL_AXE_JS`).
@@ -52,6 +56,38 @@ async fn violations(client: &Client, axe: &str) -> Vec<String> {
                 .collect()
         })
         .unwrap_or_else(|| vec![format!("unexpected axe answer {result}")])
+}
+
+/// The cockpit widgets' states on the demo page, each with axe-core's violations: the single
+/// form loaded, its confirmation open, its answer shown, a list row opened, and a value the
+/// field refuses.
+async fn cockpit_states(client: &Client, axe: &str) -> Vec<(String, Vec<String>)> {
+    let mut report = Vec::new();
+    wait_for_form_value(client, "0").await;
+    report.push(("cockpit form loaded".into(), violations(client, axe).await));
+
+    propose(client, FORM, "5", "Set 'Test Cockpit Variable' to 5?").await;
+    report.push(("cockpit confirmation".into(), violations(client, axe).await));
+
+    confirm(client, FORM).await;
+    wait_for_text(client, FORM, ".jtel-success", "The value was set.").await;
+    report.push(("cockpit answer".into(), violations(client, axe).await));
+
+    open_in_list(client, "overflow").await;
+    in_widget(client, LIST, ".jtel-cockpit-panel input[name=value]").await;
+    report.push((
+        "cockpit list row open".into(),
+        violations(client, axe).await,
+    ));
+
+    retype(client, LIST, "input[name=value]", "150").await;
+    click(client, LIST, "button[type=submit]").await;
+    in_widget(client, LIST, ".jtel-cockpit-panel .jtel-error").await;
+    report.push((
+        "cockpit invalid value".into(),
+        violations(client, axe).await,
+    ));
+    report
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -104,6 +140,7 @@ async fn every_form_state_has_no_axe_violations() {
             .unwrap();
         in_widget(&client, "#callback", ".jtel-success").await;
         report.push(("event created".into(), violations(&client, &axe).await));
+        report.extend(cockpit_states(&client, &axe).await);
 
         client.goto(&format!("http://{refused}/")).await.unwrap();
         in_widget(&client, "#callback", "[name=Sender]")

@@ -1,64 +1,262 @@
 //! End to end: a supervisor changes cockpit variables on the served page in a real Chromium,
-//! through a gateway that holds the token, and the jtel server (the emulator) has the values
-//! the page says it has. Every assertion reads what the user sees.
+//! through a gateway that holds the token, and reads every setValue result (0 to 4) the jtel
+//! server (the emulator) gives. Results 1 and 4 need the server to change under the page; the
+//! emulator's control route does that. Every assertion reads what the user sees, in the widget
+//! or in the host page's event log, and checks the server's value past the page.
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "support/cockpit_steps.rs"]
+mod cockpit_steps;
 mod support;
 
-use fantoccini::key::Key;
-use fantoccini::Client;
-use jtel_emulator::{Config, DEFAULT_TOKEN};
+use cockpit_steps::{confirm, open_in_list, propose, retype, wait_for_form_value, FORM, LIST};
+use fantoccini::{Client, Locator};
+use jtel_emulator::{Config, RunningEmulator, DEFAULT_TOKEN};
 use jtel_widgets::jtel_core::model::{CockpitVariable, ListEnvelope};
+use serde_json::{json, Value};
+use std::net::SocketAddr;
+use std::time::Duration;
 use support::widget::{all_in_widget, click, in_widget, wait_for_text};
 use support::{browser::with_browser, dist::dist_dir, gateway};
 
-/// The single-variable form the demo page mounts for variable 192.
-const FORM: &str = "#variable";
-/// The supervisor list the demo page mounts.
-const LIST: &str = "#variables";
+/// What the page says about a read-only variable instead of offering an edit control.
+const READ_ONLY_NOTE: &str = "This variable is read-only: its value can be viewed but not changed.";
 
-/// Variable `id` as the emulator has it now, read past the page and the gateway.
-async fn emulator_variable(base_url: &str, id: i64) -> CockpitVariable {
-    let single: ListEnvelope<CockpitVariable> = reqwest::Client::new()
-        .get(format!("{base_url}/cockpitVariables/cockpitVariable/{id}"))
-        .bearer_auth(DEFAULT_TOKEN)
-        .send()
+/// The jtel server behind the page, reached past the page and the gateway: to read what it
+/// has, and to change it under the page with the emulator's control route.
+#[derive(Clone)]
+struct Jtel {
+    base_url: String,
+    control_url: String,
+    http: reqwest::Client,
+}
+
+impl Jtel {
+    fn of(emulator: &RunningEmulator) -> Self {
+        Self {
+            base_url: emulator.base_url(),
+            control_url: emulator.control_url(),
+            http: reqwest::Client::new(),
+        }
+    }
+
+    /// Variable `id`'s value as the server has it now.
+    async fn value(&self, id: i64) -> Option<i64> {
+        let single: ListEnvelope<CockpitVariable> = self
+            .http
+            .get(format!(
+                "{}/cockpitVariables/cockpitVariable/{id}",
+                self.base_url
+            ))
+            .bearer_auth(DEFAULT_TOKEN)
+            .send()
+            .await
+            .expect("emulator answers")
+            .json()
+            .await
+            .expect("get-by-id envelope");
+        single.records.into_iter().next().expect("one record").value
+    }
+
+    /// Overwrites `fields` of variable `id` on the server; the page is not told.
+    async fn change(&self, id: i64, fields: Value) {
+        let answer = self
+            .http
+            .patch(format!("{}/cockpitVariables/{id}", self.control_url))
+            .bearer_auth(DEFAULT_TOKEN)
+            .json(&fields)
+            .send()
+            .await
+            .expect("emulator answers");
+        assert_eq!(answer.status(), 200, "control change {fields}");
+    }
+}
+
+/// A setValue result as the user reads it: the code and the words the page shows.
+struct Answer {
+    result: i64,
+    text: &'static str,
+}
+
+impl Answer {
+    const fn new(result: i64, text: &'static str) -> Self {
+        Self { result, text }
+    }
+}
+
+const SET: Answer = Answer::new(0, "The value was set.");
+const NOT_WRITABLE: Answer = Answer::new(1, "This variable cannot be changed (it is read-only).");
+const NOT_VISIBLE: Answer = Answer::new(
+    2,
+    "This variable does not exist or is not visible for the cockpit.",
+);
+const UNCHANGED: Answer = Answer::new(3, "Nothing changed: the variable already has this value.");
+const OUT_OF_RANGE: Answer = Answer::new(
+    4,
+    "Nothing changed: the value is outside the allowed range.",
+);
+
+/// Waits until the widget in `scope` explains `answer` (as a status when the request was
+/// fulfilled, as an alert otherwise) and the host page's event log reports it for
+/// `variable_id` and `value`.
+async fn expect_answer(
+    client: &Client,
+    scope: &str,
+    answer: &Answer,
+    variable_id: i64,
+    value: i64,
+) {
+    let place = match answer.result {
+        0 | 3 => ".jtel-success",
+        _ => "[role=alert] .jtel-alert-text",
+    };
+    wait_for_text(client, scope, place, answer.text).await;
+    let detail = json!({
+        "variableId": variable_id,
+        "value": value,
+        "result": answer.result,
+        "message": answer.text,
+    });
+    wait_for_host_event(client, "jtel-value-set", &detail).await;
+}
+
+/// Waits (up to ten seconds) until the host page's `#events` paragraph reads `NAME: detail`.
+async fn wait_for_host_event(client: &Client, name: &str, detail: &Value) {
+    let prefix = format!("{name}: ");
+    let mut shown = String::new();
+    for _ in 0..100 {
+        let log = client.find(Locator::Css("#events")).await.expect("#events");
+        shown = log.text().await.unwrap_or_default();
+        let heard = shown.strip_prefix(&prefix);
+        if heard
+            .and_then(|json| serde_json::from_str::<Value>(json).ok())
+            .as_ref()
+            == Some(detail)
+        {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("#events should report {prefix}{detail} but reads {shown:?}");
+}
+
+/// Loads the demo page afresh and waits until the form shows variable 192 with `value` and
+/// an input for a new one. A fresh page also restarts its 30-second refresh, so a change made
+/// on the server right after stays unseen by the page for the next steps.
+async fn open_page(client: &Client, page: SocketAddr, value: &str) {
+    client
+        .goto(&format!("http://{page}/"))
         .await
-        .expect("emulator answers")
-        .json()
-        .await
-        .expect("get-by-id envelope");
-    single.records.into_iter().next().expect("one record")
+        .expect("page loads");
+    wait_for_form_value(client, value).await;
+    in_widget(client, FORM, "input[name=value]").await;
 }
 
-/// Replaces the text of the input matching `css` in `host` as a user would: select all, delete, type.
-/// (WebDriver's clear would empty the field without an `input` event, so the form would never
-/// hear of it.)
-async fn retype(client: &Client, host: &str, css: &str, text: &str) {
-    let input = in_widget(client, host, css).await;
-    let replace = format!("{}a{}{}{text}", Key::Control, Key::Null, Key::Backspace);
-    input.send_keys(&replace).await.expect("typing works");
+/// Sets `value` for variable 192 in the single form, answering its question with "Confirm".
+async fn set_in_form(client: &Client, value: i64) {
+    let question = format!("Set 'Test Cockpit Variable' to {value}?");
+    propose(client, FORM, &value.to_string(), &question).await;
+    confirm(client, FORM).await;
 }
 
-/// Sets `text` in the form inside `scope`: type, "Set value", check the question, "Confirm".
-async fn set_number(client: &Client, scope: &str, text: &str, question: &str) {
-    retype(client, scope, "input[name=value]", text).await;
-    click(client, scope, "button[type=submit]").await;
-    wait_for_text(client, scope, ".jtel-confirm-text", question).await;
-    click(client, scope, ".jtel-confirm .jtel-button--primary").await;
+/// Result 0: the value is set, the page says so and shows the new value.
+async fn a_new_value_is_set(client: &Client, jtel: &Jtel) {
+    set_in_form(client, 42).await;
+    expect_answer(client, FORM, &SET, 192, 42).await;
+    assert_eq!(jtel.value(192).await, Some(42));
+    wait_for_form_value(client, "42").await;
 }
 
-/// Narrows the list to `filter` and opens the only row left.
-async fn open_in_list(client: &Client, filter: &str) {
-    retype(client, LIST, "input[name=filter]", filter).await;
+/// Result 3: the same value again changes nothing, and the page says that.
+async fn the_same_value_changes_nothing(client: &Client) {
+    set_in_form(client, 42).await;
+    expect_answer(client, FORM, &UNCHANGED, 192, 42).await;
+}
+
+/// Result 1: the server made 192 read-only while the page still offers to change it.
+async fn a_variable_made_read_only_meanwhile_is_explained(
+    client: &Client,
+    jtel: &Jtel,
+    page: SocketAddr,
+) {
+    open_page(client, page, "42").await;
+    jtel.change(192, json!({"bWritable": false})).await;
+    set_in_form(client, 7).await;
+    expect_answer(client, FORM, &NOT_WRITABLE, 192, 7).await;
+    assert_eq!(jtel.value(192).await, Some(42));
+    // The form reloads the variable after the answer and now shows it read-only.
+    wait_for_text(client, FORM, ".jtel-note", READ_ONLY_NOTE).await;
+}
+
+/// Result 4: writable again, but the server's maximum for 192 drops to 10 while the page
+/// still allows 0 to 100.
+async fn bounds_narrowed_meanwhile_are_explained(client: &Client, jtel: &Jtel, page: SocketAddr) {
+    jtel.change(192, json!({"bWritable": true})).await;
+    open_page(client, page, "42").await;
+    jtel.change(192, json!({"MaxValue": 10})).await;
+    set_in_form(client, 50).await;
+    expect_answer(client, FORM, &OUT_OF_RANGE, 192, 50).await;
+    assert_eq!(jtel.value(192).await, Some(42));
+}
+
+/// A read-only variable is shown without an edit control, and the page says why.
+async fn a_read_only_variable_has_no_edit_control(client: &Client) {
+    open_in_list(client, "calls waiting").await;
     wait_for_text(
         client,
         LIST,
-        ".jtel-cockpit-list > [role=status]",
-        "1 of 5 variables shown",
+        ".jtel-cockpit-panel .jtel-note",
+        READ_ONLY_NOTE,
     )
     .await;
-    click(client, LIST, ".jtel-cockpit-row-button").await;
+    let controls = all_in_widget(
+        client,
+        LIST,
+        ".jtel-cockpit-panel input, .jtel-cockpit-panel [role=switch]",
+    )
+    .await;
+    assert!(
+        controls.is_empty(),
+        "no edit control for a read-only variable"
+    );
+}
+
+/// Result 2: the night service switch is not visible for the cockpit.
+async fn an_invisible_variable_is_explained(client: &Client, jtel: &Jtel) {
+    open_in_list(client, "night service").await;
+    click(client, LIST, "[role=switch][aria-checked=false]").await;
+    wait_for_text(
+        client,
+        LIST,
+        ".jtel-confirm-text",
+        "Set 'Night Service' to On?",
+    )
+    .await;
+    confirm(client, LIST).await;
+    expect_answer(client, LIST, &NOT_VISIBLE, 196, 1).await;
+    assert_eq!(jtel.value(196).await, Some(0));
+}
+
+/// Outside the bounds the form knows: refused at the field, nothing sent.
+async fn a_value_outside_the_bounds_is_refused_at_the_field(client: &Client) {
+    open_in_list(client, "overflow").await;
+    retype(client, LIST, "input[name=value]", "150").await;
+    click(client, LIST, "button[type=submit]").await;
+    wait_for_text(
+        client,
+        LIST,
+        ".jtel-cockpit-panel .jtel-error",
+        "Enter a value from 0 to 100.",
+    )
+    .await;
+    let input = in_widget(client, LIST, "input[name=value]").await;
+    assert_eq!(
+        input.attr("aria-invalid").await.unwrap().as_deref(),
+        Some("true")
+    );
+    assert!(all_in_widget(client, LIST, ".jtel-confirm")
+        .await
+        .is_empty());
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -66,100 +264,28 @@ async fn a_supervisor_sets_cockpit_variables_and_reads_every_answer() {
     let emulator = jtel_emulator::spawn(Config::default())
         .await
         .expect("emulator starts");
-    let base_url = emulator.base_url();
-    let page = gateway::start(dist_dir(), base_url.clone(), DEFAULT_TOKEN.to_owned()).await;
-    assert_eq!(emulator_variable(&base_url, 192).await.value, Some(0));
+    let jtel = Jtel::of(&emulator);
+    let page = gateway::start(dist_dir(), emulator.base_url(), DEFAULT_TOKEN.to_owned()).await;
+    assert_eq!(jtel.value(192).await, Some(0));
 
-    let browser_base = base_url.clone();
+    let browser_jtel = jtel.clone();
     with_browser(move |client| async move {
-        let base_url = browser_base;
-        client
-            .goto(&format!("http://{page}/"))
-            .await
-            .expect("page loads");
-
-        // Result 0: the value is set, the page says so and shows the new value.
-        set_number(&client, FORM, "42", "Set 'Test Cockpit Variable' to 42?").await;
-        wait_for_text(&client, FORM, ".jtel-success", "The value was set.").await;
-        assert_eq!(emulator_variable(&base_url, 192).await.value, Some(42));
-        wait_for_text(&client, FORM, ".jtel-cockpit-value", "42").await;
-
-        // Result 3: the same value again changes nothing, and the page says that.
-        set_number(&client, FORM, "42", "Set 'Test Cockpit Variable' to 42?").await;
-        wait_for_text(
-            &client,
-            FORM,
-            ".jtel-success",
-            "Nothing changed: the variable already has this value.",
-        )
-        .await;
-
-        // A read-only variable is shown without an edit control, and the page says why.
-        open_in_list(&client, "calls waiting").await;
-        wait_for_text(
-            &client,
-            LIST,
-            ".jtel-cockpit-panel .jtel-note",
-            "This variable is read-only: its value can be viewed but not changed.",
-        )
-        .await;
-        let controls = all_in_widget(
-            &client,
-            LIST,
-            ".jtel-cockpit-panel input, .jtel-cockpit-panel [role=switch]",
-        )
-        .await;
-        assert!(
-            controls.is_empty(),
-            "no edit control for a read-only variable"
-        );
-
-        // Result 2: the night service switch is not visible for the cockpit.
-        open_in_list(&client, "night service").await;
-        click(&client, LIST, "[role=switch][aria-checked=false]").await;
-        wait_for_text(
-            &client,
-            LIST,
-            ".jtel-confirm-text",
-            "Set 'Night Service' to On?",
-        )
-        .await;
-        click(&client, LIST, ".jtel-confirm .jtel-button--primary").await;
-        wait_for_text(
-            &client,
-            LIST,
-            "[role=alert] .jtel-alert-text",
-            "This variable does not exist or is not visible for the cockpit.",
-        )
-        .await;
-        assert_eq!(emulator_variable(&base_url, 196).await.value, Some(0));
-
-        // Outside the bounds the form knows: refused at the field, nothing sent.
-        open_in_list(&client, "overflow").await;
-        retype(&client, LIST, "input[name=value]", "150").await;
-        click(&client, LIST, "button[type=submit]").await;
-        wait_for_text(
-            &client,
-            LIST,
-            ".jtel-cockpit-panel .jtel-error",
-            "Enter a value from 0 to 100.",
-        )
-        .await;
-        let input = in_widget(&client, LIST, "input[name=value]").await;
-        assert_eq!(
-            input.attr("aria-invalid").await.unwrap().as_deref(),
-            Some("true")
-        );
-        assert!(all_in_widget(&client, LIST, ".jtel-confirm")
-            .await
-            .is_empty());
+        let jtel = browser_jtel;
+        open_page(&client, page, "0").await;
+        a_new_value_is_set(&client, &jtel).await;
+        the_same_value_changes_nothing(&client).await;
+        a_variable_made_read_only_meanwhile_is_explained(&client, &jtel, page).await;
+        bounds_narrowed_meanwhile_are_explained(&client, &jtel, page).await;
+        a_read_only_variable_has_no_edit_control(&client).await;
+        an_invisible_variable_is_explained(&client, &jtel).await;
+        a_value_outside_the_bounds_is_refused_at_the_field(&client).await;
     })
     .await;
 
     assert_eq!(
-        emulator_variable(&base_url, 195).await.value,
+        jtel.value(195).await,
         Some(25),
         "the refused value never reached jtel"
     );
-    assert_eq!(emulator_variable(&base_url, 193).await.value, Some(3));
+    assert_eq!(jtel.value(193).await, Some(3));
 }

@@ -1,5 +1,6 @@
 //! The credentials check every jtel route makes: `Authorization: Bearer TOKEN` and the
-//! `{ClientsID}` path segment.
+//! `{ClientsID}` path segment. The emulator's control routes check the token only (their
+//! paths have no ClientsID).
 
 use crate::failure::Failure;
 use axum::extract::rejection::PathRejection;
@@ -31,14 +32,20 @@ impl Credentials {
         authorization: Option<&[u8]>,
         clients_id: Option<&str>,
     ) -> Result<(), &'static str> {
+        self.check_token(authorization)?;
+        if clients_id != Some(self.clients_id.as_str()) {
+            return Err("The ClientsID in the URL is wrong.");
+        }
+        Ok(())
+    }
+
+    /// The bearer token part of [`Credentials::check`].
+    fn check_token(&self, authorization: Option<&[u8]>) -> Result<(), &'static str> {
         let Some(authorization) = authorization else {
             return Err("The Authorization header is missing; send Authorization: Bearer TOKEN.");
         };
         if authorization.strip_prefix(b"Bearer ") != Some(self.token.as_bytes()) {
             return Err("The bearer token is wrong.");
-        }
-        if clients_id != Some(self.clients_id.as_str()) {
-            return Err("The ClientsID in the URL is wrong.");
         }
         Ok(())
     }
@@ -58,15 +65,36 @@ pub async fn require_credentials(
     request: Request,
     next: Next,
 ) -> Response {
-    let authorization = request
-        .headers()
-        .get(AUTHORIZATION)
-        .map(|value| value.as_bytes());
     let clients_id = path
         .as_ref()
         .ok()
         .map(|Path(path)| path.clients_id.as_str());
-    match credentials.check(authorization, clients_id) {
+    let checked = credentials.check(authorization(&request), clients_id);
+    pass_or_refuse(checked, request, next).await
+}
+
+/// Middleware for the control routes: the bearer token only, answering 401 like
+/// [`require_credentials`].
+pub async fn require_token(
+    State(credentials): State<Arc<Credentials>>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let checked = credentials.check_token(authorization(&request));
+    pass_or_refuse(checked, request, next).await
+}
+
+/// The raw `Authorization` header, if any.
+fn authorization(request: &Request) -> Option<&[u8]> {
+    request
+        .headers()
+        .get(AUTHORIZATION)
+        .map(|value| value.as_bytes())
+}
+
+/// Passes `request` on when the check passed, else answers 401 with the reason.
+async fn pass_or_refuse(checked: Result<(), &str>, request: Request, next: Next) -> Response {
+    match checked {
         Ok(()) => next.run(request).await,
         Err(reason) => Failure::unauthorized(reason).into_response(),
     }

@@ -20,7 +20,8 @@ Options:
   --token TOKEN      bearer token clients must send (default jtel-demo-token)
   --clients-id ID    the ClientsID path segment clients must use (default 1)
   --fixtures FILE    master data JSON to serve instead of the built-in fixtures/default.json
-  --state FILE       keep created events and set cockpit values in FILE across restarts
+  --state FILE       keep created events, set cockpit values and control-route changes in
+                     FILE across restarts
   -h, --help         print this help
 ";
 

@@ -25,8 +25,8 @@ pub struct Config {
     pub clients_id: u64,
     /// Master data and starting values.
     pub fixtures: Fixtures,
-    /// Where created events and set cockpit values are kept across restarts; `None` keeps
-    /// them in memory only.
+    /// Where created events, set cockpit values and control-route changes are kept across
+    /// restarts; `None` keeps them in memory only.
     pub state_file: Option<PathBuf>,
 }
 

@@ -1,11 +1,12 @@
 //! The `--state` file: what changed since start, saved so it survives a restart.
 //!
-//! Only changes are stored (created events and cockpit values set through setValue); the
-//! fixtures stay the source of everything else. Each save writes a temporary file in the same
+//! Only changes are stored (created events, cockpit values set through setValue, and cockpit
+//! variables changed through the control route); the fixtures stay the source of everything
+//! else. Each save writes a temporary file in the same
 //! directory, syncs it to disk and renames it over the target, so the file is always either the
 //! old or the new state, never half written.
 
-use jtel_core::model::AcdEvent;
+use jtel_core::model::{AcdEvent, CockpitVariable};
 use jtel_core::timestamp::Timestamp;
 use serde::{Deserialize, Serialize};
 use std::io;
@@ -22,6 +23,10 @@ pub struct State {
     /// Values set through setValue, one entry per variable.
     #[serde(default)]
     pub cockpit_values: Vec<CockpitValue>,
+    /// Cockpit variables changed through the control route, whole, one entry per variable;
+    /// each replaces the fixture's row (a later setValue still sets its value).
+    #[serde(default)]
+    pub cockpit_variables: Vec<CockpitVariable>,
 }
 
 /// A cockpit variable's value as last set through setValue.
@@ -118,6 +123,16 @@ mod tests {
                 id: 192,
                 value: 7,
                 dt_last_modified: Timestamp::from_unix_millis(1_700_000_000_123, Zone::ServerLocal),
+            }],
+            cockpit_variables: vec![CockpitVariable {
+                id: Some(192),
+                writable: Some(false),
+                max_value: Some(10),
+                dt_last_modified: Some(Timestamp::from_unix_millis(
+                    1_700_000_000_456,
+                    Zone::ServerLocal,
+                )),
+                ..CockpitVariable::default()
             }],
         };
         save(&path, &state).await.unwrap();

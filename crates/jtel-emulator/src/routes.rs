@@ -4,6 +4,7 @@
 //! [`Store`](crate::store::Store), error answers from [`Failure`].
 
 use crate::auth;
+use crate::control;
 use crate::emulator::Emulator;
 use crate::failure::Failure;
 use crate::logging;
@@ -25,8 +26,9 @@ use serde_json::{Map, Value};
 /// The path every jtel route starts with.
 const BASE: &str = "/rest/v1.0/{clients_id}";
 
-/// The emulator's HTTP interface: the jtel routes behind the credentials check, an empty 404
-/// for every other path or method, and one log line per request.
+/// The emulator's HTTP interface: the jtel routes behind the credentials check, the control
+/// routes (see `control`) behind the token check, an empty 404 for every other path or method,
+/// and one log line per request.
 pub fn router(emulator: Emulator) -> Router {
     let routes: [(&str, axum::routing::MethodRouter<Emulator>); 10] = [
         ("acd/events", get(list_events)),
@@ -47,12 +49,15 @@ pub fn router(emulator: Emulator) -> Router {
         ),
     ];
     let credentials = emulator.credentials();
+    let control =
+        control::routes().route_layer(from_fn_with_state(credentials.clone(), auth::require_token));
     routes
         .into_iter()
         .fold(Router::new(), |router, (path, handler)| {
             router.route(&format!("{BASE}/{path}"), handler)
         })
         .route_layer(from_fn_with_state(credentials, auth::require_credentials))
+        .merge(control)
         .method_not_allowed_fallback(no_route)
         .fallback(no_route)
         .layer(from_fn(logging::log_request))
@@ -64,9 +69,9 @@ async fn no_route() -> StatusCode {
     StatusCode::NOT_FOUND
 }
 
-/// The `{id}` of a get-by-id or setValue route.
+/// The `{id}` of a get-by-id, setValue or control route.
 #[derive(Deserialize)]
-struct ObjectPath {
+pub(crate) struct ObjectPath {
     id: String,
 }
 
@@ -87,7 +92,10 @@ fn sorted_list<T, K: Ord>(
 }
 
 /// The `{id}` path segment as a number; `name` is its jtel name for the error text.
-fn object_id(path: Result<Path<ObjectPath>, PathRejection>, name: &str) -> Result<i64, Failure> {
+pub(crate) fn object_id(
+    path: Result<Path<ObjectPath>, PathRejection>,
+    name: &str,
+) -> Result<i64, Failure> {
     let Path(ObjectPath { id }) =
         path.map_err(|rejection| Failure::bad_request(rejection.body_text()))?;
     id.parse()

@@ -1,5 +1,6 @@
 //! Serving an emulator on a TCP port in the background.
 
+use crate::control::CONTROL_BASE;
 use crate::emulator::{Config, Emulator};
 use crate::routes::router;
 use std::io;
@@ -25,6 +26,13 @@ impl RunningEmulator {
     /// slash: append `/acd/events` and the like.
     pub fn base_url(&self) -> String {
         format!("http://{}/rest/v1.0/{}", self.addr, self.clients_id)
+    }
+
+    /// The root of the emulator's control routes (not part of the jtel API), e.g.
+    /// `http://127.0.0.1:40123/_emulator`, without a trailing slash: append
+    /// `/cockpitVariables/192` and the like. See the crate docs.
+    pub fn control_url(&self) -> String {
+        format!("http://{}{CONTROL_BASE}", self.addr)
     }
 }
 

@@ -1,6 +1,7 @@
 //! The emulator's data: the fixtures plus the changes made through the API.
 //!
-//! Fixtures never change; created events and set cockpit values live in a
+//! Fixtures never change; created events, set cockpit values and cockpit variables changed
+//! through the control route live in a
 //! [`State`](crate::persistence::State) that is saved to the `--state` file (if any) before a
 //! change becomes visible, so a failed save changes nothing.
 
@@ -159,9 +160,40 @@ impl Store {
         Ok(verdict)
     }
 
-    /// `variable` with the value last set through setValue, if any.
+    /// Changes the cockpit variable `id` with `change` (the control route, no setValue rules)
+    /// and stamps it with the current time; the changed variable replaces the fixture's row
+    /// from now on. Returns it, or `None` (and changes nothing) when no variable has this id.
+    pub async fn change_cockpit_variable(
+        &mut self,
+        id: i64,
+        change: impl FnOnce(&mut CockpitVariable),
+    ) -> io::Result<Option<CockpitVariable>> {
+        let Some(mut variable) = self.cockpit_variable(id) else {
+            return Ok(None);
+        };
+        change(&mut variable);
+        variable.id = Some(id);
+        variable.dt_last_modified = Some(now());
+        let mut next = self.state.clone();
+        // The changed variable carries its value now; a later setValue saves a new one again.
+        next.cockpit_values.retain(|saved| saved.id != id);
+        next.cockpit_variables
+            .retain(|changed| changed.id != Some(id));
+        next.cockpit_variables.push(variable.clone());
+        self.commit(next).await?;
+        Ok(Some(variable))
+    }
+
+    /// The fixture row `variable` as it is now: replaced by its changed version from the control
+    /// route, if any, then with the value last set through setValue, if any.
     fn current(&self, variable: &CockpitVariable) -> CockpitVariable {
-        let mut current = variable.clone();
+        let mut current = self
+            .state
+            .cockpit_variables
+            .iter()
+            .find(|changed| changed.id == variable.id)
+            .unwrap_or(variable)
+            .clone();
         if let Some(saved) = self
             .state
             .cockpit_values

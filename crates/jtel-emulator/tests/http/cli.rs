@@ -132,6 +132,13 @@ async fn the_binary_says_where_it_listens_and_logs_each_request_without_the_toke
         .bearer_auth(TOKEN)
         .json(&callback_body());
     assert_eq!(send(create).await.status, 200);
+    let control = client
+        .patch(format!(
+            "http://127.0.0.1:{port}/_emulator/cockpitVariables/192"
+        ))
+        .bearer_auth(TOKEN)
+        .json(&serde_json::json!({"bWritable": false}));
+    assert_eq!(send(control).await.status, 200);
     let refused = send(
         client
             .get(format!("{base_url}users"))
@@ -141,15 +148,15 @@ async fn the_binary_says_where_it_listens_and_logs_each_request_without_the_toke
     assert_eq!(refused.status, 401);
 
     let rest = serving.stop();
-    assert_eq!(rest.len(), 2, "one line per request: {rest:?}");
-    assert!(
-        rest[0].starts_with("POST /rest/v1.0/7/acd/events/create 200 "),
-        "{rest:?}"
-    );
-    assert!(
-        rest[1].starts_with("GET /rest/v1.0/7/users 401 "),
-        "{rest:?}"
-    );
+    let expected = [
+        "POST /rest/v1.0/7/acd/events/create 200 ",
+        "PATCH /_emulator/cockpitVariables/192 200 ",
+        "GET /rest/v1.0/7/users 401 ",
+    ];
+    assert_eq!(rest.len(), expected.len(), "one line per request: {rest:?}");
+    for (printed, start) in rest.iter().zip(expected) {
+        assert!(printed.starts_with(start), "{rest:?}");
+    }
     for printed in [&first, &line].into_iter().chain(&rest) {
         assert!(!printed.contains(TOKEN), "{printed}");
     }

@@ -1,20 +1,9 @@
 //! setValue: the five results, each in an HTTP 200, and the 400 for a bad `value`.
 
 use crate::support::{records, Api};
-use serde_json::Value;
-
-/// The variable as `GET cockpitVariables/cockpitVariable/{id}` shows it.
-async fn variable(api: &Api, id: i64) -> Value {
-    records(
-        &api.get(&format!("cockpitVariables/cockpitVariable/{id}"))
-            .await
-            .json(),
-    )
-    .remove(0)
-}
 
 /// setValue's `(result, error)` after checking the rest of the answer.
-async fn set_value(api: &Api, id: i64, value: i64) -> (i64, String) {
+pub async fn set_value(api: &Api, id: i64, value: i64) -> (i64, String) {
     let answer = api.set_value(id, &format!("?value={value}")).await;
     assert_eq!(answer.status, 200, "{}", answer.text);
     let body = answer.json();
@@ -28,9 +17,9 @@ async fn set_value(api: &Api, id: i64, value: i64) -> (i64, String) {
 #[tokio::test]
 async fn a_new_value_in_range_is_set_and_kept() {
     let api = Api::start().await;
-    let before = variable(&api, 192).await;
+    let before = api.cockpit_variable(192).await;
     assert_eq!(set_value(&api, 192, 42).await, (0, String::new()));
-    let after = variable(&api, 192).await;
+    let after = api.cockpit_variable(192).await;
     assert_eq!(after["Value"], 42);
     assert_ne!(after["dtLastModified"], before["dtLastModified"]);
     let listed = records(&api.get("cockpitVariables").await.json());
@@ -91,5 +80,5 @@ async fn a_missing_or_non_integer_value_is_a_400() {
         .await
         .error(400)
         .contains("value"));
-    assert_eq!(variable(&api, 192).await["Value"], 0);
+    assert_eq!(api.cockpit_variable(192).await["Value"], 0);
 }

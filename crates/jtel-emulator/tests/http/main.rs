@@ -4,6 +4,7 @@
 mod auth;
 mod cli;
 mod cockpit;
+mod control;
 mod events;
 mod lists;
 mod persistence;

@@ -2,6 +2,7 @@
 
 use crate::support::{callback_body, config, records, ticket_body, Api};
 use jtel_emulator::{spawn, Config};
+use serde_json::json;
 use std::io;
 use std::path::Path;
 
@@ -19,13 +20,19 @@ async fn created_events_and_set_values_survive_a_restart() {
     let api = Api::start_with(with_state(&state)).await;
     let created = records(&api.create(&callback_body()).await.json()).remove(0);
     assert_eq!(api.set_value(192, "?value=7").await.json()["result"], 0);
+    let control = json!({"bWritable": false, "MaxValue": 10});
+    assert_eq!(api.control(193, &control).await.status, 200);
     drop(api);
 
     let api = Api::start_with(with_state(&state)).await;
     let event = records(&api.get("acd/events/event/1001").await.json()).remove(0);
     assert_eq!(event, created);
-    let variable = records(&api.get("cockpitVariables/cockpitVariable/192").await.json()).remove(0);
-    assert_eq!(variable["Value"], 7);
+    assert_eq!(api.cockpit_variable(192).await["Value"], 7);
+    let changed = api.cockpit_variable(193).await;
+    assert_eq!(
+        (&changed["bWritable"], &changed["MaxValue"]),
+        (&json!(false), &json!(10))
+    );
     assert_eq!(
         records(&api.create(&ticket_body()).await.json())[0]["ID"],
         1002,
@@ -81,6 +88,10 @@ async fn a_change_that_cannot_be_saved_is_not_made() {
         .await
         .error(500)
         .contains("not saved"));
-    let variable = records(&api.get("cockpitVariables/cockpitVariable/192").await.json()).remove(0);
-    assert_eq!(variable["Value"], 0);
+    assert!(api
+        .control(192, &json!({"Value": 7}))
+        .await
+        .error(500)
+        .contains("not saved"));
+    assert_eq!(api.cockpit_variable(192).await["Value"], 0);
 }

@@ -31,6 +31,8 @@ async fn unknown_paths_answer_404_with_an_empty_body() {
         format!("{root}/"),
         format!("{root}/rest/v2.0/1/users"),
         format!("{root}/rest/v1.0/1"),
+        format!("{root}/_emulator/cockpitVariables"),
+        format!("{root}/rest/v1.0/1/_emulator/cockpitVariables/192"),
     ] {
         assert_no_route(&api, Method::GET, &url).await;
     }
@@ -51,5 +53,8 @@ async fn wrong_methods_on_known_paths_answer_404_with_an_empty_body() {
     ];
     for (method, path) in cases {
         assert_no_route(&api, method, &api.url(path)).await;
+    }
+    for method in [Method::GET, Method::PUT, Method::POST] {
+        assert_no_route(&api, method, &api.control_url("192")).await;
     }
 }

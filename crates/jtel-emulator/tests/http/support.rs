@@ -73,6 +73,26 @@ impl Api {
         .await
     }
 
+    /// The URL of the control route for cockpit variable `id` (a string, to test bad ids).
+    pub fn control_url(&self, id: &str) -> String {
+        format!("{}/cockpitVariables/{id}", self.emulator.control_url())
+    }
+
+    /// `PATCH /_emulator/cockpitVariables/{id}` with the right token and a JSON body.
+    pub async fn control(&self, id: i64, body: &Value) -> Answer {
+        let url = self.control_url(&id.to_string());
+        send(self.raw(Method::PATCH, &url).bearer_auth(TOKEN).json(body)).await
+    }
+
+    /// Cockpit variable `id` as `GET {baseURL}/cockpitVariables/cockpitVariable/{id}` shows it.
+    pub async fn cockpit_variable(&self, id: i64) -> Value {
+        let answer = self
+            .get(&format!("cockpitVariables/cockpitVariable/{id}"))
+            .await;
+        assert_eq!(answer.status, StatusCode::OK, "{}", answer.text);
+        records(&answer.json()).remove(0)
+    }
+
     /// The records of `GET {baseURL}/acd/events`.
     pub async fn events(&self) -> Vec<Value> {
         let answer = self.get("acd/events").await;
