@@ -4,13 +4,13 @@
 //! an invalid value — and against the iframe page. Every state must have zero violations.
 #![cfg(not(target_arch = "wasm32"))]
 
-#[path = "support/cockpit_steps.rs"]
-mod cockpit_steps;
 mod support;
 
-use cockpit_steps::{confirm, open_in_list, propose, retype, wait_for_form_value, FORM, LIST};
 use fantoccini::Client;
 use jtel_emulator::{Config, DEFAULT_TOKEN};
+use support::cockpit_steps::{
+    confirm, open_in_list, propose, retype, wait_for_form_value, FORM, LIST,
+};
 use support::widget::{click, in_widget, wait_for_text};
 use support::{browser::with_browser, dist::dist_dir, gateway};
 

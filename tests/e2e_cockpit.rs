@@ -5,19 +5,19 @@
 //! or in the host page's event log, and checks the server's value past the page.
 #![cfg(not(target_arch = "wasm32"))]
 
-#[path = "support/cockpit_steps.rs"]
-mod cockpit_steps;
 mod support;
 
-use cockpit_steps::{confirm, open_in_list, propose, retype, wait_for_form_value, FORM, LIST};
 use fantoccini::{Client, Locator};
 use jtel_emulator::{Config, RunningEmulator, DEFAULT_TOKEN};
-use jtel_widgets::jtel_core::model::{CockpitVariable, ListEnvelope};
+use jtel_widgets::jtel_core::model::CockpitVariable;
 use serde_json::{json, Value};
 use std::net::SocketAddr;
 use std::time::Duration;
+use support::cockpit_steps::{
+    confirm, open_in_list, propose, retype, wait_for_form_value, FORM, LIST,
+};
 use support::widget::{all_in_widget, click, in_widget, wait_for_text};
-use support::{browser::with_browser, dist::dist_dir, gateway};
+use support::{browser::with_browser, dist::dist_dir, gateway, jtel};
 
 /// What the page says about a read-only variable instead of offering an edit control.
 const READ_ONLY_NOTE: &str = "This variable is read-only: its value can be viewed but not changed.";
@@ -42,20 +42,9 @@ impl Jtel {
 
     /// Variable `id`'s value as the server has it now.
     async fn value(&self, id: i64) -> Option<i64> {
-        let single: ListEnvelope<CockpitVariable> = self
-            .http
-            .get(format!(
-                "{}/cockpitVariables/cockpitVariable/{id}",
-                self.base_url
-            ))
-            .bearer_auth(DEFAULT_TOKEN)
-            .send()
-            .await
-            .expect("emulator answers")
-            .json()
-            .await
-            .expect("get-by-id envelope");
-        single.records.into_iter().next().expect("one record").value
+        let path = format!("cockpitVariables/cockpitVariable/{id}");
+        let single: Vec<CockpitVariable> = jtel::records(&self.base_url, &path).await;
+        single.into_iter().next().expect("one record").value
     }
 
     /// Overwrites `fields` of variable `id` on the server; the page is not told.

@@ -7,10 +7,10 @@ mod support;
 
 use fantoccini::{Client, Locator};
 use jtel_emulator::{Config, RunningEmulator, DEFAULT_TOKEN};
-use jtel_widgets::jtel_core::model::{AcdEvent, ListEnvelope};
+use jtel_widgets::jtel_core::model::AcdEvent;
 use std::net::SocketAddr;
 use support::widget::{in_widget, type_into};
-use support::{browser::with_browser, dist::dist_dir, gateway, screenshots};
+use support::{browser::with_browser, dist::dist_dir, gateway, jtel, screenshots};
 
 /// The emulator and the demo page in front of it.
 struct Stand {
@@ -37,16 +37,7 @@ impl Stand {
 
     /// The events the emulator at `base_url` holds.
     async fn events_at(base_url: &str) -> Vec<AcdEvent> {
-        let list: ListEnvelope<AcdEvent> = reqwest::Client::new()
-            .get(format!("{base_url}/acd/events"))
-            .bearer_auth(DEFAULT_TOKEN)
-            .send()
-            .await
-            .expect("emulator answers")
-            .json()
-            .await
-            .expect("list envelope");
-        list.records
+        jtel::records(base_url, "acd/events").await
     }
 }
 

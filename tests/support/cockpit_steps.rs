@@ -1,11 +1,7 @@
 //! What a user does with the demo page's cockpit widgets, shared by the end-to-end files that
-//! drive them (e2e_cockpit, e2e_accessibility). A file includes it beside `mod support;` with
-//! `#[path = "support/cockpit_steps.rs"] mod cockpit_steps;`.
+//! drive them (e2e_cockpit, e2e_accessibility).
 
-// Each including file uses its own part of it.
-#![allow(dead_code)]
-
-use crate::support::widget::{click, in_widget, wait_for_text};
+use super::widget::{click, in_widget, wait_for_text};
 use fantoccini::key::Key;
 use fantoccini::Client;
 
