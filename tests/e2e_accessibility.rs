@@ -11,7 +11,7 @@ use jtel_emulator::{Config, DEFAULT_TOKEN};
 use support::cockpit_steps::{
     confirm, open_in_list, propose, retype, wait_for_form_value, FORM, LIST,
 };
-use support::widget::{click, in_widget, wait_for_text};
+use support::widget::{click, in_widget, type_into, wait_for_text};
 use support::{browser::with_browser, dist::dist_dir, gateway};
 
 /// axe-core's script (installed by scripts/install-tools.sh, path in `JTEL_AXE_JS`).
@@ -90,6 +90,12 @@ async fn cockpit_states(client: &Client, axe: &str) -> Vec<(String, Vec<String>)
     report
 }
 
+/// Requests a callback in the demo page's callback form, as a user would.
+async fn request_callback(client: &Client) {
+    type_into(client, "#callback", "Sender", "0199 123456789").await;
+    click(client, "#callback", "button[type=submit]").await;
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn every_form_state_has_no_axe_violations() {
     let emulator = jtel_emulator::spawn(Config::default())
@@ -128,31 +134,13 @@ async fn every_form_state_has_no_axe_violations() {
         in_widget(&client, "#agent-form", "[role=option]").await;
         report.push(("picker open".into(), violations(&client, &axe).await));
 
-        in_widget(&client, "#callback", "[name=Sender]")
-            .await
-            .send_keys("0199 123456789")
-            .await
-            .unwrap();
-        in_widget(&client, "#callback", "button[type=submit]")
-            .await
-            .click()
-            .await
-            .unwrap();
+        request_callback(&client).await;
         in_widget(&client, "#callback", ".jtel-success").await;
         report.push(("event created".into(), violations(&client, &axe).await));
         report.extend(cockpit_states(&client, &axe).await);
 
         client.goto(&format!("http://{refused}/")).await.unwrap();
-        in_widget(&client, "#callback", "[name=Sender]")
-            .await
-            .send_keys("0199 123456789")
-            .await
-            .unwrap();
-        in_widget(&client, "#callback", "button[type=submit]")
-            .await
-            .click()
-            .await
-            .unwrap();
+        request_callback(&client).await;
         in_widget(&client, "#callback", ".jtel-alert").await;
         report.push(("request failed".into(), violations(&client, &axe).await));
 
