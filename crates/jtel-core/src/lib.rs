@@ -12,6 +12,7 @@
 //! - [`colour`]: the cockpit variables' background colours, read safely and mixed.
 //! - [`messages`]: English and German text for every code.
 //! - [`outcome`]: HTTP status + body → a typed outcome the forms can act on.
+//! - [`retry`]: finding an event already created before a retry sends it again.
 //! - [`callback_time`]: the preferred time of a callback request.
 //! - [`subject_template`]: composing `Subject` (with a preferred callback time) from a template.
 
@@ -25,6 +26,7 @@ pub mod messages;
 pub mod model;
 pub mod outcome;
 pub mod phone;
+pub mod retry;
 pub mod subject_template;
 pub mod timestamp;
 pub mod validation;

@@ -622,6 +622,12 @@ fn english_api_error(error: &ApiError) -> String {
             "The jtel service could not be reached. Check the connection and try again; your input is kept."
                 .to_owned()
         }
+        ApiError::Timeout { seconds } => format!(
+            "The jtel service did not answer within {seconds} seconds. Try again; your input is kept, and a request that did arrive is not sent twice."
+        ),
+        ApiError::Offline => {
+            "You are offline. Your input is kept; send it when the connection is back.".to_owned()
+        }
     }
 }
 
@@ -651,6 +657,13 @@ fn german_api_error(error: &ApiError) -> String {
         ApiError::Undecodable { .. } => "Der jtel-Server sandte eine unlesbare Antwort.".to_owned(),
         ApiError::Network { .. } => {
             "Der jtel-Dienst ist nicht erreichbar. Prüfen Sie die Verbindung und versuchen Sie es erneut; Ihre Eingaben bleiben erhalten."
+                .to_owned()
+        }
+        ApiError::Timeout { seconds } => format!(
+            "Der jtel-Dienst hat nicht innerhalb von {seconds} Sekunden geantwortet. Versuchen Sie es erneut; Ihre Eingaben bleiben erhalten, und eine angekommene Anfrage wird nicht doppelt gesendet."
+        ),
+        ApiError::Offline => {
+            "Sie sind offline. Ihre Eingaben bleiben erhalten; senden Sie sie, sobald die Verbindung wieder besteht."
                 .to_owned()
         }
     }

@@ -50,11 +50,19 @@ pub enum ApiError {
         /// What was wrong with the body.
         detail: String,
     },
-    /// No answer at all: the network, the gateway or the server could not be reached.
+    /// No answer at all: the network, the gateway or the server could not be reached, or the
+    /// connection broke before the answer arrived.
     Network {
         /// The browser's or client's description.
         detail: String,
     },
+    /// No answer within the time the widget waits.
+    Timeout {
+        /// How long it waited, in seconds.
+        seconds: u32,
+    },
+    /// The browser is offline; nothing was sent.
+    Offline,
 }
 
 impl ApiError {
@@ -70,7 +78,15 @@ impl ApiError {
             Self::UnexpectedStatus { .. } => "unexpected-status",
             Self::Undecodable { .. } => "undecodable",
             Self::Network { .. } => "network",
+            Self::Timeout { .. } => "timeout",
+            Self::Offline => "offline",
         }
+    }
+
+    /// Whether the request may have reached the server although no answer came back (a
+    /// dropped connection or a timeout): then a retry must first look for what was created.
+    pub fn is_ambiguous(&self) -> bool {
+        matches!(self, Self::Network { .. } | Self::Timeout { .. })
     }
 }
 

@@ -85,6 +85,22 @@ impl Timestamp {
     }
 }
 
+impl Timestamp {
+    /// Milliseconds since the Unix epoch. A server-local time is read as UTC: callers that
+    /// compare it with the browser's clock must allow for the server's zone.
+    pub fn to_unix_millis(&self) -> i64 {
+        let days = days_from_civil(self.year, self.month, self.day);
+        let offset_minutes = match self.zone {
+            Zone::OffsetMinutes(minutes) => i64::from(minutes),
+            Zone::ServerLocal | Zone::Utc => 0,
+        };
+        let seconds =
+            i64::from(self.hour) * 3600 + i64::from(self.minute) * 60 + i64::from(self.second);
+        (days * 86_400 + seconds - offset_minutes * 60) * 1000
+            + i64::from(self.nanosecond / 1_000_000)
+    }
+}
+
 impl fmt::Display for Timestamp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
@@ -217,6 +233,18 @@ fn days_in_month(year: i32, month: u8) -> u8 {
         2 => 28,
         _ => 31,
     }
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+fn days_from_civil(year: i32, month: u8, day: u8) -> i64 {
+    let year = i64::from(year) - i64::from(month <= 2);
+    let era = year.div_euclid(400);
+    let year_of_era = year.rem_euclid(400);
+    let month = i64::from(month);
+    let day_of_year =
+        (153 * (if month > 2 { month - 3 } else { month + 9 }) + 2) / 5 + i64::from(day) - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    era * 146_097 + day_of_era - 719_468
 }
 
 /// Proleptic Gregorian date of `days` since 1970-01-01 (Howard Hinnant's algorithm).

@@ -179,6 +179,7 @@ proptest! {
         for zone in [Zone::Utc, Zone::ServerLocal, Zone::OffsetMinutes(offset)] {
             let stamp = Timestamp::from_unix_millis(millis, zone);
             prop_assert_eq!(Timestamp::parse(&stamp.to_string()), Ok(stamp));
+            prop_assert_eq!(stamp.to_unix_millis(), millis);
         }
     }
 
