@@ -2,9 +2,14 @@
 //!
 //! By default the client talks to a same-origin gateway path (for example `/jtel`) that adds
 //! the `Authorization` header itself, so the browser never holds the jtel token. Direct mode
-//! ([`JtelClient::with_token`]) sends the token from the page and is the less safe choice.
+//! ([`JtelClient::with_token`]) sends the token from the page and is the less safe choice: the
+//! token then lives only in this client's memory and is never logged.
+//!
+//! Every request is abandoned (through an `AbortController`) when no answer has arrived after
+//! the client's timeout, and nothing is sent while the browser is offline.
 
 use gloo_net::http::{Request, RequestBuilder};
+use gloo_timers::callback::Timeout;
 use jtel_core::model::{
     AcdEvent, AcdEventType, AcdGroup, CockpitVariable, CreateAcdEvent, ServiceNumber, User,
 };
@@ -12,12 +17,30 @@ use jtel_core::outcome::{
     interpret_created_event, interpret_records, interpret_set_value, ApiError, SetValueOutcome,
 };
 use serde::de::DeserializeOwned;
+use std::cell::Cell;
+use std::rc::Rc;
+use web_sys::AbortController;
+
+/// How long a request waits for its answer unless the host page says otherwise.
+pub const DEFAULT_TIMEOUT_SECONDS: u32 = 20;
 
 /// A client for one jtel base URL: the gateway path, or `…/rest/v1.0/{ClientsID}` in direct mode.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct JtelClient {
     base_url: String,
     token: Option<String>,
+    timeout_seconds: u32,
+}
+
+/// Shows the base URL and the timeout, never the token.
+impl std::fmt::Debug for JtelClient {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("JtelClient")
+            .field("base_url", &self.base_url)
+            .field("token", &self.token.as_ref().map(|_| "…"))
+            .field("timeout_seconds", &self.timeout_seconds)
+            .finish()
+    }
 }
 
 impl JtelClient {
@@ -26,6 +49,7 @@ impl JtelClient {
         Self {
             base_url: base_url.trim_end_matches('/').to_owned(),
             token: None,
+            timeout_seconds: DEFAULT_TIMEOUT_SECONDS,
         }
     }
 
@@ -47,13 +71,23 @@ impl JtelClient {
         }
     }
 
+    /// Waits at most `seconds` (at least 1) for each answer.
+    pub fn with_timeout(mut self, seconds: u32) -> Self {
+        self.timeout_seconds = seconds.max(1);
+        self
+    }
+
+    /// `GET {base}/acd/events`: every ACD event of the client account.
+    pub async fn events(&self) -> Result<Vec<AcdEvent>, ApiError> {
+        self.records("acd/events").await
+    }
+
     /// `POST {base}/acd/events/create`: the created event, or why there is none.
     pub async fn create_event(&self, event: &CreateAcdEvent) -> Result<AcdEvent, ApiError> {
-        let request = self
-            .authorized(Request::post(&self.url("acd/events/create")))
-            .json(event)
-            .map_err(network)?;
-        let (status, body) = send(request).await?;
+        let builder = Request::post(&self.url("acd/events/create"));
+        let (status, body) = self
+            .exchange(builder, |builder| builder.json(event))
+            .await?;
         interpret_created_event(status, &body)
     }
 
@@ -104,23 +138,60 @@ impl JtelClient {
         let url = self.url(&format!("cockpitVariables/cockpitVariable/{id}/setValue"));
         // Through `query`, not in the URL: gloo-net would append its own (empty) query to a
         // URL that has one, sending `?value=7&`.
-        let request = self
-            .authorized(Request::patch(&url))
-            .query([("value", value.to_string())])
-            .build()
-            .map_err(network)?;
-        let (status, body) = send(request).await?;
+        let builder = Request::patch(&url).query([("value", value.to_string())]);
+        let (status, body) = self.exchange(builder, RequestBuilder::build).await?;
         interpret_set_value(status, &body)
     }
 
     /// A list or get-by-id route's records.
     async fn records<T: DeserializeOwned>(&self, path: &str) -> Result<Vec<T>, ApiError> {
-        let request = self
-            .authorized(Request::get(&self.url(path)))
-            .build()
-            .map_err(network)?;
-        let (status, body) = send(request).await?;
+        let (status, body) = self
+            .exchange(Request::get(&self.url(path)), RequestBuilder::build)
+            .await?;
         interpret_records(status, &body)
+    }
+
+    /// Sends the request `finish` makes of `builder` (credentials and the abort signal added)
+    /// and reads the whole answer. Only a missing answer is an error here: offline, timed out,
+    /// or no connection.
+    async fn exchange(
+        &self,
+        builder: RequestBuilder,
+        finish: impl FnOnce(RequestBuilder) -> Result<Request, gloo_net::Error>,
+    ) -> Result<(u16, String), ApiError> {
+        if !browser_online() {
+            return Err(ApiError::Offline);
+        }
+        let controller = AbortController::new().map_err(|_| ApiError::Network {
+            detail: "AbortController is missing".to_owned(),
+        })?;
+        let request = finish(
+            self.authorized(builder)
+                .abort_signal(Some(&controller.signal())),
+        )
+        .map_err(network)?;
+        let timed_out = Rc::new(Cell::new(false));
+        let _timer = {
+            let timed_out = timed_out.clone();
+            Timeout::new(self.timeout_seconds.saturating_mul(1000), move || {
+                timed_out.set(true);
+                controller.abort();
+            })
+        };
+        let answer = async {
+            let response = request.send().await?;
+            let status = response.status();
+            Ok((status, response.text().await?))
+        };
+        answer.await.map_err(|error| {
+            if timed_out.get() {
+                ApiError::Timeout {
+                    seconds: self.timeout_seconds,
+                }
+            } else {
+                network(error)
+            }
+        })
     }
 
     fn url(&self, path: &str) -> String {
@@ -135,17 +206,14 @@ impl JtelClient {
     }
 }
 
-/// Sends a request and reads the whole answer; only a missing answer is an error here.
-async fn send(request: Request) -> Result<(u16, String), ApiError> {
-    let response = request.send().await.map_err(network)?;
-    let status = response.status();
-    let body = response.text().await.map_err(network)?;
-    Ok((status, body))
-}
-
 /// A request that got no answer (or could not be built) is a network failure for the user.
 fn network(error: gloo_net::Error) -> ApiError {
     ApiError::Network {
         detail: error.to_string(),
     }
+}
+
+/// Whether the browser believes it is online (`navigator.onLine`; true where unknown).
+pub fn browser_online() -> bool {
+    web_sys::window().is_none_or(|window| window.navigator().on_line())
 }

@@ -10,6 +10,8 @@
 //! - [`hooks`]: loading master data (groups, agents, service numbers, event types) for pickers.
 //! - [`local_time`]: the user's local time and zone for the preferred callback time.
 //! - [`focus`]: moving the keyboard focus.
+//! - [`draft_store`]: drafts that survive a page reload (`sessionStorage`).
+//! - [`online`]: whether the browser is online, as a hook.
 //! - [`components`]: the Yew components ([`components::acd_event_form::AcdEventForm`],
 //!   [`components::cockpit_variable_form::CockpitVariableForm`],
 //!   [`components::cockpit_variable_list::CockpitVariableList`], the searchable
@@ -21,11 +23,13 @@
 pub mod api;
 pub mod cockpit_state;
 pub mod components;
+pub mod draft_store;
 pub mod embed;
 pub mod focus;
 pub mod form_state;
 pub mod hooks;
 pub mod load;
 pub mod local_time;
+pub mod online;
 
 pub use jtel_core;

@@ -5,7 +5,7 @@
 
 mod dom;
 
-use dom::Mounted;
+use dom::{install_canned_fetch, sent_requests, serve, Mounted};
 use gloo_timers::future::sleep;
 use jtel_widgets::components::cockpit_variable_form::{
     CockpitVariableForm, CockpitVariableFormProps,
@@ -22,41 +22,6 @@ use web_sys::HtmlInputElement;
 use yew::{AttrValue, BaseComponent};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-#[wasm_bindgen(inline_js = r#"
-const answers = new Map();
-const sent = [];
-export function serve(method, url, status, body, delay) {
-  answers.set(method + " " + url, { status, body, delay });
-}
-export function sent_requests() {
-  return sent.join("\n");
-}
-export function install_canned_fetch() {
-  if (window.__jtelCannedFetch) return;
-  const realFetch = window.fetch.bind(window);
-  window.__jtelCannedFetch = true;
-  window.fetch = async (input, init) => {
-    const request = new Request(input, init);
-    if (!request.url.startsWith("https://jtel.test/")) return realFetch(input, init);
-    const key = request.method + " " + request.url;
-    sent.push(key);
-    const answer = answers.get(key);
-    if (!answer) return new Response("", { status: 404 });
-    await new Promise((resolve) => setTimeout(resolve, answer.delay));
-    if (answer.status === 0) throw new TypeError("Failed to fetch");
-    return new Response(answer.body, {
-      status: answer.status,
-      headers: { "Content-Type": "application/json" },
-    });
-  };
-}
-"#)]
-extern "C" {
-    fn serve(method: &str, url: &str, status: u16, body: &str, delay: u32);
-    fn sent_requests() -> String;
-    fn install_canned_fetch();
-}
 
 const BASE: &str = "https://jtel.test/jtel";
 

@@ -6,15 +6,18 @@
 use crate::api::JtelClient;
 use crate::components::form_field::{next_instance_prefix, FormField};
 use crate::components::picker::Picker;
+use crate::draft_store;
 use crate::focus::focus_within;
 use crate::form_state::{FormAction, FormState, Submission};
 use crate::hooks::{use_options, OptionSource, Options};
 use crate::local_time::{now_local_minute, zone_description};
+use crate::online::use_online;
 use jtel_core::callback_time::parse_preferred_time;
 use jtel_core::messages::{api_error_message, error_message, field_label_for, ui_text, UiText};
 use jtel_core::model::{AcdEvent, CreateAcdEvent};
 use jtel_core::outcome::ApiError;
 use jtel_core::phone::normalize_phone;
+use jtel_core::retry::find_sent_event;
 use jtel_core::subject_template::fill_template;
 use jtel_core::validation::EventDraft;
 use jtel_core::{ErrorCode, EventKind, Field, FieldError, Language};
@@ -112,6 +115,12 @@ pub struct AcdEventFormProps {
     /// Fields shown but not editable (usually prefilled ones).
     #[prop_or_default]
     pub read_only: Vec<Field>,
+    /// How long each request waits for an answer, in seconds.
+    #[prop_or(crate::api::DEFAULT_TIMEOUT_SECONDS)]
+    pub timeout_seconds: u32,
+    /// Where the draft survives a page reload (`sessionStorage`, per tab); `None` stores nothing.
+    #[prop_or_default]
+    pub draft_key: Option<AttrValue>,
     /// Called with the created event.
     #[prop_or_default]
     pub on_created: Callback<AcdEvent>,
@@ -144,8 +153,34 @@ impl AcdEventFormProps {
         draft
     }
 
+    /// The initial draft with what the user typed before a reload laid over it (fields the
+    /// host page fixes stay fixed).
+    fn restored_draft(&self) -> EventDraft {
+        let mut draft = self.initial_draft();
+        if let Some(key) = &self.draft_key {
+            for (field, text) in draft_store::load(key) {
+                if !matches!(self.setting_of_routing(field), Some(Setting::Fixed(_))) {
+                    draft.set(field, text);
+                }
+            }
+        }
+        draft
+    }
+
     fn client(&self) -> JtelClient {
-        JtelClient::new(&self.base_url).with_optional_token(self.token.as_deref())
+        JtelClient::new(&self.base_url)
+            .with_optional_token(self.token.as_deref())
+            .with_timeout(self.timeout_seconds)
+    }
+
+    /// The setting of a routing field; `None` for the fields the user types.
+    fn setting_of_routing(&self, field: Field) -> Option<&Setting> {
+        match field {
+            Field::AcdEventTypesId | Field::AcdGroupsId | Field::UsersId | Field::Receiver => {
+                Some(self.setting_of(field))
+            }
+            _ => None,
+        }
     }
 
     fn setting_of(&self, field: Field) -> &Setting {
@@ -265,7 +300,7 @@ pub fn AcdEventForm(props: &AcdEventFormProps) -> Html {
     let country_code = props.default_country_code;
     let state = use_reducer({
         let props = props.clone();
-        move || FormState::new(props.initial_draft())
+        move || FormState::new(props.restored_draft())
     });
     let id_prefix = use_memo((), |()| next_instance_prefix());
     let form_ref = use_node_ref();
@@ -346,11 +381,16 @@ pub fn AcdEventForm(props: &AcdEventFormProps) -> Html {
                     props.on_invalid.emit(errors);
                 }
                 Ok(request) => {
+                    // After a dropped connection or a timeout the event may exist already.
+                    let look_first = matches!(&state.submission, Submission::Failed(error) if error.is_ambiguous());
                     state.dispatch(FormAction::SubmitStarted);
                     let (state, client, props) = (state.clone(), props.client(), props.clone());
                     wasm_bindgen_futures::spawn_local(async move {
-                        match client.create_event(&request).await {
+                        match create_once(&client, &request, look_first).await {
                             Ok(created) => {
+                                if let Some(key) = &props.draft_key {
+                                    draft_store::clear(key);
+                                }
                                 state.dispatch(FormAction::Succeeded(Box::new(created.clone())));
                                 props.on_created.emit(created);
                             }
@@ -364,6 +404,22 @@ pub fn AcdEventForm(props: &AcdEventFormProps) -> Html {
             }
         })
     };
+    {
+        // Keep what the user types across a page reload (fields the host page fixes excepted).
+        let (key, props) = (props.draft_key.clone(), props.clone());
+        use_effect_with(state.draft.clone(), move |draft| {
+            if let Some(key) = key {
+                let typed: Vec<Field> = Field::ALL
+                    .into_iter()
+                    .filter(|field| {
+                        !matches!(props.setting_of_routing(*field), Some(Setting::Fixed(_)))
+                    })
+                    .collect();
+                draft_store::save(&key, draft, &typed);
+            }
+        });
+    }
+    let online = use_online();
     let on_new_request = {
         let (state, props) = (state.clone(), props.clone());
         Callback::from(move |_: MouseEvent| {
@@ -503,7 +559,7 @@ pub fn AcdEventForm(props: &AcdEventFormProps) -> Html {
                         <p class="jtel-hint jtel-subject-preview">{ preview }</p>
                     }
                     if let Submission::Failed(error) = &state.submission {
-                        <div class="jtel-alert" role="alert" part="alert">{ api_error_message(error, language) }</div>
+                        <div class="jtel-alert" role="alert" part="alert">{ failure_text(error, online, language) }</div>
                     }
                     <div class="jtel-actions">
                         // Keeping the focus where it is on mousedown stops the field's blur
@@ -511,7 +567,7 @@ pub fn AcdEventForm(props: &AcdEventFormProps) -> Html {
                         // the pointer, which would swallow the click.
                         <button type="submit" class="jtel-button jtel-button--primary" part="button submit" disabled={submitting}
                             onmousedown={Callback::from(|event: MouseEvent| event.prevent_default())}>
-                            { ui_text(&submit_label(&state.submission, kind), language) }
+                            { ui_text(&submit_label(&state.submission, kind, online), language) }
                         </button>
                     </div>
                     <div class="jtel-visually-hidden" role="status" aria-live="polite">
@@ -523,14 +579,42 @@ pub fn AcdEventForm(props: &AcdEventFormProps) -> Html {
     }
 }
 
+/// Creates the event `request` describes, unless `look_first` and it is already among the
+/// recent events (then that one is the answer): a retry after an ambiguous failure never
+/// creates a second event. When the look-up itself fails, the create goes ahead.
+async fn create_once(
+    client: &JtelClient,
+    request: &CreateAcdEvent,
+    look_first: bool,
+) -> Result<AcdEvent, ApiError> {
+    if look_first {
+        if let Ok(events) = client.events().await {
+            if let Some(sent) = find_sent_event(&events, request, js_sys::Date::now() as i64) {
+                return Ok(sent.clone());
+            }
+        }
+    }
+    client.create_event(request).await
+}
+
 /// `h1` … `h6` for a heading level (out-of-range levels are clamped).
 fn heading_tag(level: u8) -> String {
     format!("h{}", level.clamp(1, 6))
 }
 
-fn submit_label(submission: &Submission, kind: EventKind) -> UiText {
+/// What the user reads about a failed request; an offline failure says when the connection is
+/// back.
+fn failure_text(error: &ApiError, online: bool, language: Language) -> String {
+    match error {
+        ApiError::Offline if online => ui_text(&UiText::BackOnline, language),
+        error => api_error_message(error, language),
+    }
+}
+
+fn submit_label(submission: &Submission, kind: EventKind, online: bool) -> UiText {
     match submission {
         Submission::Submitting => UiText::Sending,
+        Submission::Failed(ApiError::Offline) if online => UiText::SendNow,
         Submission::Failed(_) => UiText::TryAgain,
         _ => UiText::Submit(kind),
     }

@@ -100,6 +100,9 @@ pub fn CockpitVariableForm(props: &CockpitVariableFormProps) -> Html {
     });
 
     let send = {
+        // A retry after a dropped connection or a timeout may find the value set already.
+        let retry_after_ambiguous =
+            matches!(&edit.step, SetValueStep::Failed { error, .. } if error.is_ambiguous());
         let (edit, reload) = (edit.dispatcher(), load.reload.clone());
         let (on_value_set, on_failed) = (props.on_value_set.clone(), props.on_failed.clone());
         Callback::from(move |value: i64| {
@@ -109,6 +112,7 @@ pub fn CockpitVariableForm(props: &CockpitVariableFormProps) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 match client.set_cockpit_value(id, value).await {
                     Ok(outcome) => {
+                        let outcome = outcome.after_retry(retry_after_ambiguous);
                         let result = outcome.result;
                         edit.dispatch(CockpitEditAction::Answered(outcome));
                         on_value_set.emit(SetValueEvent {

@@ -68,6 +68,10 @@ pub const ACD_EVENT_FORM_KEYS: &[&str] = &[
     "crm-url",
     "user-data",
     "heading-level",
+    "timeout",
+    "draft-key",
+    "store-draft",
+    "id",
 ];
 
 /// Every attribute a single cockpit variable widget reads.
@@ -99,6 +103,21 @@ fn base_url(source: &impl ConfigSource) -> AttrValue {
         .value("base-url")
         .map(AttrValue::from)
         .unwrap_or(AttrValue::Static("/jtel"))
+}
+
+/// Where a form's draft is kept: `draft-key`, else the element's `id`; none when
+/// `store-draft="off"` or neither is set (the draft then lives only as long as the page).
+fn draft_key(source: &impl ConfigSource) -> Option<AttrValue> {
+    if source
+        .value("store-draft")
+        .is_some_and(|value| value.trim().eq_ignore_ascii_case("off"))
+    {
+        return None;
+    }
+    source
+        .value("draft-key")
+        .or_else(|| source.value("id"))
+        .map(AttrValue::from)
 }
 
 /// The properties of a cockpit variable form configured by `source` (host callbacks not set).
@@ -174,6 +193,13 @@ pub fn acd_event_form_props(source: &impl ConfigSource) -> AcdEventFormProps {
     if let Some(template) = attr("subject-template-asap") {
         props.subject_template_asap = template;
     }
+    if let Some(seconds) = source
+        .value("timeout")
+        .and_then(|seconds| seconds.trim().parse().ok())
+    {
+        props.timeout_seconds = seconds;
+    }
+    props.draft_key = draft_key(source);
     props
 }
 

@@ -6,12 +6,60 @@
 use gloo_timers::future::sleep;
 use jtel_widgets::jtel_core::Field;
 use std::time::Duration;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
     Element, FocusEvent, HtmlElement, HtmlInputElement, InputEvent, InputEventInit, KeyboardEvent,
     KeyboardEventInit,
 };
 use yew::{AppHandle, BaseComponent};
+
+// Canned jtel answers: a stand-in for `window.fetch`, only for URLs under
+// `https://jtel.test/`, which also records every request sent there.
+#[wasm_bindgen(inline_js = r#"
+const answers = new Map();
+const sent = [];
+export function serve(method, url, status, body, delay) {
+  answers.set(method + " " + url, { status, body, delay });
+}
+export function sent_requests() {
+  return sent.join("\n");
+}
+export function install_canned_fetch() {
+  if (window.__jtelCannedFetch) return;
+  const realFetch = window.fetch.bind(window);
+  window.__jtelCannedFetch = true;
+  window.fetch = async (input, init) => {
+    const request = new Request(input, init);
+    if (!request.url.startsWith("https://jtel.test/")) return realFetch(input, init);
+    const key = request.method + " " + request.url;
+    sent.push(key);
+    const answer = answers.get(key);
+    if (!answer) return new Response("", { status: 404 });
+    // Like a real server that is slow: the request can be abandoned through its signal.
+    await new Promise((resolve, reject) => {
+      const timer = setTimeout(resolve, answer.delay);
+      request.signal.addEventListener("abort", () => {
+        clearTimeout(timer);
+        reject(new DOMException("The operation was aborted.", "AbortError"));
+      });
+    });
+    if (answer.status === 0) throw new TypeError("Failed to fetch");
+    return new Response(answer.body, {
+      status: answer.status,
+      headers: { "Content-Type": "application/json" },
+    });
+  };
+}
+"#)]
+extern "C" {
+    /// Answers `method url` with `status` (0: a network failure) and `body` after `delay` ms.
+    pub fn serve(method: &str, url: &str, status: u16, body: &str, delay: u32);
+    /// Every `METHOD url` sent to a canned address so far, one per line.
+    pub fn sent_requests() -> String;
+    /// Replaces `window.fetch` for `https://jtel.test/` addresses (once per page).
+    pub fn install_canned_fetch();
+}
 
 /// A fresh, empty `div` appended to the page's body.
 pub fn fresh_host() -> Element {

@@ -59,6 +59,10 @@ pub enum UiText {
         /// The created event's id, if the server returned one.
         event_id: Option<i64>,
     },
+    /// Said after an offline failure once the connection is back.
+    BackOnline,
+    /// Button that sends a request held back while offline.
+    SendNow,
     /// Button that starts a new, empty request.
     NewRequest,
     /// Button that sends a failed request again.
@@ -275,6 +279,10 @@ fn english_ui(text: &UiText) -> String {
             event_id: None,
         } => format!("The {} was created.", english_kind(*kind)),
         UiText::NewRequest => "New request".to_owned(),
+        UiText::BackOnline => {
+            "You are back online: your input is still here, send it now.".to_owned()
+        }
+        UiText::SendNow => "Send now".to_owned(),
         UiText::TryAgain => "Try again".to_owned(),
         UiText::Optional => "optional".to_owned(),
         UiText::SentAs { number } => format!("Will be sent as +{number}"),
@@ -348,6 +356,10 @@ fn german_ui(text: &UiText) -> String {
             event_id: None,
         } => format!("{} wurde angelegt.", german_kind(*kind)),
         UiText::NewRequest => "Neue Anfrage".to_owned(),
+        UiText::BackOnline => {
+            "Sie sind wieder online: Ihre Eingaben sind noch da, senden Sie sie jetzt.".to_owned()
+        }
+        UiText::SendNow => "Jetzt senden".to_owned(),
         UiText::TryAgain => "Erneut versuchen".to_owned(),
         UiText::Optional => "optional".to_owned(),
         UiText::SentAs { number } => format!("Wird gesendet als +{number}"),

@@ -210,6 +210,20 @@ pub struct SetValueOutcome {
     pub server_text: Option<String>,
 }
 
+impl SetValueOutcome {
+    /// The outcome as the user should read it when this answer came to a retry after an
+    /// ambiguous failure: "unchanged" then means the first attempt did set the value.
+    pub fn after_retry(self, retried_after_ambiguous_failure: bool) -> Self {
+        match self.result {
+            SetValueResult::Unchanged if retried_after_ambiguous_failure => Self {
+                result: SetValueResult::Set,
+                server_text: None,
+            },
+            _ => self,
+        }
+    }
+}
+
 /// Interprets a setValue answer: the HTTP status first, then `result`.
 pub fn interpret_set_value(status: u16, body: &str) -> Result<SetValueOutcome, ApiError> {
     success_body(status, body)?;

@@ -238,6 +238,13 @@ impl EventDraft {
         self.texts.get(&field).map_or("", String::as_str)
     }
 
+    /// Every field with text, in form order.
+    pub fn texts(&self) -> impl Iterator<Item = (Field, &str)> {
+        self.texts
+            .iter()
+            .map(|(field, text)| (*field, text.as_str()))
+    }
+
     /// Replaces the text of `field`.
     pub fn set(&mut self, field: Field, text: String) {
         self.texts.insert(field, text);

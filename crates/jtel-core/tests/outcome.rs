@@ -123,6 +123,35 @@ fn set_value_results_are_read_from_a_200_answer() {
 }
 
 #[test]
+fn unchanged_after_an_ambiguous_retry_means_the_first_attempt_set_it() {
+    let unchanged = interpret_set_value(200, r#"{"result":3,"error":"same value"}"#).unwrap();
+    assert_eq!(
+        unchanged.clone().after_retry(true).result,
+        SetValueResult::Set
+    );
+    assert_eq!(
+        unchanged.after_retry(false).result,
+        SetValueResult::Unchanged
+    );
+    let refused = interpret_set_value(200, r#"{"result":4}"#).unwrap();
+    assert_eq!(refused.after_retry(true).result, SetValueResult::OutOfRange);
+    assert!(ApiError::Timeout { seconds: 5 }.is_ambiguous());
+    assert!(ApiError::Network {
+        detail: "reset".into()
+    }
+    .is_ambiguous());
+    assert!(
+        !ApiError::Offline.is_ambiguous(),
+        "nothing was sent while offline"
+    );
+    assert!(!ApiError::Server {
+        status: 500,
+        message: None
+    }
+    .is_ambiguous());
+}
+
+#[test]
 fn server_texts_split_back_into_fields() {
     let errors = [
         FieldError::new(Field::Sender, ErrorCode::Phone(PhoneError::TooShort)),

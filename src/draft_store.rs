@@ -1,0 +1,57 @@
+//! Drafts that survive a page reload: what the user typed into a form, kept in the browser's
+//! `sessionStorage` (per tab, gone when the tab closes) under a key per widget instance, and
+//! removed once the request succeeded. Host pages that must not store personal data switch it
+//! off (`store-draft="off"`).
+
+use jtel_core::validation::EventDraft;
+use jtel_core::Field;
+use serde_json::{Map, Value};
+
+/// The `sessionStorage` key of the draft stored as `key`.
+fn storage_key(key: &str) -> String {
+    format!("jtel-widgets:draft:{key}")
+}
+
+fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok()?
+}
+
+/// The texts stored as `key`, if any (unreadable entries are ignored).
+pub fn load(key: &str) -> Vec<(Field, String)> {
+    let Some(stored) =
+        session_storage().and_then(|storage| storage.get_item(&storage_key(key)).ok().flatten())
+    else {
+        return Vec::new();
+    };
+    let Ok(Value::Object(texts)) = serde_json::from_str::<Value>(&stored) else {
+        return Vec::new();
+    };
+    texts
+        .into_iter()
+        .filter_map(|(name, text)| Some((Field::from_json_name(&name)?, text.as_str()?.to_owned())))
+        .collect()
+}
+
+/// Stores the texts of `fields` in `draft` as `key` (nothing when all are empty).
+pub fn save(key: &str, draft: &EventDraft, fields: &[Field]) {
+    let Some(storage) = session_storage() else {
+        return;
+    };
+    let texts: Map<String, Value> = draft
+        .texts()
+        .filter(|(field, text)| fields.contains(field) && !text.is_empty())
+        .map(|(field, text)| (field.json_name().to_owned(), Value::from(text)))
+        .collect();
+    let _ = if texts.is_empty() {
+        storage.remove_item(&storage_key(key))
+    } else {
+        storage.set_item(&storage_key(key), &Value::Object(texts).to_string())
+    };
+}
+
+/// Forgets the draft stored as `key`.
+pub fn clear(key: &str) {
+    if let Some(storage) = session_storage() {
+        let _ = storage.remove_item(&storage_key(key));
+    }
+}

@@ -1,0 +1,265 @@
+//! Browser tests of the ACD event form under faults: timeouts, dropped connections, offline,
+//! a page reload with a half-filled form — nothing typed is lost and nothing is sent twice.
+//! The jtel server's answers are canned (see `dom::serve`); each test uses its own base URL.
+#![cfg(target_arch = "wasm32")]
+
+mod dom;
+
+use dom::{install_canned_fetch, sent_requests, serve, Mounted};
+use jtel_widgets::components::acd_event_form::{AcdEventForm, AcdEventFormProps, Setting};
+use jtel_widgets::jtel_core::{Field, Language};
+use serde_json::json;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_test::*;
+use yew::AttrValue;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen(inline_js = r#"
+export function set_online(online) {
+  Object.defineProperty(navigator, "onLine", { configurable: true, get: () => online });
+  window.dispatchEvent(new Event(online ? "online" : "offline"));
+}
+export function now_utc() { return new Date().toISOString(); }
+export function stored_draft(key) { return sessionStorage.getItem("jtel-widgets:draft:" + key); }
+"#)]
+extern "C" {
+    fn set_online(online: bool);
+    fn now_utc() -> String;
+    fn stored_draft(key: &str) -> Option<String>;
+}
+
+fn base(test: &str) -> String {
+    format!("https://jtel.test/{test}")
+}
+
+fn props(base_url: &str) -> AcdEventFormProps {
+    yew::props!(AcdEventFormProps {
+        base_url: AttrValue::from(base_url.to_owned()),
+        event_type: Setting::Fixed(AttrValue::Static("3")),
+        group: Setting::Fixed(AttrValue::Static("235")),
+        language: Language::English,
+        timeout_seconds: 1,
+    })
+}
+
+/// The event the canned server stores for the request the tests type.
+fn stored_event(id: i64) -> serde_json::Value {
+    json!({
+        "ID": id, "AcdEventTypesID": 3, "AcdGroupsID": 235, "UsersID": null,
+        "Sender": "49199123456789", "Receiver": null, "Subject": "Please call me", "Body": null,
+        "dtCreated": now_utc()
+    })
+}
+
+fn created(id: i64) -> String {
+    json!({ "records": [stored_event(id)], "count": 1, "status": 200 }).to_string()
+}
+
+async fn form_with_request(base_url: &str) -> Mounted<AcdEventForm> {
+    install_canned_fetch();
+    let form = Mounted::new(props(base_url)).await;
+    form.type_into(Field::Sender, "0199 123456789").await;
+    form.type_into(Field::Subject, "Please call me").await;
+    form
+}
+
+fn count_sent(line: &str) -> usize {
+    sent_requests().lines().filter(|sent| *sent == line).count()
+}
+
+#[wasm_bindgen_test]
+async fn a_hanging_server_ends_in_a_clear_message_with_the_input_kept() {
+    let base_url = base("timeout");
+    serve(
+        "POST",
+        &format!("{base_url}/acd/events/create"),
+        200,
+        &created(1),
+        3000,
+    );
+    let form = form_with_request(&base_url).await;
+    form.click("button[type=submit]").await;
+    let alert = form.wait_for("[role=alert]").await.text_content().unwrap();
+    assert!(alert.contains("did not answer within 1 seconds"), "{alert}");
+    assert_eq!(form.input(Field::Sender).value(), "0199 123456789");
+    assert_eq!(
+        form.text("button[type=submit]").as_deref(),
+        Some("Try again")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_retry_after_a_dropped_connection_finds_the_event_instead_of_sending_it_twice() {
+    let base_url = base("dropped-but-stored");
+    let create = format!("{base_url}/acd/events/create");
+    serve("POST", &create, 0, "", 0);
+    let form = form_with_request(&base_url).await;
+    form.click("button[type=submit]").await;
+    form.wait_for("[role=alert]").await;
+    // The server did store it: the list shows the event this form sent.
+    let list = json!({ "records": [stored_event(4711)], "count": 1, "status": 200 }).to_string();
+    serve("GET", &format!("{base_url}/acd/events"), 200, &list, 0);
+    serve("POST", &create, 200, &created(4712), 0);
+    form.click("button[type=submit]").await;
+    let confirmation = form
+        .wait_for(".jtel-success-text")
+        .await
+        .text_content()
+        .unwrap();
+    assert!(confirmation.contains("(reference 4711)"), "{confirmation}");
+    assert_eq!(
+        count_sent(&format!("POST {create}")),
+        1,
+        "the event was not created twice"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_retry_that_finds_nothing_sends_again() {
+    let base_url = base("dropped-before");
+    let create = format!("{base_url}/acd/events/create");
+    serve("POST", &create, 0, "", 0);
+    let form = form_with_request(&base_url).await;
+    form.click("button[type=submit]").await;
+    form.wait_for("[role=alert]").await;
+    serve(
+        "GET",
+        &format!("{base_url}/acd/events"),
+        200,
+        r#"{"records":[],"count":0,"status":200}"#,
+        0,
+    );
+    serve("POST", &create, 200, &created(12), 0);
+    form.click("button[type=submit]").await;
+    let confirmation = form
+        .wait_for(".jtel-success-text")
+        .await
+        .text_content()
+        .unwrap();
+    assert!(confirmation.contains("(reference 12)"), "{confirmation}");
+    assert_eq!(count_sent(&format!("POST {create}")), 2);
+    assert_eq!(
+        count_sent(&format!("GET {base_url}/acd/events")),
+        1,
+        "looked before sending again"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_server_error_is_not_ambiguous_and_is_simply_sent_again() {
+    let base_url = base("server-error");
+    let create = format!("{base_url}/acd/events/create");
+    serve(
+        "POST",
+        &create,
+        500,
+        r#"{"status":500,"error":"database down"}"#,
+        0,
+    );
+    let form = form_with_request(&base_url).await;
+    form.click("button[type=submit]").await;
+    let alert = form.wait_for("[role=alert]").await.text_content().unwrap();
+    assert!(
+        alert.contains("HTTP 500") && alert.contains("database down"),
+        "{alert}"
+    );
+    serve("POST", &create, 200, &created(13), 0);
+    form.click("button[type=submit]").await;
+    form.wait_for(".jtel-success-text").await;
+    assert_eq!(
+        count_sent(&format!("GET {base_url}/acd/events")),
+        0,
+        "a 500 answer means nothing was created"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn offline_keeps_the_draft_and_offers_to_send_when_back() {
+    let base_url = base("offline");
+    let create = format!("{base_url}/acd/events/create");
+    serve("POST", &create, 200, &created(21), 0);
+    let form = form_with_request(&base_url).await;
+    set_online(false);
+    form.click("button[type=submit]").await;
+    let alert = form.wait_for("[role=alert]").await.text_content().unwrap();
+    assert!(alert.starts_with("You are offline"), "{alert}");
+    assert_eq!(
+        count_sent(&format!("POST {create}")),
+        0,
+        "nothing is sent while offline"
+    );
+    set_online(true);
+    yew::scheduler::flush().await;
+    assert!(form
+        .text("[role=alert]")
+        .unwrap()
+        .starts_with("You are back online"));
+    form.click_button("Send now").await;
+    form.wait_for(".jtel-success-text").await;
+    assert_eq!(count_sent(&format!("POST {create}")), 1);
+}
+
+#[wasm_bindgen_test]
+async fn a_draft_survives_a_reload_and_is_forgotten_after_success() {
+    install_canned_fetch();
+    let base_url = base("draft");
+    let mut with_draft = props(&base_url);
+    with_draft.draft_key = Some(AttrValue::Static("callback-test"));
+    let form = Mounted::<AcdEventForm>::new(with_draft.clone()).await;
+    form.type_into(Field::Sender, "0199 123456789").await;
+    form.type_into(Field::Body, "Evenings are best").await;
+    drop(form); // the page goes away
+
+    let reloaded = Mounted::<AcdEventForm>::new(with_draft.clone()).await;
+    assert_eq!(reloaded.input(Field::Sender).value(), "0199 123456789");
+    assert_eq!(reloaded.input(Field::Body).value(), "Evenings are best");
+    assert!(stored_draft("callback-test")
+        .unwrap()
+        .contains("Evenings are best"));
+
+    serve(
+        "POST",
+        &format!("{base_url}/acd/events/create"),
+        200,
+        &created(31),
+        0,
+    );
+    reloaded.type_into(Field::Subject, "Please call me").await;
+    reloaded.click("button[type=submit]").await;
+    reloaded.wait_for(".jtel-success-text").await;
+    assert_eq!(
+        stored_draft("callback-test"),
+        None,
+        "a sent request leaves no draft behind"
+    );
+    drop(reloaded);
+    let fresh = Mounted::<AcdEventForm>::new(with_draft).await;
+    assert_eq!(fresh.input(Field::Sender).value(), "");
+}
+
+#[wasm_bindgen_test]
+async fn without_a_draft_key_nothing_is_stored() {
+    install_canned_fetch();
+    let form = Mounted::<AcdEventForm>::new(props(&base("no-draft"))).await;
+    form.type_into(Field::Sender, "0199 123456789").await;
+    let storage = web_sys::window()
+        .unwrap()
+        .session_storage()
+        .unwrap()
+        .unwrap();
+    let keys: Vec<String> = (0..storage.length().unwrap())
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .collect();
+    assert!(!keys.iter().any(|key| key.contains("no-draft")), "{keys:?}");
+    let sender_value = form.input(Field::Sender).value();
+    assert!(
+        !keys.iter().any(|key| storage
+            .get_item(key)
+            .ok()
+            .flatten()
+            .unwrap_or_default()
+            .contains(&sender_value)),
+        "{keys:?}"
+    );
+}
