@@ -20,9 +20,17 @@ Options:
   --token TOKEN      bearer token clients must send (default jtel-demo-token)
   --clients-id ID    the ClientsID path segment clients must use (default 1)
   --fixtures FILE    master data JSON to serve instead of the built-in fixtures/default.json
-  --state FILE       keep created events, set cockpit values and control-route changes in
-                     FILE across restarts
+  --state FILE       keep created events, set cockpit values and control-route cockpit
+                     changes in FILE across restarts (armed faults are not kept)
   -h, --help         print this help
+
+Control routes for tests (outside /rest, same bearer token, no ClientsID):
+  PATCH  /_emulator/cockpitVariables/ID  overwrite fields of a cockpit variable
+  POST   /_emulator/faults               arm a fault for the next jtel requests, e.g.
+         {\"route\": \"create\", \"fault\": {\"kind\": \"status\", \"status\": 503}, \"times\": 1}
+         (kinds: latency, status, malformed, html, drop_before, drop_after, hang)
+  GET    /_emulator/faults               list the faults still armed
+  DELETE /_emulator/faults               disarm all faults
 ";
 
 /// What the command line asks for.

@@ -1,13 +1,15 @@
-//! The emulator's control route, for tests that need the server to change under a page:
+//! The emulator's control routes, for tests that need the server to change under a page:
 //! `PATCH /_emulator/cockpitVariables/{id}` overwrites fields of a cockpit variable without
-//! the setValue rules (e.g. makes it read-only, or narrows its bounds).
+//! the setValue rules (e.g. makes it read-only, or narrows its bounds); `/_emulator/faults`
+//! arms faults for the next jtel requests (see [`faults`](crate::faults)).
 //!
-//! It lives outside `/rest`, so the jtel routes stay exactly as jtel has them; it wants the
-//! same bearer token (but no ClientsID) and is logged like every request. Changes are kept in
-//! the `--state` file like every other change.
+//! They live outside `/rest`, so the jtel routes stay exactly as jtel has them; they want the
+//! same bearer token (but no ClientsID) and are logged like every request. Cockpit changes are
+//! kept in the `--state` file like every other change; armed faults are not.
 
 use crate::emulator::Emulator;
 use crate::failure::Failure;
+use crate::faults;
 use crate::routes::{object_id, ObjectPath};
 use axum::extract::rejection::{JsonRejection, PathRejection};
 use axum::extract::{Path, State};
@@ -21,10 +23,12 @@ pub const CONTROL_BASE: &str = "/_emulator";
 
 /// The control routes (without the token check, which [`router`](crate::router) adds).
 pub fn routes() -> Router<Emulator> {
-    Router::new().route(
-        &format!("{CONTROL_BASE}/cockpitVariables/{{id}}"),
-        patch(change_cockpit_variable),
-    )
+    Router::new()
+        .route(
+            &format!("{CONTROL_BASE}/cockpitVariables/{{id}}"),
+            patch(change_cockpit_variable),
+        )
+        .merge(faults::routes())
 }
 
 /// The body of the control PATCH: a JSON object with the variable's jtel field names. Each

@@ -1,6 +1,7 @@
 //! What an emulator is made of: its [`Config`] and the shared [`Emulator`] state the routes use.
 
 use crate::auth::Credentials;
+use crate::faults::Faults;
 use crate::fixtures::Fixtures;
 use crate::store::Store;
 use std::fmt;
@@ -52,13 +53,14 @@ impl fmt::Debug for Config {
     }
 }
 
-/// The state shared by all requests: the credentials to check, the fixtures, and the store
-/// behind one lock. Cheap to clone; clones share the same data.
+/// The state shared by all requests: the credentials to check, the fixtures, the store
+/// behind one lock, and the armed faults. Cheap to clone; clones share the same data.
 #[derive(Clone)]
 pub struct Emulator {
     credentials: Arc<Credentials>,
     fixtures: Arc<Fixtures>,
     store: Arc<Mutex<Store>>,
+    faults: Arc<Faults>,
 }
 
 impl Emulator {
@@ -73,6 +75,7 @@ impl Emulator {
             credentials: Arc::new(Credentials::new(config.token, config.clients_id)),
             fixtures,
             store: Arc::new(Mutex::new(store)),
+            faults: Arc::default(),
         })
     }
 
@@ -89,5 +92,10 @@ impl Emulator {
     /// The fixtures plus the changes made through the API.
     pub(crate) fn store(&self) -> &Mutex<Store> {
         &self.store
+    }
+
+    /// The faults armed through the control route (kept in memory only).
+    pub(crate) fn faults(&self) -> Arc<Faults> {
+        Arc::clone(&self.faults)
     }
 }

@@ -49,6 +49,15 @@ impl Failure {
         }
     }
 
+    /// Any error status, answered by a `status` fault instead of the jtel route.
+    pub fn injected(status: StatusCode) -> Self {
+        let name = status.canonical_reason().unwrap_or("Error");
+        Self {
+            status,
+            reason: format!("{name} (fault injected by the jtel emulator)."),
+        }
+    }
+
     /// 500: the state file could not be saved; the change was not made.
     pub fn storage(error: io::Error) -> Self {
         eprintln!("jtel-emulator: {error}");

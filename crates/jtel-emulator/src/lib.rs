@@ -8,20 +8,39 @@
 //! Start one in-process with [`spawn`] and talk to [`RunningEmulator::base_url`]; or mount
 //! [`router`] into another axum app.
 //!
-//! Tests can also change the server under a page through a control route outside `/rest`
-//! (the jtel routes stay as jtel has them), with the same bearer token and no ClientsID:
-//! `PATCH /_emulator/cockpitVariables/{id}` ([`RunningEmulator::control_url`]) with a JSON
-//! object of the fields to overwrite (`bWritable`, `bVisibleInCockpit`, `MinValue`,
-//! `MaxValue`, `Value`; `null` allowed, other fields refused) answers 200 with the changed
-//! variable, 404 `{status, error}` for an unknown id and 400 for a bad id or body. No setValue
-//! rule applies; the change is kept in the `--state` file like every other change.
+//! Tests can also change the server under a page through control routes outside `/rest`
+//! (the jtel routes stay as jtel has them), with the same bearer token and no ClientsID,
+//! below [`RunningEmulator::control_url`]:
+//!
+//! - `PATCH /_emulator/cockpitVariables/{id}` with a JSON object of the fields to overwrite
+//!   (`bWritable`, `bVisibleInCockpit`, `MinValue`, `MaxValue`, `Value`; `null` allowed, other
+//!   fields refused) answers 200 with the changed variable, 404 `{status, error}` for an
+//!   unknown id and 400 for a bad id or body. No setValue rule applies; the change is kept in
+//!   the `--state` file like every other change.
+//! - `POST /_emulator/faults` with `{"route": R, "fault": F, "times": N}` arms a fault for
+//!   the next `N` (default 1) jtel requests that `R` matches: `"create"` (POST
+//!   `acd/events/create`), `"setValue"` (PATCH setValue), `"list"` (every GET) or `"any"`.
+//!   Each such request uses up one, first armed first; with nothing armed nothing changes.
+//!   `F` is one of `{"kind":"latency","ms":M}` (answer normally after `M` ms),
+//!   `{"kind":"status","status":S,"body":"json"|"empty"}` (S from 400 to 599; the default
+//!   `"json"` body is jtel's `{status, error}`, `"empty"` sends none, as jtel's 404 for a
+//!   missing route), `{"kind":"malformed"}` (200 with cut-off JSON), `{"kind":"html"}` (200,
+//!   `text/html`), `{"kind":"drop_before"}` (close the connection without an answer; nothing
+//!   is done), `{"kind":"drop_after"}` (do the request, e.g. create the event, then close
+//!   without an answer) and `{"kind":"hang","ms":M}` (no answer; after `M` ms, or without
+//!   `ms` when the emulator stops, the connection is closed; nothing is done). `status`,
+//!   `malformed` and `html` do not perform the request either. It answers 200 with what is
+//!   armed now (a JSON array of such objects, `times` being what is left), 400 for a bad
+//!   body; `GET /_emulator/faults` lists what is still armed, `DELETE` disarms all. Faults
+//!   are kept in memory only and logged with the request they hit.
 //!
 //! Where things live:
 //! - [`emulator`]: [`Config`] and the shared [`Emulator`] state.
 //! - [`server`]: [`spawn`] / [`spawn_at`] and the [`RunningEmulator`] handle.
 //! - [`fixtures`]: the master data served ([`Fixtures`], default `fixtures/default.json`).
 //! - [`cli`]: the binary's command line.
-//! - Private: `routes` (the jtel routes and handlers), `control` (the control route), `auth`
+//! - Private: `routes` (the jtel routes and handlers), `control` (the control routes),
+//!   `faults` (the fault queue, its control route and the middleware that injects), `auth`
 //!   (token and ClientsID check), `logging` (one line per request), `failure` (error
 //!   answers), `store` (fixtures plus changes), `cockpit` (setValue rules), `persistence`
 //!   (the atomic `--state` file).
@@ -32,6 +51,7 @@ mod cockpit;
 mod control;
 pub mod emulator;
 mod failure;
+mod faults;
 pub mod fixtures;
 mod logging;
 mod persistence;

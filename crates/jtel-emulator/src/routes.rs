@@ -7,6 +7,7 @@ use crate::auth;
 use crate::control;
 use crate::emulator::Emulator;
 use crate::failure::Failure;
+use crate::faults;
 use crate::logging;
 use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
@@ -26,9 +27,9 @@ use serde_json::{Map, Value};
 /// The path every jtel route starts with.
 const BASE: &str = "/rest/v1.0/{clients_id}";
 
-/// The emulator's HTTP interface: the jtel routes behind the credentials check, the control
-/// routes (see `control`) behind the token check, an empty 404 for every other path or method,
-/// and one log line per request.
+/// The emulator's HTTP interface: the jtel routes behind the armed faults (see `faults`) and
+/// the credentials check, the control routes (see `control`) behind the token check, an empty
+/// 404 for every other path or method, and one log line per request.
 pub fn router(emulator: Emulator) -> Router {
     let routes: [(&str, axum::routing::MethodRouter<Emulator>); 10] = [
         ("acd/events", get(list_events)),
@@ -57,6 +58,8 @@ pub fn router(emulator: Emulator) -> Router {
             router.route(&format!("{BASE}/{path}"), handler)
         })
         .route_layer(from_fn_with_state(credentials, auth::require_credentials))
+        // Outside the credentials check: a fault stands for the network or a proxy before jtel.
+        .route_layer(from_fn_with_state(emulator.faults(), faults::inject))
         .merge(control)
         .method_not_allowed_fallback(no_route)
         .fallback(no_route)

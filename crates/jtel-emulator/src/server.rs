@@ -2,18 +2,22 @@
 
 use crate::control::CONTROL_BASE;
 use crate::emulator::{Config, Emulator};
+use crate::faults::Faults;
 use crate::routes::router;
 use std::io;
 use std::net::{Ipv4Addr, SocketAddr};
+use std::sync::Arc;
 use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
 
-/// An emulator serving in a tokio task. Dropping it stops the server.
+/// An emulator serving in a tokio task. Dropping it stops the server and ends the requests
+/// that a `hang` fault holds.
 #[derive(Debug)]
 pub struct RunningEmulator {
     addr: SocketAddr,
     clients_id: u64,
     server: JoinHandle<()>,
+    faults: Arc<Faults>,
 }
 
 impl RunningEmulator {
@@ -30,7 +34,7 @@ impl RunningEmulator {
 
     /// The root of the emulator's control routes (not part of the jtel API), e.g.
     /// `http://127.0.0.1:40123/_emulator`, without a trailing slash: append
-    /// `/cockpitVariables/192` and the like. See the crate docs.
+    /// `/cockpitVariables/192`, `/faults` and the like. See the crate docs.
     pub fn control_url(&self) -> String {
         format!("http://{}{CONTROL_BASE}", self.addr)
     }
@@ -39,6 +43,7 @@ impl RunningEmulator {
 impl Drop for RunningEmulator {
     fn drop(&mut self) {
         self.server.abort();
+        self.faults.stop();
     }
 }
 
@@ -51,7 +56,9 @@ pub async fn spawn(config: Config) -> io::Result<RunningEmulator> {
 /// cannot be bound.
 pub async fn spawn_at(addr: SocketAddr, config: Config) -> io::Result<RunningEmulator> {
     let clients_id = config.clients_id;
-    let app = router(Emulator::open(config).await?);
+    let emulator = Emulator::open(config).await?;
+    let faults = emulator.faults();
+    let app = router(emulator);
     let listener = TcpListener::bind(addr).await.map_err(|error| {
         io::Error::new(error.kind(), format!("cannot listen on {addr}: {error}"))
     })?;
@@ -65,5 +72,6 @@ pub async fn spawn_at(addr: SocketAddr, config: Config) -> io::Result<RunningEmu
         addr,
         clients_id,
         server,
+        faults,
     })
 }

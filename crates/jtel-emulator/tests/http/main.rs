@@ -6,6 +6,7 @@ mod cli;
 mod cockpit;
 mod control;
 mod events;
+mod faults;
 mod lists;
 mod persistence;
 mod routing;
