@@ -147,31 +147,49 @@ async fn a_retry_that_finds_nothing_sends_again() {
 }
 
 #[wasm_bindgen_test]
-async fn a_server_error_is_not_ambiguous_and_is_simply_sent_again() {
-    let base_url = base("server-error");
+async fn a_refused_request_is_not_ambiguous_and_is_simply_sent_again() {
+    let base_url = base("refused");
     let create = format!("{base_url}/acd/events/create");
     serve(
         "POST",
         &create,
-        500,
-        r#"{"status":500,"error":"database down"}"#,
+        409,
+        r#"{"status":409,"error":"try later"}"#,
         0,
     );
     let form = form_with_request(&base_url).await;
     form.click("button[type=submit]").await;
     let alert = form.wait_for("[role=alert]").await.text_content().unwrap();
-    assert!(
-        alert.contains("HTTP 500") && alert.contains("database down"),
-        "{alert}"
-    );
+    assert!(alert.contains("try later"), "{alert}");
     serve("POST", &create, 200, &created(13), 0);
     form.click("button[type=submit]").await;
     form.wait_for(".jtel-success-text").await;
     assert_eq!(
         count_sent(&format!("GET {base_url}/acd/events")),
         0,
-        "a 500 answer means nothing was created"
+        "a 409 answer means nothing was created"
     );
+}
+
+#[wasm_bindgen_test]
+async fn a_gateway_error_may_hide_a_stored_event_so_the_retry_looks_first() {
+    let base_url = base("bad-gateway");
+    let create = format!("{base_url}/acd/events/create");
+    serve("POST", &create, 502, "<html>Bad Gateway</html>", 0);
+    let form = form_with_request(&base_url).await;
+    form.click("button[type=submit]").await;
+    let alert = form.wait_for("[role=alert]").await.text_content().unwrap();
+    assert!(alert.contains("HTTP 502"), "{alert}");
+    let list = json!({ "records": [stored_event(77)], "count": 1, "status": 200 }).to_string();
+    serve("GET", &format!("{base_url}/acd/events"), 200, &list, 0);
+    form.click("button[type=submit]").await;
+    let confirmation = form
+        .wait_for(".jtel-success-text")
+        .await
+        .text_content()
+        .unwrap();
+    assert!(confirmation.contains("(reference 77)"), "{confirmation}");
+    assert_eq!(count_sent(&format!("POST {create}")), 1);
 }
 
 #[wasm_bindgen_test]

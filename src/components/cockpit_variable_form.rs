@@ -40,6 +40,9 @@ pub struct CockpitVariableFormProps {
     /// Language of every text in the form.
     #[prop_or_default]
     pub language: Language,
+    /// How long each request waits for an answer, in seconds.
+    #[prop_or(crate::api::DEFAULT_TIMEOUT_SECONDS)]
+    pub timeout_seconds: u32,
     /// Reload the shown value every this many seconds; unset (or 0) loads it once.
     #[prop_or_default]
     pub refresh_seconds: Option<u32>,
@@ -59,7 +62,9 @@ pub struct CockpitVariableFormProps {
 pub fn CockpitVariableForm(props: &CockpitVariableFormProps) -> Html {
     let language = props.language;
     let id = props.variable_id;
-    let client = JtelClient::new(&props.base_url).with_optional_token(props.token.as_deref());
+    let client = JtelClient::new(&props.base_url)
+        .with_optional_token(props.token.as_deref())
+        .with_timeout(props.timeout_seconds);
     let load = use_load((client.clone(), id), |(client, id)| async move {
         client.cockpit_variable(id).await
     });

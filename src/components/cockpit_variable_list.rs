@@ -23,6 +23,9 @@ pub struct CockpitVariableListProps {
     /// Language of every text in the panel.
     #[prop_or_default]
     pub language: Language,
+    /// How long each request waits for an answer, in seconds.
+    #[prop_or(crate::api::DEFAULT_TIMEOUT_SECONDS)]
+    pub timeout_seconds: u32,
     /// Called after every setValue answer of the opened variable.
     #[prop_or_default]
     pub on_value_set: Callback<SetValueEvent>,
@@ -37,7 +40,9 @@ pub struct CockpitVariableListProps {
 #[component]
 pub fn CockpitVariableList(props: &CockpitVariableListProps) -> Html {
     let language = props.language;
-    let client = JtelClient::new(&props.base_url).with_optional_token(props.token.as_deref());
+    let client = JtelClient::new(&props.base_url)
+        .with_optional_token(props.token.as_deref())
+        .with_timeout(props.timeout_seconds);
     let load = use_load(
         client,
         |client| async move { client.cockpit_variables().await },
@@ -94,7 +99,7 @@ pub fn CockpitVariableList(props: &CockpitVariableListProps) -> Html {
                         if is_open {
                             <div id={panel_id} class="jtel-cockpit-panel">
                                 <CockpitVariableForm variable_id={id} base_url={props.base_url.clone()}
-                                    token={props.token.clone()} {language}
+                                    token={props.token.clone()} {language} timeout_seconds={props.timeout_seconds}
                                     on_value_set={on_value_set.clone()} on_failed={props.on_failed.clone()} />
                             </div>
                         }

@@ -75,11 +75,17 @@ pub const ACD_EVENT_FORM_KEYS: &[&str] = &[
 ];
 
 /// Every attribute a single cockpit variable widget reads.
-pub const COCKPIT_VARIABLE_KEYS: &[&str] =
-    &["base-url", "token", "variable", "lang", "refresh-seconds"];
+pub const COCKPIT_VARIABLE_KEYS: &[&str] = &[
+    "base-url",
+    "token",
+    "variable",
+    "lang",
+    "refresh-seconds",
+    "timeout",
+];
 
 /// Every attribute the cockpit variable list reads.
-pub const COCKPIT_VARIABLES_KEYS: &[&str] = &["base-url", "token", "lang"];
+pub const COCKPIT_VARIABLES_KEYS: &[&str] = &["base-url", "token", "lang", "timeout"];
 
 /// Prefill keys and the fields they fill.
 const PREFILL: [(&str, Field); 5] = [
@@ -134,7 +140,16 @@ pub fn cockpit_variable_props(source: &impl ConfigSource) -> CockpitVariableForm
         refresh_seconds: source
             .value("refresh-seconds")
             .and_then(|seconds| seconds.trim().parse::<u32>().ok()),
+        timeout_seconds: timeout_seconds(source),
     })
+}
+
+/// `timeout` in seconds, or the default.
+fn timeout_seconds(source: &impl ConfigSource) -> u32 {
+    source
+        .value("timeout")
+        .and_then(|seconds| seconds.trim().parse().ok())
+        .unwrap_or(crate::api::DEFAULT_TIMEOUT_SECONDS)
 }
 
 /// The properties of the cockpit variable list configured by `source` (host callbacks not set).
@@ -143,6 +158,7 @@ pub fn cockpit_list_props(source: &impl ConfigSource) -> CockpitVariableListProp
         base_url: base_url(source),
         token: source.value("token").map(AttrValue::from),
         language: language(source),
+        timeout_seconds: timeout_seconds(source),
     })
 }
 
@@ -193,12 +209,7 @@ pub fn acd_event_form_props(source: &impl ConfigSource) -> AcdEventFormProps {
     if let Some(template) = attr("subject-template-asap") {
         props.subject_template_asap = template;
     }
-    if let Some(seconds) = source
-        .value("timeout")
-        .and_then(|seconds| seconds.trim().parse().ok())
-    {
-        props.timeout_seconds = seconds;
-    }
+    props.timeout_seconds = timeout_seconds(source);
     props.draft_key = draft_key(source);
     props
 }

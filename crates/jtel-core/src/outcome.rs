@@ -83,10 +83,18 @@ impl ApiError {
         }
     }
 
-    /// Whether the request may have reached the server although no answer came back (a
-    /// dropped connection or a timeout): then a retry must first look for what was created.
+    /// Whether the request may have been carried out although the answer does not say so: a
+    /// dropped connection or a timeout, a 5xx (a gateway answers 502/504 when the jtel
+    /// server closed the connection after storing), or a success status with an unreadable
+    /// body. A retry must then first look for what was created.
     pub fn is_ambiguous(&self) -> bool {
-        matches!(self, Self::Network { .. } | Self::Timeout { .. })
+        matches!(
+            self,
+            Self::Network { .. }
+                | Self::Timeout { .. }
+                | Self::Server { .. }
+                | Self::Undecodable { .. }
+        )
     }
 }
 

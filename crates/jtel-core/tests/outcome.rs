@@ -135,20 +135,38 @@ fn unchanged_after_an_ambiguous_retry_means_the_first_attempt_set_it() {
     );
     let refused = interpret_set_value(200, r#"{"result":4}"#).unwrap();
     assert_eq!(refused.after_retry(true).result, SetValueResult::OutOfRange);
-    assert!(ApiError::Timeout { seconds: 5 }.is_ambiguous());
-    assert!(ApiError::Network {
-        detail: "reset".into()
+}
+
+#[test]
+fn failures_that_may_hide_a_carried_out_request_are_ambiguous() {
+    let ambiguous = [
+        ApiError::Timeout { seconds: 5 },
+        ApiError::Network {
+            detail: "reset".into(),
+        },
+        ApiError::Server {
+            status: 502,
+            message: None,
+        },
+        ApiError::Undecodable {
+            detail: "eof".into(),
+        },
+    ];
+    for error in ambiguous {
+        assert!(error.is_ambiguous(), "{error:?}");
     }
-    .is_ambiguous());
-    assert!(
-        !ApiError::Offline.is_ambiguous(),
-        "nothing was sent while offline"
-    );
-    assert!(!ApiError::Server {
-        status: 500,
-        message: None
+    let clear = [
+        ApiError::Offline,
+        ApiError::Invalid { problems: vec![] },
+        ApiError::Unauthorized,
+        ApiError::RouteMissing,
+        ApiError::Conflict {
+            message: String::new(),
+        },
+    ];
+    for error in clear {
+        assert!(!error.is_ambiguous(), "{error:?} created nothing");
     }
-    .is_ambiguous());
 }
 
 #[test]

@@ -1,0 +1,249 @@
+//! The fault matrix: every fault the emulator can inject, against the ACD event form and the
+//! cockpit variable form, driven in real Chromium the way a user reacts — submit, read what the
+//! page says, try again once. It prints a table (fault, what the user saw, input kept, what
+//! reached jtel) and fails unless every row ends with the input kept and exactly one event
+//! (or the value set once) after the retry.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use fantoccini::Client;
+use jtel_emulator::{Config, RunningEmulator, DEFAULT_TOKEN};
+use jtel_widgets::jtel_core::model::{AcdEvent, CockpitVariable};
+use serde_json::{json, Value};
+use std::net::SocketAddr;
+use std::time::Duration;
+use support::cockpit_steps::{confirm, propose};
+use support::widget::{all_in_widget, click, in_widget, type_into};
+use support::{browser::with_browser, dist::dist_dir, gateway, jtel};
+
+/// The faults, named as the table shows them.
+fn faults() -> Vec<(&'static str, Value)> {
+    let status = |code: u16, body: &str| json!({ "kind": "status", "status": code, "body": body });
+    vec![
+        ("latency 1.5 s", json!({ "kind": "latency", "ms": 1500 })),
+        ("400", status(400, "json")),
+        ("401", status(401, "json")),
+        ("404 empty body", status(404, "empty")),
+        ("404 JSON body", status(404, "json")),
+        ("409", status(409, "json")),
+        ("500", status(500, "json")),
+        ("502", status(502, "json")),
+        ("503", status(503, "json")),
+        ("malformed JSON", json!({ "kind": "malformed" })),
+        ("HTML page", json!({ "kind": "html" })),
+        ("dropped before storing", json!({ "kind": "drop_before" })),
+        ("dropped after storing", json!({ "kind": "drop_after" })),
+        ("hang", json!({ "kind": "hang" })),
+    ]
+}
+
+/// One row of the printed table.
+struct Row {
+    form: &'static str,
+    fault: &'static str,
+    saw: String,
+    kept: bool,
+    after_retry: String,
+    reached_jtel: usize,
+}
+
+struct Stand {
+    emulator: RunningEmulator,
+    page: SocketAddr,
+}
+
+impl Stand {
+    async fn arm(&self, route: &str, fault: &Value) {
+        let answer = reqwest::Client::new()
+            .post(format!("{}/faults", self.emulator.control_url()))
+            .bearer_auth(DEFAULT_TOKEN)
+            .json(&json!({ "route": route, "fault": fault }))
+            .send()
+            .await
+            .expect("emulator answers");
+        assert_eq!(answer.status(), 200, "arming {fault}");
+    }
+
+    fn frame(&self, query: &str) -> String {
+        format!("http://{}/frame.html?{query}&timeout=2", self.page)
+    }
+}
+
+const WIDGET: &str = "jtel-acd-event-form";
+const VARIABLE: &str = "jtel-cockpit-variable";
+
+/// The first of `selectors` that appears in `host`, and its text (waits up to 10 s).
+async fn first_of(client: &Client, host: &str, selectors: &[&str]) -> (usize, String) {
+    for _ in 0..100 {
+        for (index, selector) in selectors.iter().enumerate() {
+            if let Some(found) = all_in_widget(client, host, selector)
+                .await
+                .into_iter()
+                .next()
+            {
+                return (index, found.text().await.unwrap_or_default());
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("none of {selectors:?} appeared in {host}");
+}
+
+/// First sentence of a message, for the table.
+fn gist(text: &str) -> String {
+    let first = text.split(['.', ':']).next().unwrap_or(text).trim();
+    first.chars().take(70).collect()
+}
+
+async fn event_form_row(client: &Client, stand: &Stand, fault: &'static str, spec: &Value) -> Row {
+    stand.arm("create", spec).await;
+    client
+        .goto(&stand.frame("widget=acd-event-form&event-type=callback&group=235"))
+        .await
+        .unwrap();
+    let subject = format!("Fault matrix: {fault}");
+    type_into(client, WIDGET, "Sender", "0199 123456789").await;
+    type_into(client, WIDGET, "Subject", &subject).await;
+    click(client, WIDGET, "button[type=submit]").await;
+    let outcome = [".jtel-success-text", "[role=alert]"];
+    let (first, saw) = first_of(client, WIDGET, &outcome).await;
+    let mut kept = true;
+    let mut after_retry = "not needed".to_owned();
+    if first == 1 {
+        let sender = in_widget(client, WIDGET, "[name=Sender]")
+            .await
+            .prop("value")
+            .await
+            .unwrap();
+        let subject_now = in_widget(client, WIDGET, "[name=Subject]")
+            .await
+            .prop("value")
+            .await
+            .unwrap();
+        kept = sender.as_deref() == Some("0199 123456789")
+            && subject_now.as_deref() == Some(subject.as_str());
+        click(client, WIDGET, "button[type=submit]").await;
+        let (second, text) = first_of(client, WIDGET, &outcome).await;
+        after_retry = if second == 0 {
+            gist(&text)
+        } else {
+            format!("still failing: {}", gist(&text))
+        };
+    }
+    let events: Vec<AcdEvent> = jtel::records(&stand.emulator.base_url(), "acd/events").await;
+    let reached_jtel = events
+        .iter()
+        .filter(|event| event.subject.as_deref() == Some(subject.as_str()))
+        .count();
+    Row {
+        form: "ACD event",
+        fault,
+        saw: gist(&saw),
+        kept,
+        after_retry,
+        reached_jtel,
+    }
+}
+
+async fn cockpit_row(
+    client: &Client,
+    stand: &Stand,
+    fault: &'static str,
+    spec: &Value,
+    value: i64,
+) -> Row {
+    client
+        .goto(&stand.frame("widget=cockpit-variable&variable=192"))
+        .await
+        .unwrap();
+    in_widget(client, VARIABLE, ".jtel-cockpit-value").await;
+    stand.arm("setValue", spec).await;
+    let typed = value.to_string();
+    propose(
+        client,
+        VARIABLE,
+        &typed,
+        &format!("Set 'Test Cockpit Variable' to {value}?"),
+    )
+    .await;
+    confirm(client, VARIABLE).await;
+    let outcome = [".jtel-success", "[role=alert] .jtel-alert-text"];
+    let (first, saw) = first_of(client, VARIABLE, &outcome).await;
+    let mut kept = true;
+    let mut after_retry = "not needed".to_owned();
+    if first == 1 {
+        let input = in_widget(client, VARIABLE, "input[name=value]")
+            .await
+            .prop("value")
+            .await
+            .unwrap();
+        kept = input.as_deref() == Some(typed.as_str());
+        click(client, VARIABLE, "[role=alert] button").await;
+        let (second, text) = first_of(client, VARIABLE, &outcome).await;
+        after_retry = if second == 0 {
+            gist(&text)
+        } else {
+            format!("still failing: {}", gist(&text))
+        };
+    }
+    let path = "cockpitVariables/cockpitVariable/192";
+    let now: Vec<CockpitVariable> = jtel::records(&stand.emulator.base_url(), path).await;
+    let reached_jtel = usize::from(now.first().and_then(|variable| variable.value) == Some(value));
+    Row {
+        form: "cockpit variable",
+        fault,
+        saw: gist(&saw),
+        kept,
+        after_retry,
+        reached_jtel,
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_fault_ends_with_the_input_kept_and_exactly_one_result() {
+    let emulator = jtel_emulator::spawn(Config::default())
+        .await
+        .expect("emulator starts");
+    let page = gateway::start(dist_dir(), emulator.base_url(), DEFAULT_TOKEN.to_owned()).await;
+    let stand = std::sync::Arc::new(Stand { emulator, page });
+
+    let rows = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let (stand_in_browser, rows_in_browser) = (stand.clone(), rows.clone());
+    with_browser(move |client| async move {
+        for (index, (fault, spec)) in faults().into_iter().enumerate() {
+            let row = event_form_row(&client, &stand_in_browser, fault, &spec).await;
+            rows_in_browser.lock().unwrap().push(row);
+            let row =
+                cockpit_row(&client, &stand_in_browser, fault, &spec, 10 + index as i64).await;
+            rows_in_browser.lock().unwrap().push(row);
+        }
+    })
+    .await;
+
+    let rows = rows.lock().unwrap();
+    println!("| form | fault | what the user saw | input kept | after one retry | reached jtel |");
+    println!("|---|---|---|---|---|---|");
+    for row in rows.iter() {
+        println!(
+            "| {} | {} | {} | {} | {} | {} |",
+            row.form,
+            row.fault,
+            row.saw,
+            if row.kept { "yes" } else { "NO" },
+            row.after_retry,
+            row.reached_jtel
+        );
+    }
+    let broken: Vec<String> = rows
+        .iter()
+        .filter(|row| {
+            !row.kept || row.reached_jtel != 1 || row.after_retry.starts_with("still failing")
+        })
+        .map(|row| format!("{} / {}", row.form, row.fault))
+        .collect();
+    assert!(
+        broken.is_empty(),
+        "rows that lost input, failed twice or did not end with exactly one result: {broken:?}"
+    );
+}
