@@ -19,6 +19,9 @@ install_apt_packages() {
   command -v chromium >/dev/null || missing+=(chromium)
   command -v chromedriver >/dev/null || missing+=(chromium-driver)
   command -v brotli >/dev/null || missing+=(brotli)
+  # The production gateway (scripts/gateway.sh) and its end-to-end tests.
+  command -v nginx >/dev/null || missing+=(nginx)
+  command -v envsubst >/dev/null || missing+=(gettext-base)
   if [ ${#missing[@]} -gt 0 ]; then
     step "apt-get install ${missing[*]}"
     local sudo=""

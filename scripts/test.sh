@@ -22,8 +22,8 @@ run_tests cargo test --locked -p jtel-widgets --target wasm32-unknown-unknown
 step "release build of the demo page (trunk, offline)"
 trunk build --release --dist target/e2e-dist
 
-step "end-to-end tests: real Chromium, gateway, jtel emulator"
-run_tests env JTEL_DIST="$PWD/target/e2e-dist" cargo test --locked -p jtel-widgets --test e2e_event_forms --test e2e_cockpit --test e2e_accessibility --test e2e_faults
+step "end-to-end tests: real Chromium, gateways (axum stand-in and nginx), jtel emulator"
+run_tests env JTEL_DIST="$PWD/target/e2e-dist" cargo test --locked -p jtel-widgets --test e2e_event_forms --test e2e_cockpit --test e2e_accessibility --test e2e_faults --test e2e_gateway
 
 passed=$(awk '/^test result:/ { sum += $4 } END { print sum + 0 }' "$log")
 failed=$(awk '/^test result:/ { sum += $6 } END { print sum + 0 }' "$log")

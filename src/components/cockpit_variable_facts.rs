@@ -4,6 +4,7 @@ use jtel_core::colour::value_colour;
 use jtel_core::messages::{ui_text, variable_value_text, UiText};
 use jtel_core::model::{CockpitVariable, CockpitVariableKind};
 use jtel_core::Language;
+use web_sys::HtmlElement;
 use yew::prelude::*;
 
 /// Properties of [`CockpitVariableFacts`].
@@ -35,12 +36,7 @@ pub fn CockpitVariableFacts(props: &CockpitVariableFactsProps) -> Html {
             </div>
         }
     };
-    let swatch = value_colour(variable).map(|colour| {
-        html! {
-            <span class="jtel-swatch" aria-hidden="true"
-                style={format!("background-color: {}", colour.css())} />
-        }
-    });
+    let swatch = value_colour(variable).map(|colour| html! { <Swatch colour={colour.css()} /> });
     html! {
         <dl class="jtel-facts">
             { fact(&UiText::CurrentValue, html! {
@@ -50,4 +46,26 @@ pub fn CockpitVariableFacts(props: &CockpitVariableFactsProps) -> Html {
             { fact(&UiText::Kind, html! { { ui_text(&UiText::VariableKindName(kind), language) } }) }
         </dl>
     }
+}
+
+/// Properties of [`Swatch`].
+#[derive(Properties, PartialEq, Clone)]
+struct SwatchProps {
+    /// A CSS colour, e.g. `#dc143c`.
+    colour: AttrValue,
+}
+
+/// A small square in `colour`. The colour is set through the CSSOM after rendering, not with
+/// a `style` attribute, so a Content-Security-Policy without `'unsafe-inline'` in `style-src`
+/// allows it.
+#[component]
+fn Swatch(props: &SwatchProps) -> Html {
+    let node = use_node_ref();
+    use_effect_with((node.clone(), props.colour.clone()), |(node, colour)| {
+        if let Some(element) = node.cast::<HtmlElement>() {
+            // Only fails for a read-only declaration, which an element's own style is not.
+            let _ = element.style().set_property("background-color", colour);
+        }
+    });
+    html! { <span class="jtel-swatch" aria-hidden="true" ref={node} /> }
 }

@@ -9,20 +9,19 @@ use std::time::Duration;
 
 /// Starts chromedriver and Chromium, runs `test` with the WebDriver client, and always closes
 /// the browser and stops chromedriver afterwards, also when `test` panics (the panic is then
-/// passed on).
-pub async fn with_browser<F, Fut>(test: F)
+/// passed on). Returns what `test` returns.
+pub async fn with_browser<F, Fut, T>(test: F) -> T
 where
     F: FnOnce(Client) -> Fut,
-    Fut: Future<Output = ()> + Send + 'static,
+    Fut: Future<Output = T> + Send + 'static,
+    T: Send + 'static,
 {
     let mut driver = Driver::start();
     let client = connect(driver.port).await;
     let outcome = tokio::spawn(test(client.clone())).await;
     let _ = client.close().await;
     driver.stop();
-    if let Err(failure) = outcome {
-        std::panic::resume_unwind(failure.into_panic());
-    }
+    outcome.unwrap_or_else(|failure| std::panic::resume_unwind(failure.into_panic()))
 }
 
 struct Driver {
@@ -92,4 +91,41 @@ async fn connect(port: u16) -> Client {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     panic!("chromedriver did not start a browser: {last_error}");
+}
+
+/// Runs `script` in every document the browser opens from now on (frames included), before
+/// the page's own scripts, through the DevTools protocol (`Page.addScriptToEvaluateOnNewDocument`).
+/// Such a script is not subject to the page's Content-Security-Policy, so it can watch it.
+pub async fn on_every_new_document(client: &Client, script: &str) {
+    let command = DevToolsCommand {
+        method: "Page.addScriptToEvaluateOnNewDocument",
+        params: serde_json::json!({ "source": script }),
+    };
+    client
+        .issue_cmd(command)
+        .await
+        .expect("chromedriver runs DevTools commands");
+}
+
+/// chromedriver's `POST /session/{id}/goog/cdp/execute`.
+#[derive(Debug)]
+struct DevToolsCommand {
+    method: &'static str,
+    params: serde_json::Value,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for DevToolsCommand {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        let session = session_id.unwrap_or_default();
+        base_url.join(&format!("session/{session}/goog/cdp/execute"))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        let body = serde_json::json!({ "cmd": self.method, "params": self.params });
+        (http::Method::POST, Some(body.to_string()))
+    }
 }

@@ -1,6 +1,7 @@
 //! Shared pieces of the end-to-end tests: the built widget files, a same-origin gateway in
-//! front of the jtel emulator, a real headless Chromium behind chromedriver, reading the
-//! emulator directly, what users do with the widgets, and screenshots.
+//! front of the jtel emulator (a stand-in in axum, or the production nginx), a real headless
+//! Chromium behind chromedriver, reading the emulator directly, what users do with the
+//! widgets, and screenshots.
 
 // Each end-to-end test file includes this module and uses its own part of it.
 #![allow(dead_code)]
@@ -10,5 +11,6 @@ pub mod cockpit_steps;
 pub mod dist;
 pub mod gateway;
 pub mod jtel;
+pub mod nginx;
 pub mod screenshots;
 pub mod widget;
