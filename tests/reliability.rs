@@ -10,6 +10,7 @@ use jtel_widgets::components::acd_event_form::{AcdEventForm, AcdEventFormProps, 
 use jtel_widgets::jtel_core::{Field, Language};
 use serde_json::json;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use yew::AttrValue;
 
@@ -280,4 +281,55 @@ async fn without_a_draft_key_nothing_is_stored() {
             .contains(&sender_value)),
         "{keys:?}"
     );
+}
+
+#[wasm_bindgen_test]
+async fn server_error_texts_are_shown_as_text_not_markup() {
+    let base_url = base("hostile-errors");
+    let create = format!("{base_url}/acd/events/create");
+    let payload = r#"<img src=x onerror="window.__xss=1">"#;
+    let body =
+        json!({ "status": 400, "error": format!("Sender: {payload}; Subject: <b>bold</b>") })
+            .to_string();
+    serve("POST", &create, 400, &body, 0);
+    let form = form_with_request(&base_url).await;
+    form.click("button[type=submit]").await;
+    form.wait_for("[role=alert]").await;
+    assert_eq!(
+        form.error_of(Field::Sender).as_deref(),
+        Some(payload),
+        "the server's text, at its field, as text"
+    );
+    assert_eq!(
+        form.error_of(Field::Subject).as_deref(),
+        Some("<b>bold</b>")
+    );
+    let conflict = json!({ "status": 409, "error": payload }).to_string();
+    serve("POST", &create, 409, &conflict, 0);
+    form.click("button[type=submit]").await;
+    form.wait_for("[role=alert]").await;
+    assert!(form.text("[role=alert]").unwrap().contains(payload));
+    assert!(
+        form.find("img, b").is_none(),
+        "no markup from the server was rendered"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_second_submit_while_the_first_is_on_its_way_sends_nothing() {
+    let base_url = base("double-submit");
+    let create = format!("{base_url}/acd/events/create");
+    serve("POST", &create, 200, &created(41), 400);
+    let form = form_with_request(&base_url).await;
+    form.click("button[type=submit]").await;
+    let button: web_sys::HtmlButtonElement =
+        form.find("button[type=submit]").unwrap().unchecked_into();
+    assert!(button.disabled(), "the button is disabled while sending");
+    assert_eq!(button.text_content().as_deref(), Some("Sending…"));
+    // Enter in a field (implicit submission) and a second click while the first is on its way.
+    let form_element: web_sys::HtmlFormElement = form.find("form").unwrap().unchecked_into();
+    form_element.request_submit().unwrap();
+    form.click("button[type=submit]").await;
+    form.wait_for(".jtel-success-text").await;
+    assert_eq!(count_sent(&format!("POST {create}")), 1);
 }

@@ -10,6 +10,7 @@ pub mod browser;
 pub mod cockpit_steps;
 pub mod dist;
 pub mod gateway;
+pub mod hostile;
 pub mod jtel;
 pub mod nginx;
 pub mod screenshots;
