@@ -7,6 +7,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/install-tools.sh
 
 started=$SECONDS
+rm -rf target/reports
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 # Every cargo test's output also goes to $log, for the totals at the end.
@@ -24,6 +25,10 @@ trunk build --release --dist target/e2e-dist
 
 step "end-to-end tests: real Chromium, gateways (axum stand-in and nginx), jtel emulator"
 run_tests env JTEL_DIST="$PWD/target/e2e-dist" cargo test --locked -p jtel-widgets --test e2e_event_forms --test e2e_cockpit --test e2e_accessibility --test e2e_faults --test e2e_gateway --test e2e_hostile_text
+
+for report in target/reports/*; do
+  [ -f "$report" ] && { step "report: ${report#target/reports/}"; cat "$report"; }
+done
 
 passed=$(awk '/^test result:/ { sum += $4 } END { print sum + 0 }' "$log")
 failed=$(awk '/^test result:/ { sum += $6 } END { print sum + 0 }' "$log")

@@ -15,7 +15,7 @@ use std::net::SocketAddr;
 use std::time::Duration;
 use support::cockpit_steps::{confirm, propose};
 use support::widget::{all_in_widget, click, in_widget, type_into};
-use support::{browser::with_browser, dist::dist_dir, gateway, jtel};
+use support::{browser::with_browser, dist::dist_dir, gateway, jtel, report};
 
 /// The faults, named as the table shows them.
 fn faults() -> Vec<(&'static str, Value)> {
@@ -222,11 +222,12 @@ async fn every_fault_ends_with_the_input_kept_and_exactly_one_result() {
     .await;
 
     let rows = rows.lock().unwrap();
-    println!("| form | fault | what the user saw | input kept | after one retry | reached jtel |");
-    println!("|---|---|---|---|---|---|");
+    let mut table = String::from(
+        "| form | fault | what the user saw | input kept | after one retry | reached jtel |\n|---|---|---|---|---|---|\n",
+    );
     for row in rows.iter() {
-        println!(
-            "| {} | {} | {} | {} | {} | {} |",
+        table += &format!(
+            "| {} | {} | {} | {} | {} | {} |\n",
             row.form,
             row.fault,
             row.saw,
@@ -235,6 +236,8 @@ async fn every_fault_ends_with_the_input_kept_and_exactly_one_result() {
             row.reached_jtel
         );
     }
+    println!("{table}");
+    report::write("fault-matrix.md", &table);
     let broken: Vec<String> = rows
         .iter()
         .filter(|row| {
