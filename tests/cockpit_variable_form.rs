@@ -433,3 +433,35 @@ async fn the_list_filters_by_name_or_description_and_opens_a_variable() {
     list.click(".jtel-cockpit-row-button").await;
     assert!(list.find(".jtel-cockpit-panel").is_none(), "closed again");
 }
+
+#[wasm_bindgen_test]
+async fn the_shown_value_refreshes_periodically_when_asked_to() {
+    serve_variable(90, number_variable(90, 25));
+    let mut props = form_props(90, Language::English);
+    props.refresh_seconds = Some(1);
+    let form = mounted::<CockpitVariableForm>(props).await;
+    form.wait_for(".jtel-cockpit-value").await;
+    assert_eq!(form.text(".jtel-cockpit-value").as_deref(), Some("25"));
+    // Another supervisor changes it; within the refresh interval the page shows the new value.
+    serve_variable(90, number_variable(90, 60));
+    for _ in 0..30 {
+        sleep(Duration::from_millis(100)).await;
+        yew::scheduler::flush().await;
+        if form.text(".jtel-cockpit-value").as_deref() == Some("60") {
+            break;
+        }
+    }
+    assert_eq!(
+        form.text(".jtel-cockpit-value").as_deref(),
+        Some("60"),
+        "refreshed within 3 s"
+    );
+    assert!(
+        sent_requests()
+            .lines()
+            .filter(|line| line.ends_with("/cockpitVariable/90"))
+            .count()
+            >= 2,
+        "the value was loaded again"
+    );
+}

@@ -153,8 +153,10 @@ async fn every_form_state_has_no_axe_violations() {
         in_widget(&client, "jtel-acd-event-form", "[name=Sender]").await;
         report.push(("iframe page (de)".into(), violations(&client, &axe).await));
 
-        let summary: String =
-            report.iter().map(|(state, found)| format!("axe-core: {state}: {} violations\n", found.len())).collect();
+        let summary: String = report
+            .iter()
+            .map(|(state, found)| format!("axe-core: {state}: {} violations\n", found.len()))
+            .collect();
         print!("{summary}");
         support::report::write("axe-core.txt", &summary);
         let failing: Vec<String> = report

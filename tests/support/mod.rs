@@ -12,7 +12,7 @@ pub mod dist;
 pub mod gateway;
 pub mod hostile;
 pub mod jtel;
-pub mod report;
 pub mod nginx;
+pub mod report;
 pub mod screenshots;
 pub mod widget;

@@ -7,5 +7,6 @@ use std::path::PathBuf;
 pub fn write(name: &str, text: &str) {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/reports");
     std::fs::create_dir_all(&dir).expect("target/reports can be created");
-    std::fs::write(dir.join(name), text).unwrap_or_else(|e| panic!("cannot write report {name}: {e}"));
+    std::fs::write(dir.join(name), text)
+        .unwrap_or_else(|e| panic!("cannot write report {name}: {e}"));
 }
