@@ -542,6 +542,7 @@ async fn large_bodies_and_fast_creates_are_refused_with_413_and_429() {
     assert_eq!(stand.jtel.received().len(), seen_before, "not forwarded");
 
     let mut statuses = Vec::new();
+    let started = std::time::Instant::now();
     for _ in 0..12 {
         let answer = stand.create_through_nginx(callback().to_string()).await;
         statuses.push(answer.status().as_u16());
@@ -549,9 +550,12 @@ async fn large_bodies_and_fast_creates_are_refused_with_413_and_429() {
     let passed = statuses.iter().filter(|&&s| s == 200).count();
     let limited = statuses.iter().filter(|&&s| s == 429).count();
     assert_eq!(passed + limited, statuses.len(), "{statuses:?}");
+    // 1 + a burst of 4 pass at once, then 2 per second: on a slow machine the loop takes
+    // longer and a few more may pass, but never more than the rate allows.
+    let allowed = 5 + (started.elapsed().as_secs_f64() * 2.0).ceil() as usize;
     assert!(
-        (5..=7).contains(&passed),
-        "about 1 + burst 4 pass at once: {statuses:?}"
+        (5..=allowed).contains(&passed) && limited > 0,
+        "1 + burst 4 pass, then 2/s (at most {allowed} in this run): {statuses:?}"
     );
     assert_eq!(
         stand.events().await.len() - before,
