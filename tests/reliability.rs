@@ -90,107 +90,107 @@ async fn a_hanging_server_ends_in_a_clear_message_with_the_input_kept() {
     );
 }
 
-#[wasm_bindgen_test]
-async fn a_retry_after_a_dropped_connection_finds_the_event_instead_of_sending_it_twice() {
-    let base_url = base("dropped-but-stored");
+/// What happened when the first submit got `status` and `body` (0: the connection dropped)
+/// and the user tried again; meanwhile the server lists `listed` (the events it stored) and
+/// answers a new create with event `created_id`.
+struct Retried {
+    alert: String,
+    confirmation: String,
+    creates: usize,
+    lookups: usize,
+}
+
+async fn first_fails_then_retry(
+    test: &str,
+    status: u16,
+    body: &str,
+    listed: &[i64],
+    created_id: i64,
+) -> Retried {
+    let base_url = base(test);
     let create = format!("{base_url}/acd/events/create");
-    serve("POST", &create, 0, "", 0);
+    serve("POST", &create, status, body, 0);
     let form = form_with_request(&base_url).await;
     form.click("button[type=submit]").await;
-    form.wait_for("[role=alert]").await;
-    // The server did store it: the list shows the event this form sent.
-    let list = json!({ "records": [stored_event(4711)], "count": 1, "status": 200 }).to_string();
+    let alert = form.wait_for("[role=alert]").await.text_content().unwrap();
+    let records: Vec<serde_json::Value> = listed.iter().map(|id| stored_event(*id)).collect();
+    let list = json!({ "records": records, "count": records.len(), "status": 200 }).to_string();
     serve("GET", &format!("{base_url}/acd/events"), 200, &list, 0);
-    serve("POST", &create, 200, &created(4712), 0);
+    serve("POST", &create, 200, &created(created_id), 0);
     form.click("button[type=submit]").await;
     let confirmation = form
         .wait_for(".jtel-success-text")
         .await
         .text_content()
         .unwrap();
-    assert!(confirmation.contains("(reference 4711)"), "{confirmation}");
-    assert_eq!(
-        count_sent(&format!("POST {create}")),
-        1,
-        "the event was not created twice"
+    Retried {
+        alert,
+        confirmation,
+        creates: count_sent(&format!("POST {create}")),
+        lookups: count_sent(&format!("GET {base_url}/acd/events")),
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_retry_after_a_dropped_connection_finds_the_event_instead_of_sending_it_twice() {
+    let retried = first_fails_then_retry("dropped-but-stored", 0, "", &[4711], 4712).await;
+    assert!(
+        retried.alert.contains("could not be reached"),
+        "{}",
+        retried.alert
     );
+    assert!(
+        retried.confirmation.contains("(reference 4711)"),
+        "{}",
+        retried.confirmation
+    );
+    assert_eq!(retried.creates, 1, "the event was not created twice");
 }
 
 #[wasm_bindgen_test]
 async fn a_retry_that_finds_nothing_sends_again() {
-    let base_url = base("dropped-before");
-    let create = format!("{base_url}/acd/events/create");
-    serve("POST", &create, 0, "", 0);
-    let form = form_with_request(&base_url).await;
-    form.click("button[type=submit]").await;
-    form.wait_for("[role=alert]").await;
-    serve(
-        "GET",
-        &format!("{base_url}/acd/events"),
-        200,
-        r#"{"records":[],"count":0,"status":200}"#,
-        0,
+    let retried = first_fails_then_retry("dropped-before", 0, "", &[], 12).await;
+    assert!(
+        retried.confirmation.contains("(reference 12)"),
+        "{}",
+        retried.confirmation
     );
-    serve("POST", &create, 200, &created(12), 0);
-    form.click("button[type=submit]").await;
-    let confirmation = form
-        .wait_for(".jtel-success-text")
-        .await
-        .text_content()
-        .unwrap();
-    assert!(confirmation.contains("(reference 12)"), "{confirmation}");
-    assert_eq!(count_sent(&format!("POST {create}")), 2);
     assert_eq!(
-        count_sent(&format!("GET {base_url}/acd/events")),
-        1,
-        "looked before sending again"
+        (retried.creates, retried.lookups),
+        (2, 1),
+        "looked once, then sent again"
     );
 }
 
 #[wasm_bindgen_test]
 async fn a_refused_request_is_not_ambiguous_and_is_simply_sent_again() {
-    let base_url = base("refused");
-    let create = format!("{base_url}/acd/events/create");
-    serve(
-        "POST",
-        &create,
+    let retried = first_fails_then_retry(
+        "refused",
         409,
         r#"{"status":409,"error":"try later"}"#,
-        0,
-    );
-    let form = form_with_request(&base_url).await;
-    form.click("button[type=submit]").await;
-    let alert = form.wait_for("[role=alert]").await.text_content().unwrap();
-    assert!(alert.contains("try later"), "{alert}");
-    serve("POST", &create, 200, &created(13), 0);
-    form.click("button[type=submit]").await;
-    form.wait_for(".jtel-success-text").await;
+        &[],
+        13,
+    )
+    .await;
+    assert!(retried.alert.contains("try later"), "{}", retried.alert);
     assert_eq!(
-        count_sent(&format!("GET {base_url}/acd/events")),
-        0,
+        (retried.creates, retried.lookups),
+        (2, 0),
         "a 409 answer means nothing was created"
     );
 }
 
 #[wasm_bindgen_test]
 async fn a_gateway_error_may_hide_a_stored_event_so_the_retry_looks_first() {
-    let base_url = base("bad-gateway");
-    let create = format!("{base_url}/acd/events/create");
-    serve("POST", &create, 502, "<html>Bad Gateway</html>", 0);
-    let form = form_with_request(&base_url).await;
-    form.click("button[type=submit]").await;
-    let alert = form.wait_for("[role=alert]").await.text_content().unwrap();
-    assert!(alert.contains("HTTP 502"), "{alert}");
-    let list = json!({ "records": [stored_event(77)], "count": 1, "status": 200 }).to_string();
-    serve("GET", &format!("{base_url}/acd/events"), 200, &list, 0);
-    form.click("button[type=submit]").await;
-    let confirmation = form
-        .wait_for(".jtel-success-text")
-        .await
-        .text_content()
-        .unwrap();
-    assert!(confirmation.contains("(reference 77)"), "{confirmation}");
-    assert_eq!(count_sent(&format!("POST {create}")), 1);
+    let retried =
+        first_fails_then_retry("bad-gateway", 502, "<html>Bad Gateway</html>", &[77], 78).await;
+    assert!(retried.alert.contains("HTTP 502"), "{}", retried.alert);
+    assert!(
+        retried.confirmation.contains("(reference 77)"),
+        "{}",
+        retried.confirmation
+    );
+    assert_eq!(retried.creates, 1);
 }
 
 #[wasm_bindgen_test]
