@@ -71,6 +71,14 @@ impl JtelClient {
         }
     }
 
+    /// A client as the widgets' settings describe it: base URL, the token in direct mode only,
+    /// and the timeout in seconds.
+    pub fn configured(base_url: &str, token: Option<&str>, timeout_seconds: u32) -> Self {
+        Self::new(base_url)
+            .with_optional_token(token)
+            .with_timeout(timeout_seconds)
+    }
+
     /// Waits at most `seconds` (at least 1) for each answer.
     pub fn with_timeout(mut self, seconds: u32) -> Self {
         self.timeout_seconds = seconds.max(1);

@@ -168,9 +168,7 @@ impl AcdEventFormProps {
     }
 
     fn client(&self) -> JtelClient {
-        JtelClient::new(&self.base_url)
-            .with_optional_token(self.token.as_deref())
-            .with_timeout(self.timeout_seconds)
+        JtelClient::configured(&self.base_url, self.token.as_deref(), self.timeout_seconds)
     }
 
     /// The setting of a routing field; `None` for the fields the user types.

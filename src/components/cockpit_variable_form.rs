@@ -62,9 +62,11 @@ pub struct CockpitVariableFormProps {
 pub fn CockpitVariableForm(props: &CockpitVariableFormProps) -> Html {
     let language = props.language;
     let id = props.variable_id;
-    let client = JtelClient::new(&props.base_url)
-        .with_optional_token(props.token.as_deref())
-        .with_timeout(props.timeout_seconds);
+    let client = JtelClient::configured(
+        &props.base_url,
+        props.token.as_deref(),
+        props.timeout_seconds,
+    );
     let load = use_load((client.clone(), id), |(client, id)| async move {
         client.cockpit_variable(id).await
     });

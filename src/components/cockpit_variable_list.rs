@@ -40,9 +40,11 @@ pub struct CockpitVariableListProps {
 #[component]
 pub fn CockpitVariableList(props: &CockpitVariableListProps) -> Html {
     let language = props.language;
-    let client = JtelClient::new(&props.base_url)
-        .with_optional_token(props.token.as_deref())
-        .with_timeout(props.timeout_seconds);
+    let client = JtelClient::configured(
+        &props.base_url,
+        props.token.as_deref(),
+        props.timeout_seconds,
+    );
     let load = use_load(
         client,
         |client| async move { client.cockpit_variables().await },
