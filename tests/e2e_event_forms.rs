@@ -83,10 +83,14 @@ async fn one_event_of_every_kind_is_created_from_the_demo_page() {
         client.goto(&index).await.expect("page loads");
         in_widget(&client, "#agent-form", "[name=AcdGroupsID]").await;
         in_widget(&client, "#ticket", "[name=Subject]").await;
+        in_widget(&client, "#variable", ".jtel-cockpit-value").await;
+        in_widget(&client, "#variables", ".jtel-cockpit-row-button").await;
         for (host, name) in [
             ("#callback", "callback-form"),
             ("#ticket", "ticket-form-de"),
             ("#agent-form", "pickers-form"),
+            ("#variable", "cockpit-variable"),
+            ("#variables", "cockpit-variables"),
         ] {
             screenshots::save(&client.find(Locator::Css(host)).await.unwrap(), name).await;
         }

@@ -69,7 +69,7 @@ async fn connect(port: u16) -> Client {
         "--disable-background-networking",
         "--disable-component-update",
         "--disable-sync",
-        "--window-size=1280,1600",
+        "--window-size=1280,2400",
     ];
     let mut options = serde_json::json!({ "args": args });
     if std::path::Path::new("/usr/bin/chromium").exists() {
