@@ -164,8 +164,8 @@ struct Load {
     bytes: f64,
     requests: f64,
     /// Milestones before it, ms from navigation start: HTML received, DOMContentLoaded, wasm
-    /// requested, wasm received (NaN for pages without wasm).
-    milestones: [f64; 4],
+    /// requested, wasm received, bundle started (NaN for pages without wasm).
+    milestones: [f64; 5],
 }
 
 async fn time_to_interactive(origin: &str, loads: usize) {
@@ -215,8 +215,8 @@ async fn time_to_interactive(origin: &str, loads: usize) {
     }
     out!();
     out!("Where the time goes (medians, ms from navigation start):\n");
-    out!("| page | HTML received | DOMContentLoaded | wasm requested | wasm received | interactive |");
-    out!("|---|---:|---:|---:|---:|---:|");
+    out!("| page | HTML received | DOMContentLoaded | wasm requested | wasm received | wasm compiled, `main` starts | interactive |");
+    out!("|---|---:|---:|---:|---:|---:|---:|");
     for (page, measured) in pages.iter().zip(&results) {
         let at = |index: usize| {
             let values: Vec<f64> = measured.iter().map(|load| load.milestones[index]).collect();
@@ -227,12 +227,13 @@ async fn time_to_interactive(origin: &str, loads: usize) {
         };
         let tti: Vec<f64> = measured.iter().map(|load| load.interactive_ms).collect();
         out!(
-            "| {} | {} | {} | {} | {} | {:.0} |",
+            "| {} | {} | {} | {} | {} | {} | {:.0} |",
             page.name,
             at(0),
             at(1),
             at(2),
             at(3),
+            at(4),
             median(&tti)
         );
     }
@@ -249,7 +250,7 @@ async fn cold_load(url: String) -> Load {
             interactive_ms: mark["tti"].as_f64().unwrap_or(f64::NAN),
             bytes: mark["bytes"].as_f64().unwrap_or(f64::NAN),
             requests: mark["requests"].as_f64().unwrap_or(f64::NAN),
-            milestones: ["html", "dcl", "wasmStart", "wasmEnd"]
+            milestones: ["html", "dcl", "wasmStart", "wasmEnd", "started"]
                 .map(|key| mark[key].as_f64().unwrap_or(f64::NAN)),
         }
     })
@@ -270,6 +271,7 @@ async fn wait_for_interactive(client: &Client) -> Value {
             dcl: navigation.domContentLoadedEventEnd,
             wasmStart: wasm ? wasm.startTime : null,
             wasmEnd: wasm ? wasm.responseEnd : null,
+            started: performance.getEntriesByName("jtel-started")[0]?.startTime ?? null,
             tti: mark.startTime,
             bytes: resources.reduce((sum, r) => sum + r.decodedBodySize, navigation.decodedBodySize),
             requests: 1 + resources.length,
