@@ -82,9 +82,12 @@ total = sum(i["shallow_size"] for i in items)
 def crate(name):
     if name.startswith("data segment") or name.startswith("data["):
         return "data (strings, tables, the stylesheet)"
+    if name.startswith("import "):
+        return "(imports from the JS glue)"
     name = re.sub(r"^(<|&mut |&|dyn |\()+", "", name)
     head = re.split(r"::|<| as |\[", name, maxsplit=1)[0].strip()
-    return head or name
+    # Crate names are snake_case; the rest are generic impls (`<T as …>`) and unnamed code.
+    return head if re.fullmatch(r"[a-z_][a-z0-9_]*", head) and head != "code" else "(generic impls, unnamed code)"
 groups = {}
 for i in items:
     groups[crate(i["name"])] = groups.get(crate(i["name"]), 0) + i["shallow_size"]
