@@ -75,6 +75,14 @@ fi
     wasm-opt -Oz -g --enable-bulk-memory --enable-nontrapping-float-to-int \
       "$work/named/jtel-widgets_bg.wasm" -o "$work/named.wasm"
     twiggy top -n 100000 -f json "$work/named.wasm" >"$work/twiggy.json"
+    if ! command -v python3 >/dev/null; then
+      echo "(python3 is missing, so no grouping by crate: twiggy's own top 20)"
+      echo
+      echo '```'
+      twiggy top -n 20 "$work/named.wasm"
+      echo '```'
+      echo
+    else
     python3 - "$work/twiggy.json" <<'PY'
 import json, re, sys
 items = [i for i in json.load(open(sys.argv[1])) if "function names" not in i["name"]]
@@ -106,6 +114,7 @@ for i in sorted(items, key=lambda i: -i["shallow_size"])[:15]:
     print(f"| `{name}` | {i['shallow_size']} |")
 print()
 PY
+    fi
   else
     echo "twiggy could not be installed here, so this part is skipped:"
     echo
