@@ -12,6 +12,7 @@
 //! - [`focus`]: moving the keyboard focus.
 //! - [`draft_store`]: drafts that survive a page reload (`sessionStorage`).
 //! - [`online`]: whether the browser is online, as a hook.
+//! - [`perf_marks`]: the `jtel-interactive` performance mark that `scripts/bench.sh` measures.
 //! - [`components`]: the Yew components ([`components::acd_event_form::AcdEventForm`],
 //!   [`components::cockpit_variable_form::CockpitVariableForm`],
 //!   [`components::cockpit_variable_list::CockpitVariableList`], the searchable
@@ -31,5 +32,6 @@ pub mod hooks;
 pub mod load;
 pub mod local_time;
 pub mod online;
+pub mod perf_marks;
 
 pub use jtel_core;

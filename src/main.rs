@@ -2,6 +2,7 @@
 //! and on the standalone frame page mounts the widget its URL describes.
 
 fn main() {
+    jtel_widgets::perf_marks::mark_started();
     jtel_widgets::embed::custom_elements::register();
     jtel_widgets::embed::frame::mount_from_url();
 }

@@ -12,6 +12,7 @@ use crate::form_state::{FormAction, FormState, Submission};
 use crate::hooks::{use_options, OptionSource, Options};
 use crate::local_time::{now_local_minute, zone_description};
 use crate::online::use_online;
+use crate::perf_marks::use_interactive_mark;
 use jtel_core::callback_time::parse_preferred_time;
 use jtel_core::messages::{api_error_message, error_message, field_label_for, ui_text, UiText};
 use jtel_core::model::{AcdEvent, CreateAcdEvent};
@@ -418,6 +419,8 @@ pub fn AcdEventForm(props: &AcdEventFormProps) -> Html {
         });
     }
     let online = use_online();
+    // The inputs are in the DOM after the first render: the form is interactive.
+    use_interactive_mark();
     let on_new_request = {
         let (state, props) = (state.clone(), props.clone());
         Callback::from(move |_: MouseEvent| {

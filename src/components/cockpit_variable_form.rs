@@ -7,6 +7,7 @@ use crate::components::form_field::{next_instance_prefix, FormField};
 use crate::components::set_value_answer::SetValueAnswer;
 use crate::focus::focus_within;
 use crate::load::{use_load, LoadState};
+use crate::perf_marks::use_interactive_mark;
 use gloo_timers::callback::Interval;
 use jtel_core::messages::{api_error_message, error_message, ui_text, UiText};
 use jtel_core::model::{CockpitVariable, CockpitVariableKind};
@@ -189,6 +190,8 @@ fn CockpitVariableEditor(props: &CockpitVariableEditorProps) -> Html {
     let id_prefix = use_memo((), |()| next_instance_prefix());
     let title_id = format!("{id_prefix}-title");
     let root = use_node_ref();
+    // The variable has loaded and its edit control is in the DOM: the form is interactive.
+    use_interactive_mark();
     let confirming = matches!(edit.step, SetValueStep::Confirming(_));
     use_effect_with(confirming, {
         let root = root.clone();

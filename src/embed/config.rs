@@ -29,9 +29,14 @@ pub struct JsOptions(pub Object);
 impl ConfigSource for JsOptions {
     fn value(&self, key: &str) -> Option<String> {
         let value = Reflect::get(&self.0, &JsValue::from_str(&camel_case(key))).ok()?;
-        let text = value
-            .as_string()
-            .or_else(|| value.as_f64().map(|n| n.to_string()))?;
+        // A number (`group: 235`) is written the way JavaScript writes it, with
+        // `Number.prototype.toString`: Rust's float formatting would add about 10 KB to the
+        // wasm for the same text (they differ only for ±Infinity, -0 and 1e21 or more, which
+        // no option accepts either way).
+        let text = value.as_string().or_else(|| {
+            let number = js_sys::Number::from(value.as_f64()?);
+            number.to_string(10).ok().map(String::from)
+        })?;
         Some(text).filter(|text| !text.trim().is_empty())
     }
 }

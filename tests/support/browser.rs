@@ -97,14 +97,25 @@ async fn connect(port: u16) -> Client {
 /// the page's own scripts, through the DevTools protocol (`Page.addScriptToEvaluateOnNewDocument`).
 /// Such a script is not subject to the page's Content-Security-Policy, so it can watch it.
 pub async fn on_every_new_document(client: &Client, script: &str) {
-    let command = DevToolsCommand {
-        method: "Page.addScriptToEvaluateOnNewDocument",
-        params: serde_json::json!({ "source": script }),
-    };
+    devtools(
+        client,
+        "Page.addScriptToEvaluateOnNewDocument",
+        serde_json::json!({ "source": script }),
+    )
+    .await;
+}
+
+/// Runs one DevTools protocol command in the current page and returns its result (for example
+/// `Runtime.getHeapUsage`).
+pub async fn devtools(
+    client: &Client,
+    method: &'static str,
+    params: serde_json::Value,
+) -> serde_json::Value {
     client
-        .issue_cmd(command)
+        .issue_cmd(DevToolsCommand { method, params })
         .await
-        .expect("chromedriver runs DevTools commands");
+        .unwrap_or_else(|e| panic!("chromedriver runs the DevTools command {method}: {e}"))
 }
 
 /// chromedriver's `POST /session/{id}/goog/cdp/execute`.

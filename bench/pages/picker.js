@@ -1,0 +1,6 @@
+// Keeps the wasm exports reachable, so the bench can read the size of the wasm memory.
+import { ready } from "../jtel-widgets-loader.js";
+
+ready.then((wasm) => {
+  window.jtelWasm = wasm;
+});

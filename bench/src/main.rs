@@ -1,0 +1,513 @@
+//! The browser half of `scripts/bench.sh`. Serves a release build of the widgets (with the
+//! pages of `bench/pages/` copied into `bench/` inside it) through the same axum gateway the
+//! end-to-end tests use, in front of the jtel emulator, and measures in headless Chromium:
+//!
+//! - time to interactive: navigation start to the `jtel-interactive` performance mark, each
+//!   load in a new browser with a fresh profile (cold caches), widget and plain HTML/JS
+//!   baseline interleaved so both see the same machine load;
+//! - keystroke to feedback: a real key press (WebDriver) in the phone field until its
+//!   validation message appears in or leaves the DOM (timed inside the page);
+//! - the agent picker with 100, 1,000 and 10,000 rows: open and filter (event to DOM updated
+//!   and laid out), JS heap used and wasm memory.
+//!
+//! Writes Markdown tables to `--out` (the emulator logs its requests to stdout). Usage:
+//! `jtel-bench --dist target/bench-dist --out FILE [--loads 30] [--keystrokes 50] [--picker-samples 20]`
+
+#[allow(dead_code)]
+#[path = "../../tests/support/browser.rs"]
+mod browser;
+#[allow(dead_code)]
+#[path = "../../tests/support/gateway.rs"]
+mod gateway;
+#[allow(dead_code)]
+#[path = "../../tests/support/widget.rs"]
+mod widget;
+
+use fantoccini::key::Key;
+use fantoccini::{Client, Locator};
+use jtel_core::model::User;
+use jtel_emulator::{Config, Fixtures, DEFAULT_TOKEN};
+use serde_json::{json, Value};
+use std::fmt::Write as _;
+use std::path::PathBuf;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+/// The Markdown written to `--out`.
+static REPORT: Mutex<String> = Mutex::new(String::new());
+
+/// `println!` into [`REPORT`].
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        let mut report = REPORT.lock().unwrap();
+        let _ = writeln!(report, $($arg)*);
+    }};
+}
+
+struct Options {
+    dist: PathBuf,
+    out: PathBuf,
+    loads: usize,
+    keystrokes: usize,
+    picker_samples: usize,
+}
+
+fn options() -> Options {
+    let mut options = Options {
+        dist: PathBuf::from("target/bench-dist"),
+        out: PathBuf::from("target/bench-browser.md"),
+        loads: 30,
+        keystrokes: 50,
+        picker_samples: 20,
+    };
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        let value = args.next().unwrap_or_else(|| panic!("{arg} needs a value"));
+        let number = || {
+            value
+                .parse()
+                .unwrap_or_else(|_| panic!("{arg} wants a number"))
+        };
+        match arg.as_str() {
+            "--dist" => options.dist = PathBuf::from(&value),
+            "--out" => options.out = PathBuf::from(&value),
+            "--loads" => options.loads = number(),
+            "--keystrokes" => options.keystrokes = number(),
+            "--picker-samples" => options.picker_samples = number(),
+            _ => panic!("unknown argument {arg}"),
+        }
+    }
+    assert!(
+        options.dist.join("bench/baseline.html").exists(),
+        "{} has no bench/ pages: run scripts/bench.sh",
+        options.dist.display()
+    );
+    options
+}
+
+/// An emulator with `users` extra agents and a gateway in front of it; returns the page origin.
+async fn serve(dist: &std::path::Path, users: usize) -> (jtel_emulator::RunningEmulator, String) {
+    let mut fixtures = Fixtures::default();
+    fixtures.users.extend((0..users).map(|i| User {
+        id: Some(1000 + i as i64),
+        uid: Some(format!("agent{i:05}")),
+        first_name: Some("Agent".to_owned()),
+        last_name: Some(format!("{i:05}")),
+    }));
+    let emulator = jtel_emulator::spawn(Config {
+        fixtures,
+        ..Config::default()
+    })
+    .await
+    .expect("the emulator starts");
+    let addr = gateway::start(
+        dist.to_path_buf(),
+        emulator.base_url(),
+        DEFAULT_TOKEN.to_owned(),
+    )
+    .await;
+    (emulator, format!("http://{addr}"))
+}
+
+#[tokio::main]
+async fn main() {
+    let options = options();
+    let started = Instant::now();
+    let (_jtel, origin) = serve(&options.dist, 0).await;
+    eprintln!("jtel-bench: serving {} at {origin}", options.dist.display());
+
+    // The file is rewritten after each part, so a failure keeps what was measured.
+    let save =
+        || std::fs::write(&options.out, REPORT.lock().unwrap().as_bytes()).expect("write --out");
+    out!("### Time to interactive (cold loads, headless Chromium)\n");
+    time_to_interactive(&origin, options.loads).await;
+    save();
+    out!("### Keystroke to feedback (phone field, Chromium)\n");
+    keystroke_latency(&origin, options.keystrokes).await;
+    save();
+    out!("### Agent picker: cost by number of rows\n");
+    picker(&options.dist, options.picker_samples).await;
+    save();
+    eprintln!(
+        "jtel-bench: done in {:.0} s, results in {}",
+        started.elapsed().as_secs_f64(),
+        options.out.display()
+    );
+}
+
+/// One page of the time-to-interactive comparison.
+struct Page {
+    name: &'static str,
+    path: &'static str,
+}
+
+const WIDGET_FORM: Page = Page {
+    name: "`<jtel-acd-event-form>` (callback)",
+    path: "bench/acd-event-form.html",
+};
+const BASELINE_FORM: Page = Page {
+    name: "baseline: plain HTML/JS callback form",
+    path: "bench/baseline.html",
+};
+const WIDGET_COCKPIT: Page = Page {
+    name: "`<jtel-cockpit-variable>` (variable 192)",
+    path: "bench/cockpit-variable.html",
+};
+const BASELINE_COCKPIT: Page = Page {
+    name: "baseline: plain HTML/JS cockpit variable",
+    path: "bench/baseline-cockpit.html",
+};
+
+/// What one cold load measured.
+struct Load {
+    interactive_ms: f64,
+    bytes: f64,
+    requests: f64,
+    /// Milestones before it, ms from navigation start: HTML received, DOMContentLoaded, wasm
+    /// requested, wasm received, bundle started (NaN for pages without wasm).
+    milestones: [f64; 5],
+}
+
+async fn time_to_interactive(origin: &str, loads: usize) {
+    let pages = [
+        &BASELINE_FORM,
+        &WIDGET_FORM,
+        &BASELINE_COCKPIT,
+        &WIDGET_COCKPIT,
+    ];
+    let mut results: Vec<Vec<Load>> = pages.iter().map(|_| Vec::new()).collect();
+    // Round 0 warms the machine (disk cache of the Chromium binary, the gateway) and is dropped.
+    for round in 0..=loads {
+        for (page, measured) in pages.iter().zip(results.iter_mut()) {
+            let load = cold_load(format!("{origin}/{}", page.path)).await;
+            if round > 0 {
+                measured.push(load);
+            }
+        }
+        eprint!("\rjtel-bench: cold loads {round}/{loads}");
+    }
+    eprintln!();
+    out!("| page | loads | TTI median | TTI p95 | widget / baseline (median) | (p95) | bytes loaded (uncompressed) | requests |");
+    out!("|---|---:|---:|---:|---:|---:|---:|---:|");
+    for (index, (page, measured)) in pages.iter().zip(&results).enumerate() {
+        let tti: Vec<f64> = measured.iter().map(|load| load.interactive_ms).collect();
+        let (ratio_median, ratio_p95) = if index % 2 == 1 {
+            let baseline: Vec<f64> = results[index - 1]
+                .iter()
+                .map(|load| load.interactive_ms)
+                .collect();
+            (
+                format!("{:.2}×", median(&tti) / median(&baseline)),
+                format!("{:.2}×", p95(&tti) / p95(&baseline)),
+            )
+        } else {
+            ("—".to_owned(), "—".to_owned())
+        };
+        out!(
+            "| {} | {} | {:.0} ms | {:.0} ms | {ratio_median} | {ratio_p95} | {:.0} | {:.0} |",
+            page.name,
+            tti.len(),
+            median(&tti),
+            p95(&tti),
+            median(&measured.iter().map(|l| l.bytes).collect::<Vec<_>>()),
+            median(&measured.iter().map(|l| l.requests).collect::<Vec<_>>()),
+        );
+    }
+    out!();
+    out!("Where the time goes (medians, ms from navigation start):\n");
+    out!("| page | HTML received | DOMContentLoaded | wasm requested | wasm received | wasm compiled, `main` starts | interactive |");
+    out!("|---|---:|---:|---:|---:|---:|---:|");
+    for (page, measured) in pages.iter().zip(&results) {
+        let at = |index: usize| {
+            let values: Vec<f64> = measured.iter().map(|load| load.milestones[index]).collect();
+            match median(&values) {
+                value if value.is_nan() => "—".to_owned(),
+                value => format!("{value:.0}"),
+            }
+        };
+        let tti: Vec<f64> = measured.iter().map(|load| load.interactive_ms).collect();
+        out!(
+            "| {} | {} | {} | {} | {} | {} | {:.0} |",
+            page.name,
+            at(0),
+            at(1),
+            at(2),
+            at(3),
+            at(4),
+            median(&tti)
+        );
+    }
+    out!();
+}
+
+/// Loads `url` in a new browser (fresh profile: empty HTTP and code caches) and waits for the
+/// `jtel-interactive` mark.
+async fn cold_load(url: String) -> Load {
+    browser::with_browser(|client| async move {
+        client.goto(&url).await.expect("the page loads");
+        let mark = wait_for_interactive(&client).await;
+        Load {
+            interactive_ms: mark["tti"].as_f64().unwrap_or(f64::NAN),
+            bytes: mark["bytes"].as_f64().unwrap_or(f64::NAN),
+            requests: mark["requests"].as_f64().unwrap_or(f64::NAN),
+            milestones: ["html", "dcl", "wasmStart", "wasmEnd", "started"]
+                .map(|key| mark[key].as_f64().unwrap_or(f64::NAN)),
+        }
+    })
+    .await
+}
+
+/// Waits (up to 20 s) for the `jtel-interactive` mark; returns its time and what the page
+/// loaded until then.
+async fn wait_for_interactive(client: &Client) -> Value {
+    const SCRIPT: &str = r##"
+        const mark = performance.getEntriesByName("jtel-interactive")[0];
+        if (!mark) return null;
+        const navigation = performance.getEntriesByType("navigation")[0];
+        const resources = performance.getEntriesByType("resource");
+        const wasm = resources.find((r) => r.name.endsWith(".wasm"));
+        return {
+            html: navigation.responseEnd,
+            dcl: navigation.domContentLoadedEventEnd,
+            wasmStart: wasm ? wasm.startTime : null,
+            wasmEnd: wasm ? wasm.responseEnd : null,
+            started: performance.getEntriesByName("jtel-started")[0]?.startTime ?? null,
+            tti: mark.startTime,
+            bytes: resources.reduce((sum, r) => sum + r.decodedBodySize, navigation.decodedBodySize),
+            requests: 1 + resources.length,
+        };
+    "##;
+    for _ in 0..400 {
+        let found = client.execute(SCRIPT, vec![]).await.expect("script runs");
+        if !found.is_null() {
+            return found;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!(
+        "no jtel-interactive mark on {:?}",
+        client.current_url().await.ok()
+    );
+}
+
+/// Records, inside the page, the time from each keydown to the moment the phone field's
+/// validation message appears or disappears (a MutationObserver sees the DOM change).
+const KEYSTROKE_PROBE: &str = r##"
+    const [host] = arguments;
+    const root = host ? document.querySelector(host).shadowRoot : document;
+    const field = () => root.querySelector("[name=Sender]").closest(".jtel-field");
+    window.jtelSamples = [];
+    let keydown = null;
+    let shown = !!field().querySelector(".jtel-error");
+    window.addEventListener("keydown", (event) => { keydown = event.timeStamp; }, true);
+    new MutationObserver(() => {
+        const now = performance.now();
+        const has = !!field().querySelector(".jtel-error");
+        if (has !== shown && keydown !== null) {
+            window.jtelSamples.push(now - keydown);
+            keydown = null;
+        }
+        shown = has;
+    }).observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
+"##;
+
+async fn keystroke_latency(origin: &str, repetitions: usize) {
+    let pages = [(&BASELINE_FORM, None), (&WIDGET_FORM, Some("#form"))];
+    out!("| page | keystrokes | median | p95 | max |");
+    out!("|---|---:|---:|---:|---:|");
+    for (page, host) in pages {
+        let url = format!("{origin}/{}", page.path);
+        let samples = browser::with_browser(move |client| async move {
+            client.goto(&url).await.expect("the page loads");
+            wait_for_interactive(&client).await;
+            client
+                .execute(KEYSTROKE_PROBE, vec![json!(host)])
+                .await
+                .expect("probe installs");
+            let input = match host {
+                Some(host) => widget::in_widget(&client, host, "[name=Sender]").await,
+                None => client
+                    .find(Locator::Css("[name=Sender]"))
+                    .await
+                    .expect("baseline input"),
+            };
+            // Visit and leave the field once: from then on its errors show while typing.
+            input.click().await.expect("click");
+            input.send_keys(&Key::Tab.to_string()).await.expect("tab");
+            input.click().await.expect("click");
+            input.send_keys(&Key::End.to_string()).await.expect("end");
+            for round in 0..repetitions {
+                // A letter makes the number invalid (message appears), Backspace valid again.
+                input.send_keys("x").await.expect("typing");
+                wait_for_samples(&client, 2 * round + 1).await;
+                input
+                    .send_keys(&Key::Backspace.to_string())
+                    .await
+                    .expect("typing");
+                wait_for_samples(&client, 2 * round + 2).await;
+            }
+            let samples = client
+                .execute("return window.jtelSamples", vec![])
+                .await
+                .expect("samples");
+            numbers(&samples)
+        })
+        .await;
+        out!(
+            "| {} | {} | {:.1} ms | {:.1} ms | {:.1} ms |",
+            page.name,
+            samples.len(),
+            median(&samples),
+            p95(&samples),
+            samples.iter().copied().fold(0.0, f64::max)
+        );
+    }
+    out!();
+}
+
+async fn wait_for_samples(client: &Client, count: usize) {
+    for _ in 0..200 {
+        let found = client
+            .execute("return window.jtelSamples.length", vec![])
+            .await
+            .expect("samples");
+        if found.as_u64().unwrap_or_default() as usize >= count {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    panic!("the validation message never changed after keystroke {count}");
+}
+
+/// Opens and closes the agent picker and filters it, `reps` times each, timing from the
+/// dispatched event until the list in the DOM is updated and laid out.
+const PICKER_PROBE: &str = r##"
+    const [reps] = arguments;
+    const done = arguments[arguments.length - 1];
+    const root = document.querySelector("#form").shadowRoot;
+    const input = root.querySelector("input[name=UsersID]");
+    const list = root.getElementById(input.getAttribute("aria-controls"));
+    const rows = () => list.querySelectorAll("[role=option]").length;
+    const expanded = () => input.getAttribute("aria-expanded") === "true";
+    const key = (name) => input.dispatchEvent(new KeyboardEvent("keydown",
+        { key: name, bubbles: true, composed: true, cancelable: true }));
+    const type = (text) => {
+        input.value = text;
+        input.dispatchEvent(new InputEvent("input",
+            { bubbles: true, composed: true, inputType: "insertText", data: text }));
+    };
+    const timed = (act, ready) => new Promise((resolve) => {
+        const start = performance.now();
+        const finish = () => { list.offsetHeight; resolve(performance.now() - start); };
+        const observer = new MutationObserver(() => {
+            if (ready()) { observer.disconnect(); finish(); }
+        });
+        observer.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+        act();
+        if (ready()) { observer.disconnect(); finish(); }
+    });
+    (async () => {
+        input.focus();
+        const open = [], filter = [];
+        for (let i = 0; i < reps; i++) {
+            open.push(await timed(() => key("ArrowDown"), () => expanded() && rows() > 0));
+            // A query that matches no agent, then one that matches some, so each changes the
+            // list (every filter scans all rows).
+            filter.push(await timed(() => type(`no agent ${i}`), () => rows() === 0));
+            filter.push(await timed(() => type(`0${i % 10}`), () => rows() > 0));
+            await timed(() => key("Escape"), () => !expanded());
+        }
+        done({ open, filter });
+    })();
+"##;
+
+async fn picker(dist: &std::path::Path, reps: usize) {
+    out!("| rows | open median | open p95 | filter median | filter p95 | JS heap used | wasm memory |");
+    out!("|---:|---:|---:|---:|---:|---:|---:|");
+    let mut filter_medians = Vec::new();
+    for rows in [100usize, 1_000, 10_000] {
+        // The default fixtures have 3 agents; the bench adds the rest.
+        let (_jtel, origin) = serve(dist, rows - 3).await;
+        let url = format!("{origin}/bench/picker.html");
+        let measured = browser::with_browser(move |client| async move {
+            client.goto(&url).await.expect("the page loads");
+            wait_for_interactive(&client).await;
+            // The options have loaded when the picker's "loading" hint is gone.
+            let loaded = r##"
+                const root = document.querySelector("#form").shadowRoot;
+                return !!root.querySelector("input[name=UsersID]")
+                    && !root.querySelector(".jtel-picker .jtel-hint") && !!window.jtelWasm;
+            "##;
+            for _ in 0..400 {
+                if client.execute(loaded, vec![]).await.expect("script") == json!(true) {
+                    break;
+                }
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+            browser::devtools(&client, "HeapProfiler.collectGarbage", json!({})).await;
+            let heap = browser::devtools(&client, "Runtime.getHeapUsage", json!({})).await;
+            let wasm = client
+                .execute("return window.jtelWasm.memory.buffer.byteLength", vec![])
+                .await
+                .expect("wasm memory");
+            let timings = client
+                .execute_async(PICKER_PROBE, vec![json!(reps)])
+                .await
+                .expect("the picker probe runs");
+            (heap["usedSize"].as_f64(), wasm.as_f64(), timings)
+        })
+        .await;
+        let (heap, wasm, timings) = measured;
+        let open = numbers(&timings["open"]);
+        let filter = numbers(&timings["filter"]);
+        out!(
+            "| {rows} | {:.1} ms | {:.1} ms | {:.1} ms | {:.1} ms | {:.1} MB | {:.1} MB |",
+            median(&open),
+            p95(&open),
+            median(&filter),
+            p95(&filter),
+            heap.unwrap_or(f64::NAN) / 1e6,
+            wasm.unwrap_or(f64::NAN) / 1e6,
+        );
+        filter_medians.push(median(&filter));
+    }
+    out!(
+        "\nTen times the rows: filter median ×{:.1} (100 → 1,000 rows), ×{:.1} (1,000 → 10,000 rows).",
+        filter_medians[1] / filter_medians[0],
+        filter_medians[2] / filter_medians[1],
+    );
+    out!();
+}
+
+fn numbers(value: &Value) -> Vec<f64> {
+    value
+        .as_array()
+        .map(|items| items.iter().filter_map(Value::as_f64).collect())
+        .unwrap_or_default()
+}
+
+fn sorted(values: &[f64]) -> Vec<f64> {
+    let mut sorted = values.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    sorted
+}
+
+/// The median (mean of the middle two for an even count).
+fn median(values: &[f64]) -> f64 {
+    let sorted = sorted(values);
+    match sorted.len() {
+        0 => f64::NAN,
+        n if n % 2 == 1 => sorted[n / 2],
+        n => (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0,
+    }
+}
+
+/// The 95th percentile, nearest rank.
+fn p95(values: &[f64]) -> f64 {
+    let sorted = sorted(values);
+    if sorted.is_empty() {
+        return f64::NAN;
+    }
+    let rank = ((0.95 * sorted.len() as f64).ceil() as usize).clamp(1, sorted.len());
+    sorted[rank - 1]
+}
