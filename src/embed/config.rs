@@ -35,7 +35,7 @@ impl ConfigSource for JsOptions {
         // no option accepts either way).
         let text = value.as_string().or_else(|| {
             let number = js_sys::Number::from(value.as_f64()?);
-            number.to_string(10).ok().map(String::from)
+            number.to_string_with_radix(10).ok().map(String::from)
         })?;
         Some(text).filter(|text| !text.trim().is_empty())
     }
