@@ -161,15 +161,8 @@ async fn a_network_failure_keeps_the_input_and_offers_a_retry() {
     form.type_into(Field::Subject, "Please call me").await;
     form.type_into(Field::Body, "About my invoice").await;
     form.click("button[type=submit]").await;
-    let alert = form.wait_for("[role=alert]").await;
-    assert!(
-        alert
-            .text_content()
-            .unwrap()
-            .contains("could not be reached"),
-        "{:?}",
-        alert.text_content()
-    );
+    let alert = form.wait_for_text("[role=alert]").await;
+    assert!(alert.contains("could not be reached"), "{alert}");
     assert_eq!(form.input(Field::Sender).value(), "+49 199 123456789");
     assert_eq!(form.input(Field::Subject).value(), "Please call me");
     assert_eq!(form.input(Field::Body).value(), "About my invoice");

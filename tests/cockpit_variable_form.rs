@@ -271,15 +271,8 @@ async fn a_failed_request_keeps_the_value_and_offers_a_retry() {
     serve("PATCH", &set_value_url(20, 80), 0, "", 0);
     let form = proposed(20, "80").await;
     form.click_button("Confirm").await;
-    let alert = form.wait_for("[role=alert]").await;
-    assert!(
-        alert
-            .text_content()
-            .unwrap()
-            .contains("could not be reached"),
-        "{:?}",
-        alert.text_content()
-    );
+    let alert = form.wait_for_text("[role=alert]").await;
+    assert!(alert.contains("could not be reached"), "{alert}");
     assert_eq!(form.input(Field::Value).value(), "80");
 
     serve_result(20, 80, 0);

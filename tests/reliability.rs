@@ -81,7 +81,7 @@ async fn a_hanging_server_ends_in_a_clear_message_with_the_input_kept() {
     );
     let form = form_with_request(&base_url).await;
     form.click("button[type=submit]").await;
-    let alert = form.wait_for("[role=alert]").await.text_content().unwrap();
+    let alert = form.wait_for_text("[role=alert]").await;
     assert!(alert.contains("did not answer within 1 seconds"), "{alert}");
     assert_eq!(form.input(Field::Sender).value(), "0199 123456789");
     assert_eq!(
@@ -112,17 +112,13 @@ async fn first_fails_then_retry(
     serve("POST", &create, status, body, 0);
     let form = form_with_request(&base_url).await;
     form.click("button[type=submit]").await;
-    let alert = form.wait_for("[role=alert]").await.text_content().unwrap();
+    let alert = form.wait_for_text("[role=alert]").await;
     let records: Vec<serde_json::Value> = listed.iter().map(|id| stored_event(*id)).collect();
     let list = json!({ "records": records, "count": records.len(), "status": 200 }).to_string();
     serve("GET", &format!("{base_url}/acd/events"), 200, &list, 0);
     serve("POST", &create, 200, &created(created_id), 0);
     form.click("button[type=submit]").await;
-    let confirmation = form
-        .wait_for(".jtel-success-text")
-        .await
-        .text_content()
-        .unwrap();
+    let confirmation = form.wait_for_text(".jtel-success-text").await;
     Retried {
         alert,
         confirmation,
@@ -201,7 +197,7 @@ async fn offline_keeps_the_draft_and_offers_to_send_when_back() {
     let form = form_with_request(&base_url).await;
     set_online(false);
     form.click("button[type=submit]").await;
-    let alert = form.wait_for("[role=alert]").await.text_content().unwrap();
+    let alert = form.wait_for_text("[role=alert]").await;
     assert!(alert.starts_with("You are offline"), "{alert}");
     assert_eq!(
         count_sent(&format!("POST {create}")),

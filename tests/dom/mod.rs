@@ -236,6 +236,14 @@ impl View {
         );
     }
 
+    /// Waits for `selector` like [`View::wait_for`] and returns its text.
+    pub async fn wait_for_text(&self, selector: &str) -> String {
+        self.wait_for(selector)
+            .await
+            .text_content()
+            .unwrap_or_default()
+    }
+
     /// The error text linked to `field`'s input by `aria-describedby`, if any.
     pub fn error_of(&self, field: Field) -> Option<String> {
         let described_by = self.input(field).get_attribute("aria-describedby")?;
