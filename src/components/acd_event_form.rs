@@ -346,7 +346,10 @@ pub fn AcdEventForm(props: &AcdEventFormProps) -> Html {
     ];
     let kind = kind_of(&state.draft);
     let fields = visible_fields(props, kind);
-    let problems: Vec<FieldError> = prepare(props, &state.draft).err().unwrap_or_default();
+    // The draft's verdict, once per render: the problems to show, or the request (whose
+    // subject the preview shows).
+    let prepared = prepare(props, &state.draft);
+    let problems: Vec<FieldError> = prepared.clone().err().unwrap_or_default();
 
     let on_input = {
         let state = state.clone();
@@ -526,7 +529,7 @@ pub fn AcdEventForm(props: &AcdEventFormProps) -> Html {
         })
         .collect();
     let subject_preview = props.subject_template.as_ref().and_then(|_| {
-        prepare(props, &state.draft).ok().map(|request| {
+        prepared.ok().map(|request| {
             ui_text(
                 &UiText::SubjectPreview {
                     subject: request.subject,
