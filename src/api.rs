@@ -16,7 +16,7 @@ use jtel_core::model::{
 use jtel_core::outcome::{
     interpret_created_event, interpret_records, interpret_set_value, ApiError, SetValueOutcome,
 };
-use serde::de::DeserializeOwned;
+use jtel_core::wire::FromJson;
 use std::cell::Cell;
 use std::rc::Rc;
 use web_sys::AbortController;
@@ -94,7 +94,11 @@ impl JtelClient {
     pub async fn create_event(&self, event: &CreateAcdEvent) -> Result<AcdEvent, ApiError> {
         let builder = Request::post(&self.url("acd/events/create"));
         let (status, body) = self
-            .exchange(builder, |builder| builder.json(event))
+            .exchange(builder, |builder| {
+                builder
+                    .header("Content-Type", "application/json")
+                    .body(event.to_json())
+            })
             .await?;
         interpret_created_event(status, &body)
     }
@@ -152,7 +156,7 @@ impl JtelClient {
     }
 
     /// A list or get-by-id route's records.
-    async fn records<T: DeserializeOwned>(&self, path: &str) -> Result<Vec<T>, ApiError> {
+    async fn records<T: FromJson>(&self, path: &str) -> Result<Vec<T>, ApiError> {
         let (status, body) = self
             .exchange(Request::get(&self.url(path)), RequestBuilder::build)
             .await?;

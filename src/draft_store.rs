@@ -3,9 +3,9 @@
 //! removed once the request succeeded. Host pages that must not store personal data switch it
 //! off (`store-draft="off"`).
 
+use jtel_core::json::{self, Json, ObjectWriter};
 use jtel_core::validation::EventDraft;
 use jtel_core::Field;
-use serde_json::{Map, Value};
 
 /// The `sessionStorage` key of the draft stored as `key`.
 fn storage_key(key: &str) -> String {
@@ -23,12 +23,15 @@ pub fn load(key: &str) -> Vec<(Field, String)> {
     else {
         return Vec::new();
     };
-    let Ok(Value::Object(texts)) = serde_json::from_str::<Value>(&stored) else {
+    let Ok(Json::Object(texts)) = json::parse(&stored) else {
         return Vec::new();
     };
     texts
         .into_iter()
-        .filter_map(|(name, text)| Some((Field::from_json_name(&name)?, text.as_str()?.to_owned())))
+        .filter_map(|(name, text)| match text {
+            Json::String(text) => Some((Field::from_json_name(&name)?, text)),
+            _ => None,
+        })
         .collect()
 }
 
@@ -37,15 +40,18 @@ pub fn save(key: &str, draft: &EventDraft, fields: &[Field]) {
     let Some(storage) = session_storage() else {
         return;
     };
-    let texts: Map<String, Value> = draft
-        .texts()
-        .filter(|(field, text)| fields.contains(field) && !text.is_empty())
-        .map(|(field, text)| (field.json_name().to_owned(), Value::from(text)))
-        .collect();
-    let _ = if texts.is_empty() {
-        storage.remove_item(&storage_key(key))
+    let mut texts = ObjectWriter::new();
+    let mut stored_any = false;
+    for (field, text) in draft.texts() {
+        if fields.contains(&field) && !text.is_empty() {
+            texts.text(field.json_name(), text);
+            stored_any = true;
+        }
+    }
+    let _ = if stored_any {
+        storage.set_item(&storage_key(key), &texts.finish())
     } else {
-        storage.set_item(&storage_key(key), &Value::Object(texts).to_string())
+        storage.remove_item(&storage_key(key))
     };
 }
 

@@ -169,6 +169,10 @@ async fn a_refused_submit_is_announced_to_the_host_page() {
         .collect();
     assert_eq!(names, vec!["Sender", "Subject"]);
     assert_eq!(
+        get(&fields.get(0), "code").as_string().unwrap(),
+        "phone-too-short"
+    );
+    assert_eq!(
         get(&fields.get(0), "message").as_string().unwrap(),
         "This phone number is too short (at least 7 digits with the country code)."
     );

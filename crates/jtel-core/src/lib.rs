@@ -11,6 +11,8 @@
 //! - [`validation`]: whole-request validation returning every problem as `(field, code)`.
 //! - [`colour`]: the cockpit variables' background colours, read safely and mixed.
 //! - [`messages`]: English and German text for every code.
+//! - [`json`] and [`wire`]: a small JSON reader/writer and the jtel types read from and
+//!   written to it (the browser build's codec; serde stays for the emulator).
 //! - [`outcome`]: HTTP status + body → a typed outcome the forms can act on.
 //! - [`retry`]: finding an event already created before a retry sends it again.
 //! - [`callback_time`]: the preferred time of a callback request.
@@ -22,6 +24,7 @@ pub mod country_codes;
 pub mod crm_url;
 pub mod email;
 pub mod event_kind;
+pub mod json;
 pub mod messages;
 pub mod model;
 pub mod outcome;
@@ -30,6 +33,7 @@ pub mod retry;
 pub mod subject_template;
 pub mod timestamp;
 pub mod validation;
+pub mod wire;
 
 pub use event_kind::EventKind;
 pub use messages::Language;

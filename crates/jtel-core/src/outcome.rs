@@ -5,9 +5,10 @@
 //! whether anything changed. Error texts of 400 answers are kept, and where they follow the
 //! emulator's `Field: message; Field: message` form they are split back per field.
 
-use crate::model::{AcdEvent, ErrorBody, ListEnvelope, SetValueResponse};
+use crate::json::{self, Json};
+use crate::model::AcdEvent;
 use crate::validation::{Field, FieldError};
-use serde::de::DeserializeOwned;
+use crate::wire::{self, FromJson};
 
 /// Why a request did not give the answer asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -141,13 +142,8 @@ pub fn split_invalid_text(text: &str) -> Vec<FieldMessage> {
 }
 
 /// The records of a list or get-by-id answer.
-pub fn interpret_records<T: DeserializeOwned>(status: u16, body: &str) -> Result<Vec<T>, ApiError> {
-    success_body(status, body)?;
-    serde_json::from_str::<ListEnvelope<T>>(body)
-        .map(|envelope| envelope.records)
-        .map_err(|error| ApiError::Undecodable {
-            detail: error.to_string(),
-        })
+pub fn interpret_records<T: FromJson>(status: u16, body: &str) -> Result<Vec<T>, ApiError> {
+    wire::records(&success_json(status, body)?).map_err(undecodable)
 }
 
 /// The event a create call made (the first of its `records`).
@@ -234,29 +230,31 @@ impl SetValueOutcome {
 
 /// Interprets a setValue answer: the HTTP status first, then `result`.
 pub fn interpret_set_value(status: u16, body: &str) -> Result<SetValueOutcome, ApiError> {
-    success_body(status, body)?;
-    let response: SetValueResponse =
-        serde_json::from_str(body).map_err(|error| ApiError::Undecodable {
-            detail: error.to_string(),
-        })?;
-    let code = response.result.ok_or_else(|| ApiError::Undecodable {
-        detail: "the answer has no result".to_owned(),
-    })?;
+    let (result, server_text) =
+        wire::set_value_answer(&success_json(status, body)?).map_err(undecodable)?;
+    let code = result.ok_or_else(|| undecodable("the answer has no result".to_owned()))?;
     Ok(SetValueOutcome {
         result: SetValueResult::from_code(code),
-        server_text: response.error.filter(|text| !text.is_empty()),
+        server_text: server_text.filter(|text| !text.is_empty()),
     })
 }
 
-/// `Ok` for a 2xx status, otherwise the error that status and body stand for.
-fn success_body(status: u16, body: &str) -> Result<(), ApiError> {
+fn undecodable(detail: String) -> ApiError {
+    ApiError::Undecodable { detail }
+}
+
+/// The parsed body of a 2xx answer, otherwise the error that status and body stand for.
+fn success_json(status: u16, body: &str) -> Result<Json, ApiError> {
     if (200..300).contains(&status) {
-        return Ok(());
+        return json::parse(body).map_err(|error| undecodable(error.to_string()));
     }
-    let error_body = serde_json::from_str::<ErrorBody>(body).ok();
+    // `Some` when the body is a JSON error object, even one without a text.
+    let error_body = json::parse(body)
+        .ok()
+        .and_then(|body| wire::error_text(&body).ok());
     let message = error_body
-        .as_ref()
-        .and_then(|body| body.error.clone())
+        .clone()
+        .flatten()
         .filter(|text| !text.trim().is_empty());
     Err(match status {
         400 => ApiError::Invalid {

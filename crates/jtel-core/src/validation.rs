@@ -128,6 +128,32 @@ pub enum ErrorCode {
     },
 }
 
+impl ErrorCode {
+    /// A stable kebab-case name for host pages and logs (`required`, `phone-too-short`, …).
+    pub fn name(&self) -> &'static str {
+        match self {
+            Self::Required => "required",
+            Self::NotPositiveInteger => "not-positive-integer",
+            Self::TooLong { .. } => "too-long",
+            Self::Phone(PhoneError::Empty) => "phone-empty",
+            Self::Phone(PhoneError::InvalidCharacters) => "phone-invalid-characters",
+            Self::Phone(PhoneError::TooShort) => "phone-too-short",
+            Self::Phone(PhoneError::TooLong) => "phone-too-long",
+            Self::Phone(PhoneError::UnknownCountryCode) => "phone-unknown-country-code",
+            Self::EmailInvalid => "email-invalid",
+            Self::Url(UrlError::NotHttp) => "url-not-http",
+            Self::Url(UrlError::Malformed) => "url-malformed",
+            Self::Url(UrlError::TooLong) => "url-too-long",
+            Self::BodyOnlyForCallbacks => "body-only-for-callbacks",
+            Self::NotAnInteger => "not-an-integer",
+            Self::UnknownReference => "unknown-reference",
+            Self::PreferredTime(PreferredTimeError::Malformed) => "preferred-time-malformed",
+            Self::PreferredTime(PreferredTimeError::InThePast) => "preferred-time-in-the-past",
+            Self::OutOfRange { .. } => "out-of-range",
+        }
+    }
+}
+
 /// One problem: which field, and what is wrong with it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct FieldError {
