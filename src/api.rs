@@ -221,7 +221,12 @@ impl JtelClient {
 /// A request that got no answer (or could not be built) is a network failure for the user.
 fn network(error: gloo_net::Error) -> ApiError {
     ApiError::Network {
-        detail: error.to_string(),
+        detail: match error {
+            gloo_net::Error::JsError(error) => error.message,
+            gloo_net::Error::GlooError(text) => text,
+            // Never built here: this client reads bodies as text.
+            _ => String::from("unexpected error"),
+        },
     }
 }
 

@@ -47,7 +47,7 @@ fn camel_case(key: &str) -> String {
     parts.fold(first, |mut out, part| {
         let mut chars = part.chars();
         if let Some(c) = chars.next() {
-            out.extend(c.to_uppercase());
+            out.push(c.to_ascii_uppercase());
             out.push_str(chars.as_str());
         }
         out

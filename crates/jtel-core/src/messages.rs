@@ -244,12 +244,13 @@ fn german_kind(kind: EventKind) -> String {
     }
 }
 
+/// `text` with its first letter in upper case (the English kind names are ASCII).
 fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+    let mut text = text.to_owned();
+    if let Some(first) = text.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    text
 }
 
 fn english_ui(text: &UiText) -> String {
