@@ -377,3 +377,64 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
         })
         .collect()
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_one_form_bundle_creates_a_callback_and_loads_nothing_else() {
+    let stand = Stand::start().await;
+    let before = stand.events().await.len();
+    let page = stand.url("contact.html");
+    with_browser(move |client| async move {
+        client.goto(&page).await.expect("contact page loads");
+        type_into(&client, "#contact-callback", "Sender", "0199 3334445").await;
+        type_into(&client, "#contact-callback", "Subject", "Question about my order").await;
+        let confirmation = submit_and_confirm(&client, "#contact-callback").await;
+        assert!(confirmation.contains("(reference 1"), "{confirmation}");
+
+        let loaded = client
+            .execute(
+                "return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname);",
+                vec![],
+            )
+            .await
+            .unwrap();
+        let loaded: Vec<String> = serde_json::from_value(loaded).unwrap();
+        assert!(
+            loaded.iter().any(|path| path == "/jtel-acd-event-form_bg.wasm"),
+            "the one-form wasm was loaded: {loaded:?}"
+        );
+        assert!(
+            !loaded.iter().any(|path| path.starts_with("/jtel-widgets")),
+            "nothing of the full bundle was loaded: {loaded:?}"
+        );
+
+        // Only the event form is defined; mounting another widget says why it cannot.
+        let answer = client
+            .execute_async(
+                r#"const done = arguments[0];
+                   const bundle = await import("/jtel-acd-event-form-loader.js");
+                   await bundle.ready;
+                   let error = "";
+                   try { bundle.mount(document.createElement("div"), { widget: "cockpit-variable" }); }
+                   catch (e) { error = String(e.message); }
+                   done([!!customElements.get("jtel-acd-event-form"),
+                         !!customElements.get("jtel-cockpit-variable"), error]);"#,
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert_eq!(
+            answer,
+            serde_json::json!([
+                true,
+                false,
+                "this bundle does not hold the widget \"cockpit-variable\"; load jtel-widgets-loader.js for every widget"
+            ])
+        );
+    })
+    .await;
+    let events = stand.events().await;
+    let created = &events[before..];
+    assert_eq!(created.len(), 1, "exactly one event: {created:?}");
+    assert_eq!(created[0].acd_event_types_id, Some(3));
+    assert_eq!(created[0].sender.as_deref(), Some("491993334445"));
+}

@@ -34,10 +34,10 @@ thread_local! {
     static MOUNTED: RefCell<Vec<MountedWidget>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Defines every widget's custom element (once; later calls do nothing). Elements already in
+/// Defines the custom element of every widget in this bundle (once; later calls do nothing). Elements already in
 /// the page are upgraded and render at once.
 pub fn register() {
-    for kind in WidgetKind::ALL {
+    for kind in WidgetKind::bundled() {
         let observed = kind
             .keys()
             .iter()

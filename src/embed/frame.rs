@@ -33,7 +33,11 @@ pub fn mount_from_url() {
     let kind = params
         .value("widget")
         .and_then(|name| WidgetKind::from_name(&name))
-        .unwrap_or(WidgetKind::AcdEventForm);
+        .filter(|kind| kind.is_bundled())
+        .or_else(|| WidgetKind::bundled().next());
+    let Some(kind) = kind else {
+        return;
+    };
     let Ok(element) = document.create_element(kind.element_name()) else {
         return;
     };

@@ -47,7 +47,12 @@ pub fn mount(element: Element, options: js_sys::Object) -> Result<WidgetHandle, 
         .value("widget")
         .unwrap_or_else(|| "acd-event-form".to_owned());
     let kind = WidgetKind::from_name(&name)
-        .ok_or_else(|| JsError::new(&format!("unknown widget {name:?}")))?;
+        .ok_or_else(|| JsError::new(&format!("unknown widget \"{name}\"")))?;
+    if !kind.is_bundled() {
+        return Err(JsError::new(&format!(
+            "this bundle does not hold the widget \"{name}\"; load jtel-widgets-loader.js for every widget"
+        )));
+    }
     let widget = MountedWidget::mount(&element, kind, &options)
         .ok_or_else(|| JsError::new("the element cannot hold a shadow root"))?;
     Ok(WidgetHandle {

@@ -1,9 +1,17 @@
 //! A mounted widget of any kind: mounted into a host element's shadow root, updated from a new
 //! configuration, destroyed as one.
+//!
+//! The cargo features `acd-event-form` and `cockpit` choose which widgets a bundle embeds, so a
+//! page with one form loads only that form's code (the Yew components themselves are always in
+//! the library).
 
+#[cfg(feature = "acd-event-form")]
 use crate::components::acd_event_form::{AcdEventForm, AcdEventFormProps};
-use crate::components::cockpit_variable_form::{CockpitVariableForm, CockpitVariableFormProps};
-use crate::components::cockpit_variable_list::{CockpitVariableList, CockpitVariableListProps};
+#[cfg(feature = "cockpit")]
+use crate::components::{
+    cockpit_variable_form::{CockpitVariableForm, CockpitVariableFormProps},
+    cockpit_variable_list::{CockpitVariableList, CockpitVariableListProps},
+};
 use crate::embed::config::{self, ConfigSource};
 use crate::embed::{host_events, shadow};
 use web_sys::Element;
@@ -21,12 +29,25 @@ pub enum WidgetKind {
 }
 
 impl WidgetKind {
-    /// Every kind, for registering the custom elements.
+    /// Every kind.
     pub const ALL: [WidgetKind; 3] = [
         Self::AcdEventForm,
         Self::CockpitVariable,
         Self::CockpitVariables,
     ];
+
+    /// The kinds this bundle embeds (its cargo features), for registering custom elements.
+    pub fn bundled() -> impl Iterator<Item = WidgetKind> {
+        Self::ALL.into_iter().filter(|kind| kind.is_bundled())
+    }
+
+    /// Whether this bundle embeds the kind.
+    pub fn is_bundled(self) -> bool {
+        match self {
+            Self::AcdEventForm => cfg!(feature = "acd-event-form"),
+            Self::CockpitVariable | Self::CockpitVariables => cfg!(feature = "cockpit"),
+        }
+    }
 
     /// The custom element's tag name.
     pub fn element_name(self) -> &'static str {
@@ -56,8 +77,11 @@ impl WidgetKind {
 }
 
 enum App {
+    #[cfg(feature = "acd-event-form")]
     AcdEventForm(AppHandle<AcdEventForm>),
+    #[cfg(feature = "cockpit")]
     CockpitVariable(AppHandle<CockpitVariableForm>),
+    #[cfg(feature = "cockpit")]
     CockpitVariables(AppHandle<CockpitVariableList>),
 }
 
@@ -68,10 +92,15 @@ pub struct MountedWidget {
 }
 
 impl MountedWidget {
-    /// Renders a widget of `kind` into `host`'s shadow root, configured by `source`.
+    /// Renders a widget of `kind` into `host`'s shadow root, configured by `source`; `None`
+    /// when the kind is not in this bundle or `host` cannot hold a shadow root.
     pub fn mount(host: &Element, kind: WidgetKind, source: &impl ConfigSource) -> Option<Self> {
+        if !kind.is_bundled() {
+            return None;
+        }
         let root = shadow::mount_point(host)?;
         let app = match kind {
+            #[cfg(feature = "acd-event-form")]
             WidgetKind::AcdEventForm => App::AcdEventForm(
                 yew::Renderer::<AcdEventForm>::with_root_and_props(
                     root,
@@ -79,6 +108,7 @@ impl MountedWidget {
                 )
                 .render(),
             ),
+            #[cfg(feature = "cockpit")]
             WidgetKind::CockpitVariable => App::CockpitVariable(
                 yew::Renderer::<CockpitVariableForm>::with_root_and_props(
                     root,
@@ -86,6 +116,7 @@ impl MountedWidget {
                 )
                 .render(),
             ),
+            #[cfg(feature = "cockpit")]
             WidgetKind::CockpitVariables => App::CockpitVariables(
                 yew::Renderer::<CockpitVariableList>::with_root_and_props(
                     root,
@@ -93,6 +124,8 @@ impl MountedWidget {
                 )
                 .render(),
             ),
+            #[allow(unreachable_patterns)]
+            _ => return None,
         };
         Some(Self {
             host: host.clone(),
@@ -108,8 +141,11 @@ impl MountedWidget {
     /// Applies a new configuration (a form keeps what the user typed).
     pub fn update(&mut self, source: &impl ConfigSource) {
         match &mut self.app {
+            #[cfg(feature = "acd-event-form")]
             App::AcdEventForm(app) => app.update(acd_event_form_props(&self.host, source)),
+            #[cfg(feature = "cockpit")]
             App::CockpitVariable(app) => app.update(cockpit_variable_props(&self.host, source)),
+            #[cfg(feature = "cockpit")]
             App::CockpitVariables(app) => app.update(cockpit_list_props(&self.host, source)),
         }
     }
@@ -117,8 +153,11 @@ impl MountedWidget {
     /// Removes the widget and everything it rendered.
     pub fn destroy(self) {
         match self.app {
+            #[cfg(feature = "acd-event-form")]
             App::AcdEventForm(app) => app.destroy(),
+            #[cfg(feature = "cockpit")]
             App::CockpitVariable(app) => app.destroy(),
+            #[cfg(feature = "cockpit")]
             App::CockpitVariables(app) => app.destroy(),
         }
         if let Some(root) = self.host.shadow_root() {
@@ -127,6 +166,7 @@ impl MountedWidget {
     }
 }
 
+#[cfg(feature = "acd-event-form")]
 fn acd_event_form_props(host: &Element, source: &impl ConfigSource) -> AcdEventFormProps {
     let mut props = config::acd_event_form_props(source);
     props.on_created = host_events::on_created(host);
@@ -135,6 +175,7 @@ fn acd_event_form_props(host: &Element, source: &impl ConfigSource) -> AcdEventF
     props
 }
 
+#[cfg(feature = "cockpit")]
 fn cockpit_variable_props(host: &Element, source: &impl ConfigSource) -> CockpitVariableFormProps {
     let mut props = config::cockpit_variable_props(source);
     props.on_value_set = host_events::on_value_set(host, props.language);
@@ -142,6 +183,7 @@ fn cockpit_variable_props(host: &Element, source: &impl ConfigSource) -> Cockpit
     props
 }
 
+#[cfg(feature = "cockpit")]
 fn cockpit_list_props(host: &Element, source: &impl ConfigSource) -> CockpitVariableListProps {
     let mut props = config::cockpit_list_props(source);
     props.on_value_set = host_events::on_value_set(host, props.language);

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Trunk post-build hook: writes the one-widget bundles next to the full one, so a page with a
+# single form loads only that form's code:
+#   jtel-acd-event-form-loader.js, jtel-acd-event-form.js, jtel-acd-event-form_bg.wasm
+#   jtel-cockpit-loader.js, jtel-cockpit.js, jtel-cockpit_bg.wasm
+# Each is the same crate built with one cargo feature (see Cargo.toml [features]), passed
+# through the same wasm-bindgen and wasm-opt -Oz that trunk uses (both from PATH).
+# Debug builds (`trunk serve`) only write the loaders, pointing at the full bundle, so pages
+# that use them work in the demo without two more builds on every change.
+set -euo pipefail
+cd "$TRUNK_SOURCE_DIR"
+out="$TRUNK_STAGING_DIR"
+if [[ "${TRUNK_PROFILE:-}" != release ]]; then
+  cp static/jtel-widgets-loader.js "$out/jtel-acd-event-form-loader.js"
+  cp static/jtel-widgets-loader.js "$out/jtel-cockpit-loader.js"
+  exit 0
+fi
+target_dir="$(cargo metadata --format-version 1 --no-deps | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')"
+
+bundle() {
+  local name="$1" feature="$2"
+  cargo build --locked --quiet --release --target wasm32-unknown-unknown --bin jtel-widgets \
+    --no-default-features --features "$feature"
+  wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name "$name" \
+    "$target_dir/wasm32-unknown-unknown/release/jtel-widgets.wasm"
+  wasm-opt -Oz "$out/${name}_bg.wasm" -o "$out/${name}_bg.wasm"
+  sed "s#\"./jtel-widgets.js\"#\"./$name.js\"#" static/jtel-widgets-loader.js >"$out/$name-loader.js"
+  grep -q "\"./$name.js\"" "$out/$name-loader.js"
+}
+
+bundle jtel-acd-event-form acd-event-form
+bundle jtel-cockpit cockpit
