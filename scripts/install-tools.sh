@@ -7,6 +7,7 @@
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132.0.0
 AXE_CORE_VERSION=4.14.1
+TERSER_VERSION=5.51.2
 # Tools live outside the clone, so a second clone on the same machine reuses them.
 JTEL_TOOLS_DIR="${JTEL_TOOLS_DIR:-$HOME/.local/share/jtel-widgets-tools}"
 
@@ -81,12 +82,23 @@ install_axe_core() {
   export JTEL_AXE_JS="$JTEL_TOOLS_DIR/node_modules/axe-core/axe.min.js"
 }
 
+# terser minifies the wasm-bindgen JS glue of release bundles (scripts/widget-bundles.sh).
+install_terser() {
+  local installed="$JTEL_TOOLS_DIR/node_modules/terser/package.json"
+  if ! grep -q "\"version\": \"$TERSER_VERSION\"" "$installed" 2>/dev/null; then
+    step "npm install terser@$TERSER_VERSION into $JTEL_TOOLS_DIR"
+    mkdir -p "$JTEL_TOOLS_DIR"
+    npm install --silent --no-audit --no-fund --prefix "$JTEL_TOOLS_DIR" "terser@$TERSER_VERSION"
+  fi
+}
+
 install_apt_packages
 install_wasm_target
 install_trunk
 install_wasm_bindgen_cli
 install_wasm_opt
 install_axe_core
+install_terser
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
 # trunk builds offline, so the crates must be in the local registry first.
