@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Measures the widgets on this machine and writes bench/results.md (also printed):
-#   1. transfer size of what a host page loads for one widget (raw / gzip -9 / brotli -q 11),
-#      next to the plain HTML/JS baseline, and the largest items of the wasm (twiggy);
+#   1. transfer size of what a host page loads for one widget (raw / gzip -9 / brotli -q 11) with
+#      the one-widget bundles and the full one, next to the plain HTML/JS baseline, and the
+#      largest items of the one-form wasm (twiggy);
 #   2. native micro-benchmarks of jtel-core (cargo bench -p jtel-core --bench core);
 #   3. in headless Chromium (bench/src/main.rs): time to interactive over cold loads, widget and
 #      baseline interleaved in the same run; keystroke-to-feedback latency; the agent picker
@@ -51,9 +52,11 @@ step "transfer sizes"
   echo "### Transfer size of one widget (what a host page loads besides its own HTML)"
   echo
   # The stylesheet is built into the wasm (adopted into each shadow root), so it is no file.
-  mapfile -t widget_files < <(find "$dist" -maxdepth 1 -type f \( -name 'jtel-widgets-loader.js' -o -name 'jtel-widgets.js' -o -name 'jtel-widgets_bg.wasm' \) | sort)
   mapfile -t snippet_files < <(find "$dist/snippets" -type f | sort)
-  size_table "widget bundle" "$dist" "${widget_files[@]}" "${snippet_files[@]}"
+  for bundle in jtel-acd-event-form jtel-cockpit jtel-widgets; do
+    size_table "\`$bundle\` bundle" "$dist" "$dist/$bundle-loader.js" "$dist/$bundle.js" \
+      "$dist/${bundle}_bg.wasm" "${snippet_files[@]}"
+  done
   size_table "baseline (plain HTML/JS callback form)" "$dist" "$dist/bench/baseline.html" "$dist/bench/baseline.js" "$dist/jtel-widgets.css"
 } >"$work/sizes.md"
 cat "$work/sizes.md"
@@ -65,15 +68,16 @@ if ! twiggy --version 2>/dev/null | grep -q "$TWIGGY_VERSION"; then
     echo "bench.sh: twiggy did not install (see below); the wasm breakdown is skipped" >&2
 fi
 {
-  echo "### Largest items of the wasm (twiggy)"
+  echo "### Largest items of the one-form wasm, jtel-acd-event-form_bg.wasm (twiggy)"
   echo
   if twiggy --version >/dev/null 2>&1; then
-    # The bundle's wasm has no names; the same build through wasm-bindgen and wasm-opt -Oz with
-    # -g keeps them (item sizes as shipped, plus a names section that is not counted here).
+    # The one-form bundle's wasm has no names; the same build through wasm-bindgen and
+    # wasm-opt -Oz with -g keeps them (item sizes as shipped, plus an uncounted names section).
+    cargo build --locked --quiet --release --target wasm32-unknown-unknown --bin jtel-widgets \
+      --no-default-features --features acd-event-form
     wasm-bindgen --target web --keep-debug --out-dir "$work/named" \
       target/wasm32-unknown-unknown/release/jtel-widgets.wasm
-    wasm-opt -Oz -g --enable-bulk-memory --enable-nontrapping-float-to-int \
-      "$work/named/jtel-widgets_bg.wasm" -o "$work/named.wasm"
+    wasm-opt -Oz -g "$work/named/jtel-widgets_bg.wasm" -o "$work/named.wasm"
     twiggy top -n 100000 -f json "$work/named.wasm" >"$work/twiggy.json"
     if ! command -v python3 >/dev/null; then
       echo "(python3 is missing, so no grouping by crate: twiggy's own top 20)"
