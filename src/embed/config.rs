@@ -102,14 +102,14 @@ const PREFILL: [(&str, Field); 5] = [
 ];
 
 /// The language of a widget: `lang` if set, else English.
-pub fn language(source: &impl ConfigSource) -> Language {
+pub fn language(source: &dyn ConfigSource) -> Language {
     source
         .value("lang")
         .map(|tag| Language::from_tag(&tag))
         .unwrap_or_default()
 }
 
-fn base_url(source: &impl ConfigSource) -> AttrValue {
+fn base_url(source: &dyn ConfigSource) -> AttrValue {
     source
         .value("base-url")
         .map(AttrValue::from)
@@ -118,7 +118,7 @@ fn base_url(source: &impl ConfigSource) -> AttrValue {
 
 /// Where a form's draft is kept: `draft-key`, else the element's `id`; none when
 /// `store-draft="off"` or neither is set (the draft then lives only as long as the page).
-fn draft_key(source: &impl ConfigSource) -> Option<AttrValue> {
+fn draft_key(source: &dyn ConfigSource) -> Option<AttrValue> {
     if source
         .value("store-draft")
         .is_some_and(|value| value.trim().eq_ignore_ascii_case("off"))
@@ -133,7 +133,7 @@ fn draft_key(source: &impl ConfigSource) -> Option<AttrValue> {
 
 /// The properties of a cockpit variable form configured by `source` (host callbacks not set).
 /// A missing or unreadable `variable` id becomes 0, which the form reports as not found.
-pub fn cockpit_variable_props(source: &impl ConfigSource) -> CockpitVariableFormProps {
+pub fn cockpit_variable_props(source: &dyn ConfigSource) -> CockpitVariableFormProps {
     yew::props!(CockpitVariableFormProps {
         variable_id: source
             .value("variable")
@@ -150,7 +150,7 @@ pub fn cockpit_variable_props(source: &impl ConfigSource) -> CockpitVariableForm
 }
 
 /// `timeout` in seconds, or the default.
-fn timeout_seconds(source: &impl ConfigSource) -> u32 {
+fn timeout_seconds(source: &dyn ConfigSource) -> u32 {
     source
         .value("timeout")
         .and_then(|seconds| seconds.trim().parse().ok())
@@ -158,7 +158,7 @@ fn timeout_seconds(source: &impl ConfigSource) -> u32 {
 }
 
 /// The properties of the cockpit variable list configured by `source` (host callbacks not set).
-pub fn cockpit_list_props(source: &impl ConfigSource) -> CockpitVariableListProps {
+pub fn cockpit_list_props(source: &dyn ConfigSource) -> CockpitVariableListProps {
     yew::props!(CockpitVariableListProps {
         base_url: base_url(source),
         token: source.value("token").map(AttrValue::from),
@@ -168,7 +168,7 @@ pub fn cockpit_list_props(source: &impl ConfigSource) -> CockpitVariableListProp
 }
 
 /// The properties of an ACD event form configured by `source` (host callbacks not set).
-pub fn acd_event_form_props(source: &impl ConfigSource) -> AcdEventFormProps {
+pub fn acd_event_form_props(source: &dyn ConfigSource) -> AcdEventFormProps {
     let attr = |key: &str| source.value(key).map(AttrValue::from);
     let prefill: Vec<(Field, AttrValue)> = PREFILL
         .iter()

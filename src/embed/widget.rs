@@ -94,7 +94,7 @@ pub struct MountedWidget {
 impl MountedWidget {
     /// Renders a widget of `kind` into `host`'s shadow root, configured by `source`; `None`
     /// when the kind is not in this bundle or `host` cannot hold a shadow root.
-    pub fn mount(host: &Element, kind: WidgetKind, source: &impl ConfigSource) -> Option<Self> {
+    pub fn mount(host: &Element, kind: WidgetKind, source: &dyn ConfigSource) -> Option<Self> {
         if !kind.is_bundled() {
             return None;
         }
@@ -139,7 +139,7 @@ impl MountedWidget {
     }
 
     /// Applies a new configuration (a form keeps what the user typed).
-    pub fn update(&mut self, source: &impl ConfigSource) {
+    pub fn update(&mut self, source: &dyn ConfigSource) {
         match &mut self.app {
             #[cfg(feature = "acd-event-form")]
             App::AcdEventForm(app) => app.update(acd_event_form_props(&self.host, source)),
@@ -167,7 +167,7 @@ impl MountedWidget {
 }
 
 #[cfg(feature = "acd-event-form")]
-fn acd_event_form_props(host: &Element, source: &impl ConfigSource) -> AcdEventFormProps {
+fn acd_event_form_props(host: &Element, source: &dyn ConfigSource) -> AcdEventFormProps {
     let mut props = config::acd_event_form_props(source);
     props.on_created = host_events::on_created(host);
     props.on_failed = host_events::on_failed(host, props.language);
@@ -176,7 +176,7 @@ fn acd_event_form_props(host: &Element, source: &impl ConfigSource) -> AcdEventF
 }
 
 #[cfg(feature = "cockpit")]
-fn cockpit_variable_props(host: &Element, source: &impl ConfigSource) -> CockpitVariableFormProps {
+fn cockpit_variable_props(host: &Element, source: &dyn ConfigSource) -> CockpitVariableFormProps {
     let mut props = config::cockpit_variable_props(source);
     props.on_value_set = host_events::on_value_set(host, props.language);
     props.on_failed = host_events::on_failed(host, props.language);
@@ -184,7 +184,7 @@ fn cockpit_variable_props(host: &Element, source: &impl ConfigSource) -> Cockpit
 }
 
 #[cfg(feature = "cockpit")]
-fn cockpit_list_props(host: &Element, source: &impl ConfigSource) -> CockpitVariableListProps {
+fn cockpit_list_props(host: &Element, source: &dyn ConfigSource) -> CockpitVariableListProps {
     let mut props = config::cockpit_list_props(source);
     props.on_value_set = host_events::on_value_set(host, props.language);
     props.on_failed = host_events::on_failed(host, props.language);

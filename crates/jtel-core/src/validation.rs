@@ -331,8 +331,12 @@ impl EventDraft {
         if errors.is_empty() {
             Ok(request)
         } else {
-            errors.sort_by_key(|error| error.field);
-            Err(errors)
+            // One error per field, in form order (cheaper in wasm than a general sort).
+            Err(Field::ALL
+                .iter()
+                .filter_map(|field| errors.iter().find(|error| error.field == *field))
+                .copied()
+                .collect())
         }
     }
 }
