@@ -9,7 +9,6 @@ use jtel_core::model::AcdEvent;
 use jtel_core::outcome::{ApiError, FieldMessage};
 use jtel_core::validation::EventDraft;
 use jtel_core::Field;
-use std::collections::BTreeSet;
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -32,7 +31,7 @@ pub struct FormState {
     /// Everything typed so far, kept through every failure.
     pub draft: EventDraft,
     /// Fields the user has left at least once.
-    pub touched: BTreeSet<Field>,
+    pub touched: [bool; Field::ALL.len()],
     /// Whether a submit was attempted (then every field shows its error).
     pub submit_attempted: bool,
     /// The request lifecycle.
@@ -63,7 +62,7 @@ impl FormState {
     pub fn new(draft: EventDraft) -> Self {
         Self {
             draft,
-            touched: BTreeSet::new(),
+            touched: [false; Field::ALL.len()],
             submit_attempted: false,
             submission: Submission::Idle,
         }
@@ -71,7 +70,7 @@ impl FormState {
 
     /// Whether `field`'s error should be shown now.
     pub fn shows_error_for(&self, field: Field) -> bool {
-        self.submit_attempted || self.touched.contains(&field)
+        self.submit_attempted || self.touched[field.index()]
     }
 
     /// The server's texts about `field` from the last failed request (a 400 answer).
@@ -101,7 +100,7 @@ impl Reducible for FormState {
                 }
             }
             FormAction::Touch(field) => {
-                next.touched.insert(field);
+                next.touched[field.index()] = true;
             }
             FormAction::SubmitRefused => next.submit_attempted = true,
             FormAction::SubmitStarted => {

@@ -12,7 +12,6 @@ use crate::email::{self, is_email_address};
 use crate::event_kind::EventKind;
 use crate::model::{CockpitVariable, CreateAcdEvent};
 use crate::phone::{check_e164, normalize_phone, PhoneError};
-use std::collections::BTreeMap;
 
 /// The most characters of `Subject`.
 pub const SUBJECT_MAX_LEN: usize = 255;
@@ -66,6 +65,11 @@ impl Field {
         Self::Value,
         Self::PreferredTime,
     ];
+
+    /// The field's position in [`Field::ALL`] (the form order).
+    pub fn index(self) -> usize {
+        self as usize
+    }
 
     /// The exact jtel name, used as JSON key and as the input's `name` attribute.
     pub fn json_name(self) -> &'static str {
@@ -246,7 +250,8 @@ pub fn parse_cockpit_value(variable: &CockpitVariable, typed: &str) -> Result<i6
 /// international format; they are normalised with the form's default country code.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct EventDraft {
-    texts: BTreeMap<Field, String>,
+    /// One text per field, at the field's [`Field::index`].
+    texts: [String; Field::ALL.len()],
 }
 
 impl EventDraft {
@@ -261,19 +266,17 @@ impl EventDraft {
 
     /// The text typed into `field` (empty if none).
     pub fn text(&self, field: Field) -> &str {
-        self.texts.get(&field).map_or("", String::as_str)
+        &self.texts[field.index()]
     }
 
-    /// Every field with text, in form order.
+    /// Every field with its text (empty if none), in form order.
     pub fn texts(&self) -> impl Iterator<Item = (Field, &str)> {
-        self.texts
-            .iter()
-            .map(|(field, text)| (*field, text.as_str()))
+        Field::ALL.into_iter().zip(self.texts.iter().map(String::as_str))
     }
 
     /// Replaces the text of `field`.
     pub fn set(&mut self, field: Field, text: String) {
-        self.texts.insert(field, text);
+        self.texts[field.index()] = text;
     }
 
     /// The create body this draft stands for, or every problem with it.

@@ -348,3 +348,15 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn every_field_sits_at_its_index_so_a_draft_keeps_texts_apart() {
+    for (position, field) in Field::ALL.into_iter().enumerate() {
+        assert_eq!(field.index(), position, "{field:?}");
+    }
+    let draft = EventDraft::from_pairs(Field::ALL.map(|field| (field, field.json_name())));
+    for field in Field::ALL {
+        assert_eq!(draft.text(field), field.json_name());
+    }
+    assert_eq!(draft.texts().count(), Field::ALL.len());
+}
