@@ -3,6 +3,7 @@
 //! [`FieldFrame`] is the shared frame (label, control, hint, error with their ids) that
 //! [`FormField`] and the picker fill with their own control.
 
+use super::class_names;
 use jtel_core::Field;
 use std::sync::atomic::{AtomicU32, Ordering};
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
@@ -59,7 +60,7 @@ pub struct FieldFrameProps {
     pub error: Option<AttrValue>,
     /// An extra class for the frame.
     #[prop_or_default]
-    pub class: Classes,
+    pub class: Option<AttrValue>,
     /// The control itself.
     pub children: Html,
 }
@@ -68,7 +69,7 @@ pub struct FieldFrameProps {
 #[component]
 pub fn FieldFrame(props: &FieldFrameProps) -> Html {
     html! {
-        <div class={classes!("jtel-field", props.class.clone(), props.error.as_ref().map(|_| "jtel-field--invalid"))}
+        <div class={class_names([Some("jtel-field"), props.class.as_deref(), props.error.as_ref().map(|_| "jtel-field--invalid")])}
             part="field">
             <label for={props.ids.input.clone()} class="jtel-label" part="label">
                 { &props.label }

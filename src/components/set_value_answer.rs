@@ -1,5 +1,6 @@
 //! The words for where a setValue request stands, in live regions that screen readers announce.
 
+use super::class_names;
 use crate::cockpit_state::SetValueStep;
 use jtel_core::messages::{api_error_message, set_value_message, ui_text, UiText};
 use jtel_core::Language;
@@ -41,7 +42,7 @@ pub fn SetValueAnswer(props: &SetValueAnswerProps) -> Html {
     };
     html! {
         <>
-            <div role="status" aria-live="polite" class={classes!("jtel-status", status.as_ref().map(|_| status_class))}>
+            <div role="status" aria-live="polite" class={class_names([Some("jtel-status"), status.as_ref().map(|_| status_class)])}>
                 { for status }
             </div>
             if let Some((text, retry)) = alert {
