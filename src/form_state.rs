@@ -54,7 +54,7 @@ pub enum FormAction {
     /// The request failed.
     Failed(ApiError),
     /// Start over with the given draft (after a success).
-    Reset(EventDraft),
+    Reset(Box<EventDraft>),
 }
 
 impl FormState {
@@ -109,7 +109,7 @@ impl Reducible for FormState {
             }
             FormAction::Succeeded(event) => next.submission = Submission::Succeeded(event),
             FormAction::Failed(error) => next.submission = Submission::Failed(error),
-            FormAction::Reset(draft) => next = FormState::new(draft),
+            FormAction::Reset(draft) => next = FormState::new(*draft),
         }
         Rc::new(next)
     }

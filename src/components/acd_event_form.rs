@@ -427,7 +427,7 @@ pub fn AcdEventForm(props: &AcdEventFormProps) -> Html {
     let on_new_request = {
         let (state, props) = (state.clone(), props.clone());
         Callback::from(move |_: MouseEvent| {
-            state.dispatch(FormAction::Reset(props.initial_draft()))
+            state.dispatch(FormAction::Reset(Box::new(props.initial_draft())))
         })
     };
 

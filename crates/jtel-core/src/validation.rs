@@ -271,7 +271,9 @@ impl EventDraft {
 
     /// Every field with its text (empty if none), in form order.
     pub fn texts(&self) -> impl Iterator<Item = (Field, &str)> {
-        Field::ALL.into_iter().zip(self.texts.iter().map(String::as_str))
+        Field::ALL
+            .into_iter()
+            .zip(self.texts.iter().map(String::as_str))
     }
 
     /// Replaces the text of `field`.
