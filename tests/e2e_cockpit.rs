@@ -278,3 +278,40 @@ async fn a_supervisor_sets_cockpit_variables_and_reads_every_answer() {
     );
     assert_eq!(jtel.value(193).await, Some(3));
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_cockpit_bundle_alone_serves_a_supervisor_panel() {
+    let emulator = jtel_emulator::spawn(Config::default())
+        .await
+        .expect("emulator starts");
+    let jtel = Jtel::of(&emulator);
+    let page = gateway::start(dist_dir(), emulator.base_url(), DEFAULT_TOKEN.to_owned()).await;
+    let loaded = with_browser(move |client| async move {
+        client
+            .goto(&format!("http://{page}/supervisor.html"))
+            .await
+            .expect("page loads");
+        open_in_list(&client, "Test Cockpit Variable").await;
+        propose(&client, LIST, "7", "Set 'Test Cockpit Variable' to 7?").await;
+        confirm(&client, LIST).await;
+        wait_for_text(&client, LIST, ".jtel-success", SET.text).await;
+        let loaded = client
+            .execute(
+                "return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname);",
+                vec![],
+            )
+            .await
+            .unwrap();
+        serde_json::from_value::<Vec<String>>(loaded).unwrap()
+    })
+    .await;
+    assert_eq!(jtel.value(192).await, Some(7));
+    assert!(
+        loaded.iter().any(|path| path == "/jtel-cockpit_bg.wasm"),
+        "the cockpit wasm was loaded: {loaded:?}"
+    );
+    assert!(
+        !loaded.iter().any(|path| path.starts_with("/jtel-widgets")),
+        "nothing of the full bundle was loaded: {loaded:?}"
+    );
+}
