@@ -7,14 +7,24 @@
 # through the same wasm-bindgen and wasm-opt -Oz that trunk uses (both from PATH). Release
 # builds then minify the JS glue of all three bundles with terser (about 40 % fewer bytes
 # after brotli).
-# Debug builds (`trunk serve`) only write the loaders, pointing at the full bundle, so pages
+# Debug builds (`trunk serve`) write the same file names as copies of the full bundle, so pages
 # that use them work in the demo without two more builds on every change.
 set -euo pipefail
 cd "$TRUNK_SOURCE_DIR"
 out="$TRUNK_STAGING_DIR"
+
+# The loader of bundle $1: the shipped loader, importing $1.js instead of jtel-widgets.js.
+write_loader() {
+  sed "s#\"./jtel-widgets.js\"#\"./$1.js\"#" static/jtel-widgets-loader.js >"$out/$1-loader.js"
+  grep -q "\"./$1.js\"" "$out/$1-loader.js"
+}
+
 if [[ "${TRUNK_PROFILE:-}" != release ]]; then
-  cp static/jtel-widgets-loader.js "$out/jtel-acd-event-form-loader.js"
-  cp static/jtel-widgets-loader.js "$out/jtel-cockpit-loader.js"
+  for name in jtel-acd-event-form jtel-cockpit; do
+    sed "s#jtel-widgets_bg.wasm#${name}_bg.wasm#" "$out/jtel-widgets.js" >"$out/$name.js"
+    cp "$out/jtel-widgets_bg.wasm" "$out/${name}_bg.wasm"
+    write_loader "$name"
+  done
   exit 0
 fi
 target_dir="$(cargo metadata --format-version 1 --no-deps | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')"
@@ -26,8 +36,7 @@ bundle() {
   wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name "$name" \
     "$target_dir/wasm32-unknown-unknown/release/jtel-widgets.wasm"
   wasm-opt -Oz "$out/${name}_bg.wasm" -o "$out/${name}_bg.wasm"
-  sed "s#\"./jtel-widgets.js\"#\"./$name.js\"#" static/jtel-widgets-loader.js >"$out/$name-loader.js"
-  grep -q "\"./$name.js\"" "$out/$name-loader.js"
+  write_loader "$name"
 }
 
 bundle jtel-acd-event-form acd-event-form

@@ -398,10 +398,14 @@ async fn the_one_form_bundle_creates_a_callback_and_loads_nothing_else() {
             .await
             .unwrap();
         let loaded: Vec<String> = serde_json::from_value(loaded).unwrap();
-        assert!(
-            loaded.iter().any(|path| path == "/jtel-acd-event-form_bg.wasm"),
-            "the one-form wasm was loaded: {loaded:?}"
-        );
+        // Once each: the page's preload hints are what the loader then uses.
+        for file in ["/jtel-acd-event-form.js", "/jtel-acd-event-form_bg.wasm"] {
+            assert_eq!(
+                loaded.iter().filter(|path| *path == file).count(),
+                1,
+                "{file} is fetched exactly once: {loaded:?}"
+            );
+        }
         assert!(
             !loaded.iter().any(|path| path.starts_with("/jtel-widgets")),
             "nothing of the full bundle was loaded: {loaded:?}"
