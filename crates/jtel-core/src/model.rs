@@ -1,4 +1,5 @@
-//! Serde types with the exact jtel REST field names.
+//! The jtel REST types with their exact field names. The emulator reads and writes them with
+//! serde (the derives here); the browser build with [`crate::wire`], which follows the same rules.
 //!
 //! Reading is tolerant: unknown fields are ignored, missing optional fields are `None`, and an
 //! unreadable timestamp becomes `None` instead of failing the whole record. Names marked
