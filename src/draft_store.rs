@@ -41,17 +41,15 @@ pub fn save(key: &str, draft: &EventDraft, fields: &[Field]) {
         return;
     };
     let mut texts = ObjectWriter::new();
-    let mut stored_any = false;
     for (field, text) in draft.texts() {
         if fields.contains(&field) && !text.is_empty() {
             texts.text(field.json_name(), text);
-            stored_any = true;
         }
     }
-    let _ = if stored_any {
-        storage.set_item(&storage_key(key), &texts.finish())
-    } else {
+    let _ = if texts.is_empty() {
         storage.remove_item(&storage_key(key))
+    } else {
+        storage.set_item(&storage_key(key), &texts.finish())
     };
 }
 

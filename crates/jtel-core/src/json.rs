@@ -308,22 +308,31 @@ impl ObjectWriter {
         Self::default()
     }
 
-    /// Appends the member `name` with an already-written JSON `value`.
-    pub fn raw(&mut self, name: &str, value: &str) -> &mut Self {
-        if self.out.len() > 1 {
+    /// Whether no member has been written yet.
+    pub fn is_empty(&self) -> bool {
+        self.out.len() == 1
+    }
+
+    /// Starts the member `name`: the separator, the name and the colon.
+    fn key(&mut self, name: &str) -> &mut String {
+        if !self.is_empty() {
             self.out.push(',');
         }
         write_string(&mut self.out, name);
         self.out.push(':');
-        self.out.push_str(value);
+        &mut self.out
+    }
+
+    /// Appends the member `name` with an already-written JSON `value`.
+    pub fn raw(&mut self, name: &str, value: &str) -> &mut Self {
+        self.key(name).push_str(value);
         self
     }
 
     /// Appends a string member.
     pub fn text(&mut self, name: &str, value: &str) -> &mut Self {
-        let mut literal = String::new();
-        write_string(&mut literal, value);
-        self.raw(name, &literal)
+        write_string(self.key(name), value);
+        self
     }
 
     /// Appends a string member, `null` for `None`.

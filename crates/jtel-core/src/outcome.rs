@@ -252,10 +252,8 @@ fn success_json(status: u16, body: &str) -> Result<Json, ApiError> {
     let error_body = json::parse(body)
         .ok()
         .and_then(|body| wire::error_text(&body).ok());
-    let message = error_body
-        .clone()
-        .flatten()
-        .filter(|text| !text.trim().is_empty());
+    let is_error_object = error_body.is_some();
+    let message = error_body.flatten().filter(|text| !text.trim().is_empty());
     Err(match status {
         400 => ApiError::Invalid {
             problems: message
@@ -266,7 +264,7 @@ fn success_json(status: u16, body: &str) -> Result<Json, ApiError> {
         401 => ApiError::Unauthorized,
         // Only a JSON body means "the route exists, the object does not"; an empty (or HTML)
         // body comes from a server or gateway that does not know the route at all.
-        404 if error_body.is_none() => ApiError::RouteMissing,
+        404 if !is_error_object => ApiError::RouteMissing,
         404 => ApiError::NotFound {
             message: message.unwrap_or_default(),
         },
