@@ -13,11 +13,12 @@ use jtel_widgets::jtel_core::model::CockpitVariable;
 use serde_json::{json, Value};
 use std::net::SocketAddr;
 use std::time::Duration;
+use support::browser::{fetched_paths, with_browser};
 use support::cockpit_steps::{
     confirm, open_in_list, propose, retype, wait_for_form_value, FORM, LIST,
 };
 use support::widget::{all_in_widget, click, in_widget, wait_for_text};
-use support::{browser::with_browser, dist::dist_dir, gateway, jtel};
+use support::{dist::dist_dir, gateway, jtel};
 
 /// What the page says about a read-only variable instead of offering an edit control.
 const READ_ONLY_NOTE: &str = "This variable is read-only: its value can be viewed but not changed.";
@@ -295,14 +296,7 @@ async fn the_cockpit_bundle_alone_serves_a_supervisor_panel() {
         propose(&client, LIST, "7", "Set 'Test Cockpit Variable' to 7?").await;
         confirm(&client, LIST).await;
         wait_for_text(&client, LIST, ".jtel-success", SET.text).await;
-        let loaded = client
-            .execute(
-                "return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname);",
-                vec![],
-            )
-            .await
-            .unwrap();
-        serde_json::from_value::<Vec<String>>(loaded).unwrap()
+        fetched_paths(&client).await
     })
     .await;
     assert_eq!(jtel.value(192).await, Some(7));

@@ -9,8 +9,9 @@ use fantoccini::{Client, Locator};
 use jtel_emulator::{Config, RunningEmulator, DEFAULT_TOKEN};
 use jtel_widgets::jtel_core::model::AcdEvent;
 use std::net::SocketAddr;
+use support::browser::{fetched_paths, with_browser};
 use support::widget::{in_widget, type_into};
-use support::{browser::with_browser, dist::dist_dir, gateway, jtel, screenshots};
+use support::{dist::dist_dir, gateway, jtel, screenshots};
 
 /// The emulator and the demo page in front of it.
 struct Stand {
@@ -390,14 +391,7 @@ async fn the_one_form_bundle_creates_a_callback_and_loads_nothing_else() {
         let confirmation = submit_and_confirm(&client, "#contact-callback").await;
         assert!(confirmation.contains("(reference 1"), "{confirmation}");
 
-        let loaded = client
-            .execute(
-                "return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname);",
-                vec![],
-            )
-            .await
-            .unwrap();
-        let loaded: Vec<String> = serde_json::from_value(loaded).unwrap();
+        let loaded = fetched_paths(&client).await;
         // Once each: the page's preload hints are what the loader then uses.
         for file in ["/jtel-acd-event-form.js", "/jtel-acd-event-form_bg.wasm"] {
             assert_eq!(

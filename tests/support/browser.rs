@@ -93,6 +93,18 @@ async fn connect(port: u16) -> Client {
     panic!("chromedriver did not start a browser: {last_error}");
 }
 
+/// The paths of every file the current page has fetched so far (Resource Timing), in order.
+pub async fn fetched_paths(client: &Client) -> Vec<String> {
+    let paths = client
+        .execute(
+            "return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname);",
+            vec![],
+        )
+        .await
+        .expect("the page lists its resources");
+    serde_json::from_value(paths).expect("a list of paths")
+}
+
 /// Runs `script` in every document the browser opens from now on (frames included), before
 /// the page's own scripts, through the DevTools protocol (`Page.addScriptToEvaluateOnNewDocument`).
 /// Such a script is not subject to the page's Content-Security-Policy, so it can watch it.
