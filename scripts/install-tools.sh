@@ -61,44 +61,32 @@ install_wasm_bindgen_cli() {
   fi
 }
 
+# npm package $1 at exactly version $2 in $JTEL_TOOLS_DIR (installed when another or none is).
+install_npm_package() {
+  local installed="$JTEL_TOOLS_DIR/node_modules/$1/package.json"
+  if ! grep -q "\"version\": \"$2\"" "$installed" 2>/dev/null; then
+    step "npm install $1@$2 into $JTEL_TOOLS_DIR"
+    mkdir -p "$JTEL_TOOLS_DIR"
+    npm install --silent --no-audit --no-fund --prefix "$JTEL_TOOLS_DIR" "$1@$2"
+  fi
+}
+
 # Debian's binaryen is too old to read current rustc output; the npm package ships version 132.
-install_wasm_opt() {
+# Also from npm: axe-core (the accessibility rules engine the end-to-end tests inject into
+# pages) and terser (minifies the JS glue of release bundles, scripts/widget-bundles.sh).
+install_npm_tools() {
+  install_npm_package binaryen "$BINARYEN_VERSION"
+  install_npm_package axe-core "$AXE_CORE_VERSION"
+  install_npm_package terser "$TERSER_VERSION"
   export PATH="$JTEL_TOOLS_DIR/node_modules/.bin:$PATH"
-  if ! wasm-opt --version 2>/dev/null | grep -q "version ${BINARYEN_VERSION%%.*}"; then
-    step "npm install binaryen@$BINARYEN_VERSION into $JTEL_TOOLS_DIR"
-    mkdir -p "$JTEL_TOOLS_DIR"
-    npm install --silent --no-audit --no-fund --prefix "$JTEL_TOOLS_DIR" "binaryen@$BINARYEN_VERSION"
-  fi
-}
-
-# axe-core (the accessibility rules engine) is injected into pages by the end-to-end tests.
-install_axe_core() {
-  local installed="$JTEL_TOOLS_DIR/node_modules/axe-core/package.json"
-  if ! grep -q "\"version\": \"$AXE_CORE_VERSION\"" "$installed" 2>/dev/null; then
-    step "npm install axe-core@$AXE_CORE_VERSION into $JTEL_TOOLS_DIR"
-    mkdir -p "$JTEL_TOOLS_DIR"
-    npm install --silent --no-audit --no-fund --prefix "$JTEL_TOOLS_DIR" "axe-core@$AXE_CORE_VERSION"
-  fi
   export JTEL_AXE_JS="$JTEL_TOOLS_DIR/node_modules/axe-core/axe.min.js"
-}
-
-# terser minifies the wasm-bindgen JS glue of release bundles (scripts/widget-bundles.sh).
-install_terser() {
-  local installed="$JTEL_TOOLS_DIR/node_modules/terser/package.json"
-  if ! grep -q "\"version\": \"$TERSER_VERSION\"" "$installed" 2>/dev/null; then
-    step "npm install terser@$TERSER_VERSION into $JTEL_TOOLS_DIR"
-    mkdir -p "$JTEL_TOOLS_DIR"
-    npm install --silent --no-audit --no-fund --prefix "$JTEL_TOOLS_DIR" "terser@$TERSER_VERSION"
-  fi
 }
 
 install_apt_packages
 install_wasm_target
 install_trunk
 install_wasm_bindgen_cli
-install_wasm_opt
-install_axe_core
-install_terser
+install_npm_tools
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
 # trunk builds offline, so the crates must be in the local registry first.
