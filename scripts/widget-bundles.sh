@@ -12,6 +12,8 @@
 set -euo pipefail
 cd "$TRUNK_SOURCE_DIR"
 out="$TRUNK_STAGING_DIR"
+# Each one-widget bundle and the cargo feature it is built with.
+declare -A features=([jtel-acd-event-form]=acd-event-form [jtel-cockpit]=cockpit)
 
 # The loader of bundle $1: the shipped loader, importing $1.js instead of jtel-widgets.js.
 write_loader() {
@@ -20,7 +22,7 @@ write_loader() {
 }
 
 if [[ "${TRUNK_PROFILE:-}" != release ]]; then
-  for name in jtel-acd-event-form jtel-cockpit; do
+  for name in "${!features[@]}"; do
     sed "s#jtel-widgets_bg.wasm#${name}_bg.wasm#" "$out/jtel-widgets.js" >"$out/$name.js"
     cp "$out/jtel-widgets_bg.wasm" "$out/${name}_bg.wasm"
     write_loader "$name"
@@ -29,19 +31,15 @@ if [[ "${TRUNK_PROFILE:-}" != release ]]; then
 fi
 target_dir="$(cargo metadata --format-version 1 --no-deps | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')"
 
-bundle() {
-  local name="$1" feature="$2"
+for name in "${!features[@]}"; do
   cargo build --locked --quiet --release --target wasm32-unknown-unknown --bin jtel-widgets \
-    --no-default-features --features "$feature"
+    --no-default-features --features "${features[$name]}"
   wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name "$name" \
     "$target_dir/wasm32-unknown-unknown/release/jtel-widgets.wasm"
   wasm-opt -Oz "$out/${name}_bg.wasm" -o "$out/${name}_bg.wasm"
   write_loader "$name"
-}
+done
 
-bundle jtel-acd-event-form acd-event-form
-bundle jtel-cockpit cockpit
-
-for glue in jtel-widgets jtel-acd-event-form jtel-cockpit; do
+for glue in jtel-widgets "${!features[@]}"; do
   terser "$out/$glue.js" --module --compress --mangle --output "$out/$glue.js"
 done
