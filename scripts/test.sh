@@ -13,8 +13,8 @@ trap 'rm -f "$log"' EXIT
 # Every cargo test's output also goes to $log, for the totals at the end.
 run_tests() { "$@" 2>&1 | tee -a "$log"; }
 
-step "host tests: jtel-core, jtel-emulator and the widgets' pure reducers"
-run_tests cargo test --locked -p jtel-core -p jtel-emulator
+step "host tests: jtel-core, jtel-emulator, jtel-gateway (its attack suite) and the widgets' pure reducers"
+run_tests cargo test --locked -p jtel-core -p jtel-emulator -p jtel-gateway
 run_tests cargo test --locked -p jtel-widgets --lib
 
 step "browser tests: components in headless Chromium"

@@ -46,6 +46,24 @@ pub struct CreateAcdEvent {
     pub user_data: Option<String>,
 }
 
+impl CreateAcdEvent {
+    /// Reads a create body as jtel receives it: a JSON object whose known fields each have
+    /// the right JSON type (unknown fields are ignored here). The error text names the first
+    /// field that is not; validation of the values is [`crate::validation`]'s job.
+    pub fn from_json_object(
+        fields: serde_json::Map<String, serde_json::Value>,
+    ) -> Result<Self, String> {
+        // Each field on its own first: serde's error does not say which field it is about.
+        for (name, value) in &fields {
+            let single = serde_json::Map::from_iter([(name.clone(), value.clone())]);
+            if let Err(error) = serde_json::from_value::<Self>(serde_json::Value::Object(single)) {
+                return Err(format!("{name}: {error}"));
+            }
+        }
+        serde_json::from_value(serde_json::Value::Object(fields)).map_err(|error| error.to_string())
+    }
+}
+
 /// One ACD event row (`acd/events`, `acd/events/event/{id}`, the create response).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]

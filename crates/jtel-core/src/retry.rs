@@ -1,6 +1,7 @@
 //! Never a duplicate: after an ambiguous failure (a dropped connection or a timeout, so the
-//! event may exist), a retry first looks for the event it sent among the recent ones and only
-//! creates it again when it is not there.
+//! event may exist), the gateway (`jtel-gateway`'s idempotency) first looks for the event it
+//! sent among the recent ones and only creates it again when it is not there. The browser
+//! never does this itself: it cannot read the event list.
 
 use crate::model::{AcdEvent, CreateAcdEvent};
 
@@ -10,7 +11,9 @@ use crate::model::{AcdEvent, CreateAcdEvent};
 pub const RECENT_MILLIS: i64 = 24 * 60 * 60 * 1000;
 
 /// The newest event in `events` that `request` created, if any: same type, group, agent,
-/// sender, receiver, subject and body, created within [`RECENT_MILLIS`] of `now_millis`.
+/// sender, receiver and subject, a body that holds the sent `Body` (jtel says `Body` "will be
+/// added to the event body data", so it may come back with more), created within
+/// [`RECENT_MILLIS`] of `now_millis`.
 pub fn find_sent_event<'a>(
     events: &'a [AcdEvent],
     request: &CreateAcdEvent,
@@ -25,7 +28,11 @@ pub fn find_sent_event<'a>(
                 && event.sender.as_deref() == Some(request.sender.as_str())
                 && event.receiver == request.receiver
                 && event.subject.as_deref() == Some(request.subject.as_str())
-                && event.body == request.body
+                && match (&request.body, &event.body) {
+                    (None, _) => true,
+                    (Some(sent), Some(stored)) => stored.contains(sent.as_str()),
+                    (Some(_), None) => false,
+                }
                 && event.dt_created.is_some_and(|created| {
                     (now_millis - created.to_unix_millis()).abs() <= RECENT_MILLIS
                 })
@@ -96,6 +103,21 @@ mod tests {
             stored(3, &sent, NOW - 2 * RECENT_MILLIS),
         ];
         assert_eq!(find_sent_event(&events, &sent, NOW), None);
+    }
+
+    #[test]
+    fn the_body_may_come_back_with_more_around_it() {
+        let sent = request();
+        let mut event = stored(4, &sent, NOW);
+        event.body = Some("Callback data\nPlease call\n".into());
+        let events = vec![event];
+        assert_eq!(
+            find_sent_event(&events, &sent, NOW).and_then(|e| e.id),
+            Some(4)
+        );
+        let mut other = request();
+        other.body = Some("Something else".into());
+        assert_eq!(find_sent_event(&events, &other, NOW), None);
     }
 
     #[test]

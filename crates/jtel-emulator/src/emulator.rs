@@ -7,6 +7,7 @@ use crate::store::Store;
 use std::fmt;
 use std::io;
 use std::path::PathBuf;
+use std::sync::atomic::AtomicU64;
 use std::sync::Arc;
 use tokio::sync::Mutex;
 
@@ -61,6 +62,7 @@ pub struct Emulator {
     fixtures: Arc<Fixtures>,
     store: Arc<Mutex<Store>>,
     faults: Arc<Faults>,
+    received: Arc<AtomicU64>,
 }
 
 impl Emulator {
@@ -76,6 +78,7 @@ impl Emulator {
             fixtures,
             store: Arc::new(Mutex::new(store)),
             faults: Arc::default(),
+            received: Arc::default(),
         })
     }
 
@@ -92,6 +95,11 @@ impl Emulator {
     /// The fixtures plus the changes made through the API.
     pub(crate) fn store(&self) -> &Mutex<Store> {
         &self.store
+    }
+
+    /// How many requests reached the jtel routes (the control routes not counted).
+    pub(crate) fn received(&self) -> Arc<AtomicU64> {
+        Arc::clone(&self.received)
     }
 
     /// The faults armed through the control route (kept in memory only).

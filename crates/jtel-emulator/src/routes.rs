@@ -22,7 +22,9 @@ use jtel_core::model::{
 use jtel_core::validation::validate_create_event;
 use jtel_core::{ErrorCode, Field, FieldError};
 use serde::Deserialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
 /// The path every jtel route starts with.
 const BASE: &str = "/rest/v1.0/{clients_id}";
@@ -60,11 +62,22 @@ pub fn router(emulator: Emulator) -> Router {
         .route_layer(from_fn_with_state(credentials, auth::require_credentials))
         // Outside the credentials check: a fault stands for the network or a proxy before jtel.
         .route_layer(from_fn_with_state(emulator.faults(), faults::inject))
+        .route_layer(from_fn_with_state(emulator.received(), count_request))
         .merge(control)
         .method_not_allowed_fallback(no_route)
         .fallback(no_route)
         .layer(from_fn(logging::log_request))
         .with_state(emulator)
+}
+
+/// Counts a request to a jtel route (see [`crate::RunningEmulator::jtel_requests`]).
+async fn count_request(
+    State(received): State<Arc<AtomicU64>>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    received.fetch_add(1, Ordering::Relaxed);
+    next.run(request).await
 }
 
 /// Unknown paths and methods: 404 with an empty body, as jtel answers for a missing route.
@@ -159,15 +172,7 @@ fn create_request(body: Result<Json<Value>, JsonRejection>) -> Result<CreateAcdE
             "The request body must be a JSON object with the event's fields.",
         ));
     };
-    // Each field on its own first: serde's error does not say which field it is about.
-    for (name, value) in &fields {
-        let single = Map::from_iter([(name.clone(), value.clone())]);
-        if let Err(error) = serde_json::from_value::<CreateAcdEvent>(Value::Object(single)) {
-            return Err(Failure::bad_request(format!("{name}: {error}")));
-        }
-    }
-    serde_json::from_value(Value::Object(fields))
-        .map_err(|error| Failure::bad_request(error.to_string()))
+    CreateAcdEvent::from_json_object(fields).map_err(Failure::bad_request)
 }
 
 async fn list_event_types(State(emulator): State<Emulator>) -> Json<ListEnvelope<AcdEventType>> {

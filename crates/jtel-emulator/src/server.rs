@@ -6,6 +6,7 @@ use crate::faults::Faults;
 use crate::routes::router;
 use std::io;
 use std::net::{Ipv4Addr, SocketAddr};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
@@ -18,9 +19,18 @@ pub struct RunningEmulator {
     clients_id: u64,
     server: JoinHandle<()>,
     faults: Arc<Faults>,
+    received: Arc<AtomicU64>,
 }
 
 impl RunningEmulator {
+    /// How many requests have reached a jtel route so far, whatever their answer (a
+    /// missing token, a fault, an unknown id); unknown paths and the control routes are not
+    /// counted. Tests of a gateway assert with it that what the gateway refuses never
+    /// reaches jtel.
+    pub fn jtel_requests(&self) -> u64 {
+        self.received.load(Ordering::Relaxed)
+    }
+
     /// The address the server listens on (with the real port when port 0 was asked for).
     pub fn addr(&self) -> SocketAddr {
         self.addr
@@ -58,6 +68,7 @@ pub async fn spawn_at(addr: SocketAddr, config: Config) -> io::Result<RunningEmu
     let clients_id = config.clients_id;
     let emulator = Emulator::open(config).await?;
     let faults = emulator.faults();
+    let received = emulator.received();
     let app = router(emulator);
     let listener = TcpListener::bind(addr).await.map_err(|error| {
         io::Error::new(error.kind(), format!("cannot listen on {addr}: {error}"))
@@ -73,5 +84,6 @@ pub async fn spawn_at(addr: SocketAddr, config: Config) -> io::Result<RunningEmu
         clients_id,
         server,
         faults,
+        received,
     })
 }
