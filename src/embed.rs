@@ -9,11 +9,13 @@
 //! - [`custom_elements`]: `<jtel-acd-event-form>` and friends.
 //! - [`js_api`]: `mount(element, options)` for pages that prefer code.
 //! - [`frame`]: the standalone page for hosts that allow only iframes.
+//! - [`link_policy`]: what a link to that page may set; its deployment decides the rest.
 
 pub mod config;
 pub mod custom_elements;
 pub mod frame;
 pub mod host_events;
 pub mod js_api;
+pub mod link_policy;
 pub mod shadow;
 pub mod widget;

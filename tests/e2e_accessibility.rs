@@ -11,6 +11,7 @@ use jtel_emulator::{Config, DEFAULT_TOKEN};
 use support::cockpit_steps::{
     confirm, open_in_list, propose, retype, wait_for_form_value, FORM, LIST,
 };
+use support::deployment::{deploy, MetaCsp, LINKS_SET_FORMS};
 use support::widget::{click, in_widget, type_into, wait_for_text};
 use support::{browser::with_browser, dist::dist_dir, gateway};
 
@@ -101,7 +102,12 @@ async fn every_form_state_has_no_axe_violations() {
     let emulator = jtel_emulator::spawn(Config::default())
         .await
         .expect("emulator starts");
-    let page = gateway::start(dist_dir(), emulator.base_url(), DEFAULT_TOKEN.to_owned()).await;
+    let page = gateway::start(
+        deploy(LINKS_SET_FORMS, MetaCsp::Kept),
+        emulator.base_url(),
+        DEFAULT_TOKEN.to_owned(),
+    )
+    .await;
     // A second gateway with a wrong token: every request fails with 401.
     let refused = gateway::start(dist_dir(), emulator.base_url(), "wrong-token".to_owned()).await;
     let axe = axe_script();

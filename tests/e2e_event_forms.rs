@@ -10,6 +10,7 @@ use jtel_emulator::{Config, RunningEmulator, DEFAULT_TOKEN};
 use jtel_widgets::jtel_core::model::AcdEvent;
 use std::net::SocketAddr;
 use support::browser::{fetched_paths, with_browser};
+use support::deployment::{deploy, MetaCsp, LINKS_SET_FORMS};
 use support::widget::{in_widget, type_into};
 use support::{dist::dist_dir, gateway, jtel, screenshots};
 
@@ -24,7 +25,12 @@ impl Stand {
         let emulator = jtel_emulator::spawn(Config::default())
             .await
             .expect("emulator starts");
-        let page = gateway::start(dist_dir(), emulator.base_url(), DEFAULT_TOKEN.to_owned()).await;
+        let page = gateway::start(
+            deploy(LINKS_SET_FORMS, MetaCsp::Kept),
+            emulator.base_url(),
+            DEFAULT_TOKEN.to_owned(),
+        )
+        .await;
         Self { emulator, page }
     }
 

@@ -14,8 +14,9 @@ use serde_json::{json, Value};
 use std::net::SocketAddr;
 use std::time::Duration;
 use support::cockpit_steps::{confirm, propose};
+use support::deployment::{deploy, MetaCsp, LINKS_SET_FORMS};
 use support::widget::{all_in_widget, click, in_widget, type_into};
-use support::{browser::with_browser, dist::dist_dir, gateway, jtel, report};
+use support::{browser::with_browser, gateway, jtel, report};
 
 /// The faults, named as the table shows them.
 fn faults() -> Vec<(&'static str, Value)> {
@@ -205,7 +206,12 @@ async fn every_fault_ends_with_the_input_kept_and_exactly_one_result() {
     let emulator = jtel_emulator::spawn(Config::default())
         .await
         .expect("emulator starts");
-    let page = gateway::start(dist_dir(), emulator.base_url(), DEFAULT_TOKEN.to_owned()).await;
+    let page = gateway::start(
+        deploy(LINKS_SET_FORMS, MetaCsp::Kept),
+        emulator.base_url(),
+        DEFAULT_TOKEN.to_owned(),
+    )
+    .await;
     let stand = std::sync::Arc::new(Stand { emulator, page });
 
     let rows = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));

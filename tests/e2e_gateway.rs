@@ -14,6 +14,7 @@ use serde_json::{json, Value};
 use std::path::Path;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use support::cockpit_steps::{confirm, propose, wait_for_form_value, FORM};
+use support::deployment::{deploy, MetaCsp, LINKS_SET_FORMS};
 use support::jtel::{records_with_token, RecordingJtel};
 use support::nginx::Nginx;
 use support::widget::{in_widget, type_into, wait_for_text};
@@ -54,7 +55,13 @@ impl Stand {
             ..Config::default()
         })
         .await;
-        let nginx = Nginx::start(&dist_dir(), &jtel.origin(), DEFAULT_CLIENTS_ID, &token).await;
+        let nginx = Nginx::start(
+            &deploy(LINKS_SET_FORMS, MetaCsp::Kept),
+            &jtel.origin(),
+            DEFAULT_CLIENTS_ID,
+            &token,
+        )
+        .await;
         Self {
             jtel,
             nginx,

@@ -8,9 +8,10 @@ mod support;
 
 use fantoccini::Client;
 use jtel_emulator::{Config, Fixtures, DEFAULT_TOKEN};
+use support::deployment::{deploy, MetaCsp, LINKS_SET_FORMS};
 use support::hostile::{INJECTED, PAYLOADS};
 use support::widget::{all_in_widget, in_widget, type_into, widget_text};
-use support::{browser::with_browser, dist::dist_dir, gateway};
+use support::{browser::with_browser, gateway};
 
 /// The default fixtures with a payload in every displayed string.
 fn hostile_fixtures() -> Fixtures {
@@ -70,7 +71,12 @@ async fn payloads_from_the_server_and_the_host_page_render_as_text() {
         ..Config::default()
     };
     let emulator = jtel_emulator::spawn(config).await.expect("emulator starts");
-    let page = gateway::start(dist_dir(), emulator.base_url(), DEFAULT_TOKEN.to_owned()).await;
+    let page = gateway::start(
+        deploy(LINKS_SET_FORMS, MetaCsp::Kept),
+        emulator.base_url(),
+        DEFAULT_TOKEN.to_owned(),
+    )
+    .await;
 
     with_browser(move |client| async move {
         // Server strings: the pickers (groups, agents, service numbers) and the cockpit widgets.
@@ -107,6 +113,16 @@ async fn payloads_from_the_server_and_the_host_page_render_as_text() {
             in_widget(&client, "jtel-acd-event-form", ".jtel-error").await;
             let (ran, injected) = damage(&client, &["jtel-acd-event-form"]).await;
             assert_eq!((ran, injected), (0, 0), "payload {index} from the host page ran or injected something");
+            // The page's notice of what the link set shows the link's texts as text too.
+            let notices = format!(
+                "const notices = [...document.querySelectorAll('.jtel-frame-notice')]; \
+                 return [notices.map((p) => p.textContent).join(' '), \
+                 notices.flatMap((p) => [...p.querySelectorAll('{INJECTED}')]).length];"
+            );
+            let (text, injected): (String, usize) =
+                serde_json::from_value(client.execute(&notices, vec![]).await.unwrap()).unwrap();
+            assert!(text.contains(payload), "the notice shows payload {index} as text: {text}");
+            assert_eq!(injected, 0, "payload {index} injected something into the notice");
         }
     })
     .await;

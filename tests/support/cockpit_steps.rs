@@ -37,15 +37,20 @@ pub async fn confirm(client: &Client, scope: &str) {
     click(client, scope, ".jtel-confirm .jtel-button--primary").await;
 }
 
-/// Narrows the list to `filter` and opens the only row left.
+/// Narrows the demo page's list to `filter` and opens the only row left.
 pub async fn open_in_list(client: &Client, filter: &str) {
-    retype(client, LIST, "input[name=filter]", filter).await;
+    open_row(client, LIST, filter).await;
+}
+
+/// Narrows the list widget `list` to `filter` and opens the only row left.
+pub async fn open_row(client: &Client, list: &str, filter: &str) {
+    retype(client, list, "input[name=filter]", filter).await;
     wait_for_text(
         client,
-        LIST,
+        list,
         ".jtel-cockpit-list > [role=status]",
         "1 of 5 variables shown",
     )
     .await;
-    click(client, LIST, ".jtel-cockpit-row-button").await;
+    click(client, list, ".jtel-cockpit-row-button").await;
 }

@@ -5,7 +5,8 @@
 
 use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
-use axum::http::{header, HeaderMap, Method, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::middleware::map_response;
 use axum::response::{IntoResponse, Response};
 use axum::routing::any;
 use axum::Router;
@@ -23,15 +24,30 @@ struct Upstream {
 /// Serves `dist` at `/` and proxies `/jtel/{path}` to `{jtel_base_url}/{path}` with
 /// `Authorization: Bearer {token}`. Returns the address it listens on.
 pub async fn start(dist: PathBuf, jtel_base_url: String, token: String) -> SocketAddr {
-    serve(dist, jtel_base_url, Some(token)).await
+    serve(dist, jtel_base_url, Some(token), None).await
+}
+
+/// Like [`start`], sending `Content-Security-Policy: {csp}` with every answer.
+pub async fn start_with_csp(
+    dist: PathBuf,
+    jtel_base_url: String,
+    token: String,
+    csp: &'static str,
+) -> SocketAddr {
+    serve(dist, jtel_base_url, Some(token), Some(csp)).await
 }
 
 /// Like [`start`], but forwards whatever `Authorization` header the browser sends (direct mode).
 pub async fn start_pass_through(dist: PathBuf, jtel_base_url: String) -> SocketAddr {
-    serve(dist, jtel_base_url, None).await
+    serve(dist, jtel_base_url, None, None).await
 }
 
-async fn serve(dist: PathBuf, jtel_base_url: String, token: Option<String>) -> SocketAddr {
+async fn serve(
+    dist: PathBuf,
+    jtel_base_url: String,
+    token: Option<String>,
+    csp: Option<&'static str>,
+) -> SocketAddr {
     let upstream = Upstream {
         base_url: jtel_base_url,
         token,
@@ -40,7 +56,16 @@ async fn serve(dist: PathBuf, jtel_base_url: String, token: Option<String>) -> S
     let app = Router::new()
         .route("/jtel/{*path}", any(forward))
         .with_state(upstream)
-        .fallback_service(ServeDir::new(dist));
+        .fallback_service(ServeDir::new(dist))
+        .layer(map_response(move |mut response: Response| async move {
+            if let Some(csp) = csp {
+                let value = HeaderValue::from_static(csp);
+                response
+                    .headers_mut()
+                    .insert(header::CONTENT_SECURITY_POLICY, value);
+            }
+            response
+        }));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind gateway");

@@ -1,4 +1,5 @@
-//! Shared pieces of the end-to-end tests: the built widget files, a same-origin gateway in
+//! Shared pieces of the end-to-end tests: the built widget files (and deployments of the
+//! iframe page), an attacker's server, a same-origin gateway in
 //! front of the jtel emulator (a stand-in in axum, or the production nginx), a real headless
 //! Chromium behind chromedriver, reading the emulator directly, what users do with the
 //! widgets, and screenshots.
@@ -6,8 +7,10 @@
 // Each end-to-end test file includes this module and uses its own part of it.
 #![allow(dead_code)]
 
+pub mod attacker;
 pub mod browser;
 pub mod cockpit_steps;
+pub mod deployment;
 pub mod dist;
 pub mod gateway;
 pub mod hostile;
