@@ -1,7 +1,9 @@
-//! Hooks that load master data for the pickers.
+//! Loading master data for the pickers (groups, agents, service numbers, event types), on the
+//! one loading hook, [`use_load`].
 
 use crate::api::JtelClient;
 use crate::components::picker::PickerOption;
+use crate::load::{use_load, LoadState};
 use jtel_core::messages::{ui_text, UiText};
 use jtel_core::outcome::ApiError;
 use jtel_core::{EventKind, Language};
@@ -21,52 +23,30 @@ pub enum OptionSource {
     ServiceNumbers,
 }
 
-/// Where loading a picker's options stands.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Options {
-    /// Not asked for (the host page fixed the value).
-    Unused,
-    /// On its way.
-    Loading,
-    /// Loaded.
-    Ready(Rc<Vec<PickerOption>>),
-    /// The request failed.
-    Failed(ApiError),
-}
+/// A picker's options as loaded: shared, so every render can hand them to the picker.
+pub type PickerOptions = Rc<Vec<PickerOption>>;
 
-/// Loads the options of `source` once when `wanted`, labelled in `language`.
+/// Loads the options of `source`, labelled in `language`, when `wanted` (with [`use_load`],
+/// again whenever the client or the language changes); `None` when not wanted (the host page
+/// fixed the value).
 #[hook]
 pub fn use_options(
     client: JtelClient,
     source: OptionSource,
     wanted: bool,
     language: Language,
-) -> Options {
-    let options = use_state(|| {
-        if wanted {
-            Options::Loading
-        } else {
-            Options::Unused
-        }
-    });
-    {
-        let options = options.clone();
-        use_effect_with(
-            (client, source, wanted, language),
-            move |(client, source, wanted, language)| {
-                if *wanted {
-                    let (client, source, language) = (client.clone(), *source, *language);
-                    wasm_bindgen_futures::spawn_local(async move {
-                        options.set(match load(&client, source, language).await {
-                            Ok(loaded) => Options::Ready(Rc::new(loaded)),
-                            Err(error) => Options::Failed(error),
-                        });
-                    });
-                }
-            },
-        );
-    }
-    (*options).clone()
+) -> Option<LoadState<PickerOptions>> {
+    let load = use_load(
+        (client, source, wanted, language),
+        |(client, source, wanted, language)| async move {
+            if wanted {
+                load(&client, source, language).await.map(Rc::new)
+            } else {
+                Ok(PickerOptions::default())
+            }
+        },
+    );
+    wanted.then(|| (*load.state).clone())
 }
 
 async fn load(

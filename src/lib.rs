@@ -2,6 +2,7 @@
 //!
 //! Where things live:
 //! - [`api`]: the jtel REST client over browser `fetch` (gloo-net), returning jtel-core outcomes.
+//! - [`settings`]: what every widget is configured with (API address, token, timeout, language).
 //! - [`form_state`]: what an ACD event form holds (the typed draft, touched fields, the request
 //!   lifecycle) as a pure reducer.
 //! - [`cockpit_state`]: the same for a cockpit variable form (typed value, confirmation,
@@ -33,5 +34,6 @@ pub mod load;
 pub mod local_time;
 pub mod online;
 pub mod perf_marks;
+pub mod settings;
 
 pub use jtel_core;

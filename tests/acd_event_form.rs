@@ -3,7 +3,10 @@
 
 mod dom;
 
-use jtel_widgets::components::acd_event_form::{AcdEventForm, AcdEventFormProps, Setting};
+use jtel_widgets::components::acd_event_form::{AcdEventForm, AcdEventFormProps};
+use jtel_widgets::jtel_core::event_form::{EventFormSettings, Setting};
+use jtel_widgets::settings::WidgetSettings;
+use jtel_widgets::jtel_core::validation::EventDraft;
 use jtel_widgets::jtel_core::{Field, Language};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -14,16 +17,22 @@ wasm_bindgen_test_configure!(run_in_browser);
 type Mounted = dom::Mounted<AcdEventForm>;
 
 fn fixed(value: &'static str) -> Setting {
-    Setting::Fixed(AttrValue::Static(value))
+    Setting::Fixed(value.to_owned())
 }
 
 fn props(kind: &'static str, language: Language) -> AcdEventFormProps {
     yew::props!(AcdEventFormProps {
-        base_url: AttrValue::Static("/jtel"),
-        event_type: fixed(kind),
-        group: fixed("235"),
-        receiver: fixed("4919900112233"),
-        language,
+        widget: WidgetSettings {
+            base_url: AttrValue::Static("/jtel"),
+            language,
+            ..WidgetSettings::default()
+        },
+        form: EventFormSettings {
+            event_type: fixed(kind),
+            group: fixed("235"),
+            receiver: fixed("4919900112233"),
+            ..EventFormSettings::default()
+        },
     })
 }
 
@@ -155,7 +164,7 @@ async fn submitting_an_empty_form_marks_every_missing_field_and_focuses_the_firs
 async fn a_network_failure_keeps_the_input_and_offers_a_retry() {
     // Port 9 (discard) is closed on the test machine: fetch fails without an answer.
     let mut unreachable = props("3", Language::English);
-    unreachable.base_url = AttrValue::Static("http://127.0.0.1:9/rest/v1.0/1");
+    unreachable.widget.base_url = AttrValue::Static("http://127.0.0.1:9/rest/v1.0/1");
     let form = Mounted::new(unreachable).await;
     form.type_into(Field::Sender, "+49 199 123456789").await;
     form.type_into(Field::Subject, "Please call me").await;
@@ -193,7 +202,7 @@ async fn a_german_form_speaks_german() {
 #[wasm_bindgen_test]
 async fn a_misconfigured_group_is_reported_on_submit_instead_of_sending() {
     let mut bad = props("3", Language::English);
-    bad.group = fixed("sales");
+    bad.form.group = fixed("sales");
     let form = Mounted::new(bad).await;
     form.click("button[type=submit]").await;
     let alert = form
@@ -208,11 +217,11 @@ async fn a_misconfigured_group_is_reported_on_submit_instead_of_sending() {
 #[wasm_bindgen_test]
 async fn prefilled_and_read_only_crm_values_appear_in_their_fields() {
     let mut prefilled = props("3", Language::English);
-    prefilled.prefill = vec![
-        (Field::Sender, AttrValue::Static("0199 123456789")),
-        (Field::UserData, AttrValue::Static("987654")),
-    ];
-    prefilled.read_only = vec![Field::UserData];
+    prefilled.form.prefill = EventDraft::from_pairs([
+        (Field::Sender, "0199 123456789"),
+        (Field::UserData, "987654"),
+    ]);
+    prefilled.form.read_only = vec![Field::UserData];
     let form = Mounted::new(prefilled).await;
     assert_eq!(form.input(Field::Sender).value(), "0199 123456789");
     assert_eq!(form.input(Field::UserData).value(), "987654");
@@ -223,9 +232,8 @@ async fn prefilled_and_read_only_crm_values_appear_in_their_fields() {
 #[wasm_bindgen_test]
 async fn a_subject_template_composes_the_subject_and_offers_a_preferred_time() {
     let mut templated = props("3", Language::English);
-    templated.subject_template = Some(AttrValue::Static(
-        "Callback request from {Sender} on {date} at {time}",
-    ));
+    templated.form.subject_template =
+        Some("Callback request from {Sender} on {date} at {time}".to_owned());
     let form = Mounted::new(templated).await;
     assert!(
         form.find("[name=Subject]").is_none(),

@@ -19,6 +19,7 @@ use std::time::Duration;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 use web_sys::HtmlInputElement;
+use jtel_widgets::settings::WidgetSettings;
 use yew::{AttrValue, BaseComponent};
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -78,8 +79,11 @@ async fn mounted<C: BaseComponent>(props: C::Properties) -> Mounted<C> {
 fn form_props(id: i64, language: Language) -> CockpitVariableFormProps {
     yew::props!(CockpitVariableFormProps {
         variable_id: id,
-        base_url: AttrValue::Static(BASE),
-        language,
+        widget: WidgetSettings {
+            base_url: AttrValue::Static(BASE),
+            language,
+            ..WidgetSettings::default()
+        },
     })
 }
 
@@ -380,7 +384,10 @@ async fn the_list_filters_by_name_or_description_and_opens_a_variable() {
     );
     serve_variable(61, rows[1].clone());
     let list = mounted::<CockpitVariableList>(yew::props!(CockpitVariableListProps {
-        base_url: AttrValue::Static(BASE),
+        widget: WidgetSettings {
+            base_url: AttrValue::Static(BASE),
+            ..WidgetSettings::default()
+        },
     }))
     .await;
     list.wait_for(".jtel-cockpit-row").await;

@@ -6,7 +6,9 @@
 mod dom;
 
 use dom::{install_canned_fetch, sent_requests, serve, Mounted};
-use jtel_widgets::components::acd_event_form::{AcdEventForm, AcdEventFormProps, Setting};
+use jtel_widgets::components::acd_event_form::{AcdEventForm, AcdEventFormProps};
+use jtel_widgets::jtel_core::event_form::{EventFormSettings, Setting};
+use jtel_widgets::settings::WidgetSettings;
 use jtel_widgets::jtel_core::{Field, Language};
 use serde_json::json;
 use wasm_bindgen::prelude::*;
@@ -36,11 +38,17 @@ fn base(test: &str) -> String {
 
 fn props(base_url: &str) -> AcdEventFormProps {
     yew::props!(AcdEventFormProps {
-        base_url: AttrValue::from(base_url.to_owned()),
-        event_type: Setting::Fixed(AttrValue::Static("3")),
-        group: Setting::Fixed(AttrValue::Static("235")),
-        language: Language::English,
-        timeout_seconds: 1,
+        widget: WidgetSettings {
+            base_url: AttrValue::from(base_url.to_owned()),
+            language: Language::English,
+            timeout_seconds: 1,
+            token: None,
+        },
+        form: EventFormSettings {
+            event_type: Setting::Fixed("3".into()),
+            group: Setting::Fixed("235".into()),
+            ..EventFormSettings::default()
+        },
     })
 }
 

@@ -1,6 +1,6 @@
 //! The form for one cockpit variable: shows it, and sets a new value after a confirmation.
 
-use crate::api::JtelClient;
+use crate::settings::WidgetSettings;
 use crate::cockpit_state::{CockpitEdit, CockpitEditAction, SetValueStep};
 use crate::components::cockpit_variable_facts::CockpitVariableFacts;
 use crate::components::form_field::{next_instance_prefix, FormField};
@@ -32,18 +32,9 @@ pub struct SetValueEvent {
 pub struct CockpitVariableFormProps {
     /// The `CockpitVariablesID` of the variable to show and change.
     pub variable_id: i64,
-    /// Base URL of the jtel API: a same-origin gateway path such as `/jtel` (the safe choice)
-    /// or, in direct mode, `https://host:port/rest/v1.0/{ClientsID}`.
-    pub base_url: AttrValue,
-    /// Direct mode only: the jtel token, sent from the browser. Leave unset with a gateway.
+    /// API address, token, timeout and language.
     #[prop_or_default]
-    pub token: Option<AttrValue>,
-    /// Language of every text in the form.
-    #[prop_or_default]
-    pub language: Language,
-    /// How long each request waits for an answer, in seconds.
-    #[prop_or(crate::api::DEFAULT_TIMEOUT_SECONDS)]
-    pub timeout_seconds: u32,
+    pub widget: WidgetSettings,
     /// Reload the shown value every this many seconds; unset (or 0) loads it once.
     #[prop_or_default]
     pub refresh_seconds: Option<u32>,
@@ -61,13 +52,9 @@ pub struct CockpitVariableFormProps {
 /// explained in words. Read-only variables are shown without an edit control.
 #[component]
 pub fn CockpitVariableForm(props: &CockpitVariableFormProps) -> Html {
-    let language = props.language;
+    let language = props.widget.language;
     let id = props.variable_id;
-    let client = JtelClient::configured(
-        &props.base_url,
-        props.token.as_deref(),
-        props.timeout_seconds,
-    );
+    let client = props.widget.client();
     let load = use_load((client.clone(), id), |(client, id)| async move {
         client.cockpit_variable(id).await
     });

@@ -1,7 +1,7 @@
 //! The supervisor panel: every cockpit variable, filtered as the user types, each one opening
 //! into a [`CockpitVariableForm`].
 
-use crate::api::JtelClient;
+use crate::settings::WidgetSettings;
 use crate::components::cockpit_variable_form::{CockpitVariableForm, SetValueEvent};
 use crate::components::form_field::next_instance_prefix;
 use crate::load::{use_load, LoadState};
@@ -15,17 +15,9 @@ use yew::prelude::*;
 /// Properties of [`CockpitVariableList`].
 #[derive(Properties, PartialEq, Clone)]
 pub struct CockpitVariableListProps {
-    /// Base URL of the jtel API (a gateway path such as `/jtel`, or direct mode's full URL).
-    pub base_url: AttrValue,
-    /// Direct mode only: the jtel token, sent from the browser. Leave unset with a gateway.
+    /// API address, token, timeout and language.
     #[prop_or_default]
-    pub token: Option<AttrValue>,
-    /// Language of every text in the panel.
-    #[prop_or_default]
-    pub language: Language,
-    /// How long each request waits for an answer, in seconds.
-    #[prop_or(crate::api::DEFAULT_TIMEOUT_SECONDS)]
-    pub timeout_seconds: u32,
+    pub widget: WidgetSettings,
     /// Called after every setValue answer of the opened variable.
     #[prop_or_default]
     pub on_value_set: Callback<SetValueEvent>,
@@ -39,12 +31,8 @@ pub struct CockpitVariableListProps {
 /// set there, so the rows show the server's values.
 #[component]
 pub fn CockpitVariableList(props: &CockpitVariableListProps) -> Html {
-    let language = props.language;
-    let client = JtelClient::configured(
-        &props.base_url,
-        props.token.as_deref(),
-        props.timeout_seconds,
-    );
+    let language = props.widget.language;
+    let client = props.widget.client();
     let load = use_load(
         client,
         |client| async move { client.cockpit_variables().await },
@@ -100,8 +88,7 @@ pub fn CockpitVariableList(props: &CockpitVariableListProps) -> Html {
                         </button>
                         if is_open {
                             <div id={panel_id} class="jtel-cockpit-panel">
-                                <CockpitVariableForm variable_id={id} base_url={props.base_url.clone()}
-                                    token={props.token.clone()} {language} timeout_seconds={props.timeout_seconds}
+                                <CockpitVariableForm variable_id={id} widget={props.widget.clone()}
                                     on_value_set={on_value_set.clone()} on_failed={props.on_failed.clone()} />
                             </div>
                         }

@@ -1,9 +1,8 @@
 //! A widget's configuration, read the same way from element attributes and JS options.
 
-use crate::components::acd_event_form::{kind_setting, AcdEventFormProps, Setting};
-use crate::components::cockpit_variable_form::CockpitVariableFormProps;
-use crate::components::cockpit_variable_list::CockpitVariableListProps;
+use crate::settings::WidgetSettings;
 use js_sys::{Object, Reflect};
+use jtel_core::event_form::{kind_setting, prefill_fields, EventFormSettings, Setting};
 use jtel_core::{Field, Language};
 use wasm_bindgen::JsValue;
 use web_sys::Element;
@@ -92,15 +91,6 @@ pub const COCKPIT_VARIABLE_KEYS: &[&str] = &[
 /// Every attribute the cockpit variable list reads.
 pub const COCKPIT_VARIABLES_KEYS: &[&str] = &["base-url", "token", "lang", "timeout"];
 
-/// Prefill keys and the fields they fill.
-const PREFILL: [(&str, Field); 5] = [
-    ("sender", Field::Sender),
-    ("subject", Field::Subject),
-    ("body", Field::Body),
-    ("crm-url", Field::CrmUrl),
-    ("user-data", Field::UserData),
-];
-
 /// The language of a widget: `lang` if set, else English.
 pub fn language(source: &dyn ConfigSource) -> Language {
     source
@@ -109,16 +99,26 @@ pub fn language(source: &dyn ConfigSource) -> Language {
         .unwrap_or_default()
 }
 
-fn base_url(source: &dyn ConfigSource) -> AttrValue {
-    source
-        .value("base-url")
-        .map(AttrValue::from)
-        .unwrap_or(AttrValue::Static("/jtel"))
+/// The settings every widget shares: `base-url`, `token`, `timeout`, `lang`.
+pub fn widget_settings(source: &dyn ConfigSource) -> WidgetSettings {
+    let defaults = WidgetSettings::default();
+    WidgetSettings {
+        base_url: source
+            .value("base-url")
+            .map(AttrValue::from)
+            .unwrap_or(defaults.base_url),
+        token: source.value("token").map(AttrValue::from),
+        timeout_seconds: source
+            .value("timeout")
+            .and_then(|seconds| seconds.trim().parse().ok())
+            .unwrap_or(defaults.timeout_seconds),
+        language: language(source),
+    }
 }
 
 /// Where a form's draft is kept: `draft-key`, else the element's `id`; none when
 /// `store-draft="off"` or neither is set (the draft then lives only as long as the page).
-fn draft_key(source: &dyn ConfigSource) -> Option<AttrValue> {
+pub fn draft_key(source: &dyn ConfigSource) -> Option<AttrValue> {
     if source
         .value("store-draft")
         .is_some_and(|value| value.trim().eq_ignore_ascii_case("off"))
@@ -131,50 +131,31 @@ fn draft_key(source: &dyn ConfigSource) -> Option<AttrValue> {
         .map(AttrValue::from)
 }
 
-/// The properties of a cockpit variable form configured by `source` (host callbacks not set).
-/// A missing or unreadable `variable` id becomes 0, which the form reports as not found.
-pub fn cockpit_variable_props(source: &dyn ConfigSource) -> CockpitVariableFormProps {
-    yew::props!(CockpitVariableFormProps {
-        variable_id: source
-            .value("variable")
-            .and_then(|id| id.trim().parse::<i64>().ok())
-            .unwrap_or_default(),
-        base_url: base_url(source),
-        token: source.value("token").map(AttrValue::from),
-        language: language(source),
-        refresh_seconds: source
-            .value("refresh-seconds")
-            .and_then(|seconds| seconds.trim().parse::<u32>().ok()),
-        timeout_seconds: timeout_seconds(source),
-    })
-}
-
-/// `timeout` in seconds, or the default.
-fn timeout_seconds(source: &dyn ConfigSource) -> u32 {
+/// The cockpit variable id (`variable`); a missing or unreadable id becomes 0, which the form
+/// reports as not found.
+pub fn variable_id(source: &dyn ConfigSource) -> i64 {
     source
-        .value("timeout")
-        .and_then(|seconds| seconds.trim().parse().ok())
-        .unwrap_or(crate::api::DEFAULT_TIMEOUT_SECONDS)
+        .value("variable")
+        .and_then(|id| id.trim().parse::<i64>().ok())
+        .unwrap_or_default()
 }
 
-/// The properties of the cockpit variable list configured by `source` (host callbacks not set).
-pub fn cockpit_list_props(source: &dyn ConfigSource) -> CockpitVariableListProps {
-    yew::props!(CockpitVariableListProps {
-        base_url: base_url(source),
-        token: source.value("token").map(AttrValue::from),
-        language: language(source),
-        timeout_seconds: timeout_seconds(source),
-    })
+/// How often a cockpit variable reloads (`refresh-seconds`), if at all.
+pub fn refresh_seconds(source: &dyn ConfigSource) -> Option<u32> {
+    source
+        .value("refresh-seconds")
+        .and_then(|seconds| seconds.trim().parse::<u32>().ok())
 }
 
-/// The properties of an ACD event form configured by `source` (host callbacks not set).
-pub fn acd_event_form_props(source: &dyn ConfigSource) -> AcdEventFormProps {
-    let attr = |key: &str| source.value(key).map(AttrValue::from);
-    let prefill: Vec<(Field, AttrValue)> = PREFILL
-        .iter()
-        .filter_map(|(key, field)| attr(key).map(|value| (*field, value)))
-        .collect();
-    let read_only: Vec<Field> = source
+/// The routing, prefill and field rules of an ACD event form configured by `source`.
+pub fn event_form_settings(source: &dyn ConfigSource) -> EventFormSettings {
+    let mut settings = EventFormSettings::default();
+    for row in prefill_fields() {
+        if let Some(text) = source.value(row.key) {
+            settings.prefill.set(row.field, text);
+        }
+    }
+    settings.read_only = source
         .value("read-only")
         .map(|names| {
             names
@@ -183,40 +164,31 @@ pub fn acd_event_form_props(source: &dyn ConfigSource) -> AcdEventFormProps {
                 .collect()
         })
         .unwrap_or_default();
-    let mut props = yew::props!(AcdEventFormProps {
-        agent: Setting::from_attribute(source.value("agent").as_deref()),
-        receiver: Setting::from_attribute(source.value("receiver").as_deref()),
-        language: language(source),
-        token: attr("token"),
-        subject_template: attr("subject-template"),
-        prefill,
-        read_only,
-    });
-    props.base_url = base_url(source);
+    settings.agent = Setting::from_attribute(source.value("agent").as_deref());
+    settings.receiver = Setting::from_attribute(source.value("receiver").as_deref());
+    settings.subject_template = source.value("subject-template");
     if let Some(kind) = source.value("event-type") {
-        props.event_type = kind_setting(Some(&kind));
+        settings.event_type = kind_setting(Some(&kind));
     }
     if let Some(group) = source.value("group") {
-        props.group = Setting::from_attribute(Some(&group));
+        settings.group = Setting::from_attribute(Some(&group));
     }
     if let Some(code) = source
         .value("country-code")
         .and_then(|code| code.trim().trim_start_matches('+').parse().ok())
     {
-        props.default_country_code = code;
+        settings.default_country_code = code;
     }
     if let Some(level) = source
         .value("heading-level")
         .and_then(|level| level.trim().parse().ok())
     {
-        props.heading_level = level;
+        settings.heading_level = level;
     }
-    if let Some(template) = attr("subject-template-asap") {
-        props.subject_template_asap = template;
+    if let Some(template) = source.value("subject-template-asap") {
+        settings.subject_template_asap = template;
     }
-    props.timeout_seconds = timeout_seconds(source);
-    props.draft_key = draft_key(source);
-    props
+    settings
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@ use crate::components::{
 use crate::embed::config::{self, ConfigSource};
 use crate::embed::{host_events, shadow};
 use web_sys::Element;
-use yew::AppHandle;
+use yew::{AppHandle, BaseComponent};
 
 /// The kinds of widget a page can embed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,19 +76,48 @@ impl WidgetKind {
     }
 }
 
-enum App {
-    #[cfg(feature = "acd-event-form")]
-    AcdEventForm(AppHandle<AcdEventForm>),
-    #[cfg(feature = "cockpit")]
-    CockpitVariable(AppHandle<CockpitVariableForm>),
-    #[cfg(feature = "cockpit")]
-    CockpitVariables(AppHandle<CockpitVariableList>),
+/// A widget's Yew app, whatever its component: updated from a new configuration, destroyed.
+trait EmbeddedApp {
+    /// Applies the configuration `source` gives now.
+    fn update(&mut self, host: &Element, source: &dyn ConfigSource);
+    /// Removes the app and everything it rendered.
+    fn destroy(self: Box<Self>);
+}
+
+/// How a component's properties are read from a configuration, with the host's events wired.
+type PropsReader<C> = fn(&Element, &dyn ConfigSource) -> <C as BaseComponent>::Properties;
+
+/// The app of component `C` and how its properties are read.
+struct App<C: BaseComponent> {
+    handle: AppHandle<C>,
+    props: PropsReader<C>,
+}
+
+impl<C: BaseComponent> EmbeddedApp for App<C> {
+    fn update(&mut self, host: &Element, source: &dyn ConfigSource) {
+        self.handle.update((self.props)(host, source));
+    }
+
+    fn destroy(self: Box<Self>) {
+        self.handle.destroy();
+    }
+}
+
+/// Renders `C` into `root` with the properties `props` reads from `source`.
+fn start<C: BaseComponent>(
+    root: Element,
+    host: &Element,
+    source: &dyn ConfigSource,
+    props: PropsReader<C>,
+) -> Box<dyn EmbeddedApp> {
+    let handle = yew::Renderer::<C>::with_root_and_props(root, props(host, source)).render();
+    Box::new(App { handle, props })
 }
 
 /// A widget rendered into the shadow root of its host element.
 pub struct MountedWidget {
     host: Element,
-    app: App,
+    app: Box<dyn EmbeddedApp>,
 }
 
 impl MountedWidget {
@@ -101,29 +130,15 @@ impl MountedWidget {
         let root = shadow::mount_point(host)?;
         let app = match kind {
             #[cfg(feature = "acd-event-form")]
-            WidgetKind::AcdEventForm => App::AcdEventForm(
-                yew::Renderer::<AcdEventForm>::with_root_and_props(
-                    root,
-                    acd_event_form_props(host, source),
-                )
-                .render(),
-            ),
+            WidgetKind::AcdEventForm => start::<AcdEventForm>(root, host, source, acd_event_form_props),
             #[cfg(feature = "cockpit")]
-            WidgetKind::CockpitVariable => App::CockpitVariable(
-                yew::Renderer::<CockpitVariableForm>::with_root_and_props(
-                    root,
-                    cockpit_variable_props(host, source),
-                )
-                .render(),
-            ),
+            WidgetKind::CockpitVariable => {
+                start::<CockpitVariableForm>(root, host, source, cockpit_variable_props)
+            }
             #[cfg(feature = "cockpit")]
-            WidgetKind::CockpitVariables => App::CockpitVariables(
-                yew::Renderer::<CockpitVariableList>::with_root_and_props(
-                    root,
-                    cockpit_list_props(host, source),
-                )
-                .render(),
-            ),
+            WidgetKind::CockpitVariables => {
+                start::<CockpitVariableList>(root, host, source, cockpit_list_props)
+            }
             #[allow(unreachable_patterns)]
             _ => return None,
         };
@@ -140,26 +155,12 @@ impl MountedWidget {
 
     /// Applies a new configuration (a form keeps what the user typed).
     pub fn update(&mut self, source: &dyn ConfigSource) {
-        match &mut self.app {
-            #[cfg(feature = "acd-event-form")]
-            App::AcdEventForm(app) => app.update(acd_event_form_props(&self.host, source)),
-            #[cfg(feature = "cockpit")]
-            App::CockpitVariable(app) => app.update(cockpit_variable_props(&self.host, source)),
-            #[cfg(feature = "cockpit")]
-            App::CockpitVariables(app) => app.update(cockpit_list_props(&self.host, source)),
-        }
+        self.app.update(&self.host, source);
     }
 
     /// Removes the widget and everything it rendered.
     pub fn destroy(self) {
-        match self.app {
-            #[cfg(feature = "acd-event-form")]
-            App::AcdEventForm(app) => app.destroy(),
-            #[cfg(feature = "cockpit")]
-            App::CockpitVariable(app) => app.destroy(),
-            #[cfg(feature = "cockpit")]
-            App::CockpitVariables(app) => app.destroy(),
-        }
+        self.app.destroy();
         if let Some(root) = self.host.shadow_root() {
             root.set_inner_html("");
         }
@@ -168,25 +169,35 @@ impl MountedWidget {
 
 #[cfg(feature = "acd-event-form")]
 fn acd_event_form_props(host: &Element, source: &dyn ConfigSource) -> AcdEventFormProps {
-    let mut props = config::acd_event_form_props(source);
-    props.on_created = host_events::on_created(host);
-    props.on_failed = host_events::on_failed(host, props.language);
-    props.on_invalid = host_events::on_invalid(host, props.language);
-    props
+    let widget = config::widget_settings(source);
+    AcdEventFormProps {
+        on_created: host_events::on_created(host),
+        on_failed: host_events::on_failed(host, widget.language),
+        on_invalid: host_events::on_invalid(host, widget.language),
+        form: config::event_form_settings(source),
+        draft_key: config::draft_key(source),
+        widget,
+    }
 }
 
 #[cfg(feature = "cockpit")]
 fn cockpit_variable_props(host: &Element, source: &dyn ConfigSource) -> CockpitVariableFormProps {
-    let mut props = config::cockpit_variable_props(source);
-    props.on_value_set = host_events::on_value_set(host, props.language);
-    props.on_failed = host_events::on_failed(host, props.language);
-    props
+    let widget = config::widget_settings(source);
+    CockpitVariableFormProps {
+        variable_id: config::variable_id(source),
+        refresh_seconds: config::refresh_seconds(source),
+        on_value_set: host_events::on_value_set(host, widget.language),
+        on_failed: host_events::on_failed(host, widget.language),
+        widget,
+    }
 }
 
 #[cfg(feature = "cockpit")]
 fn cockpit_list_props(host: &Element, source: &dyn ConfigSource) -> CockpitVariableListProps {
-    let mut props = config::cockpit_list_props(source);
-    props.on_value_set = host_events::on_value_set(host, props.language);
-    props.on_failed = host_events::on_failed(host, props.language);
-    props
+    let widget = config::widget_settings(source);
+    CockpitVariableListProps {
+        on_value_set: host_events::on_value_set(host, widget.language),
+        on_failed: host_events::on_failed(host, widget.language),
+        widget,
+    }
 }

@@ -9,6 +9,7 @@
 //! - [`event_kind`]: ACD event types (voice mail, callback, ticket, …) and their rules.
 //! - [`phone`] with [`country_codes`], [`email`], [`crm_url`]: the field-level checks.
 //! - [`validation`]: whole-request validation returning every problem as `(field, code)`.
+//! - [`event_form`]: the ACD event form described once (fields, settings, building the request).
 //! - [`colour`]: the cockpit variables' background colours, read safely and mixed.
 //! - [`messages`]: English and German text for every code.
 //! - [`json`] and [`wire`]: a small JSON reader/writer and the jtel types read from and
@@ -23,6 +24,7 @@ pub mod colour;
 pub mod country_codes;
 pub mod crm_url;
 pub mod email;
+pub mod event_form;
 pub mod event_kind;
 pub mod json;
 pub mod messages;

@@ -1,0 +1,489 @@
+//! The ACD event form, described once: one row per field (jtel name, option key, input kind,
+//! maximum length, when it is shown and whether it is required), the host page's settings, and
+//! how what the user typed becomes the create request.
+//!
+//! The browser form only shows what this module decides, so native tests reach every rule:
+//! which fields a kind shows, which are required, what is sent.
+
+use crate::callback_time::parse_preferred_time;
+use crate::event_kind::EventKind;
+use crate::model::CreateAcdEvent;
+use crate::phone::normalize_phone;
+use crate::subject_template::{fill_template, DEFAULT_CALLBACK_TEMPLATE_ASAP};
+use crate::validation::{
+    EventDraft, BODY_MAX_LEN, PARTY_MAX_LEN, SUBJECT_MAX_LEN, USER_DATA_MAX_LEN,
+};
+use crate::{ErrorCode, Field, FieldError};
+
+/// How the host page sets a routing field (event type, group, agent, receiver).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Setting {
+    /// Not used: no agent (group queue), no receiver.
+    #[default]
+    Unset,
+    /// Fixed to this value by the host page; not shown.
+    Fixed(String),
+    /// The user chooses from a picker loaded from the jtel API.
+    Choose,
+}
+
+impl Setting {
+    /// Reads an attribute: absent or empty is [`Setting::Unset`], `choose` is
+    /// [`Setting::Choose`], anything else is fixed to that value.
+    pub fn from_attribute(value: Option<&str>) -> Self {
+        match value.map(str::trim) {
+            None | Some("") => Self::Unset,
+            Some(text) if text.eq_ignore_ascii_case("choose") => Self::Choose,
+            Some(text) => Self::Fixed(text.to_owned()),
+        }
+    }
+
+    /// The fixed value, if the host page fixed one.
+    pub fn fixed(&self) -> Option<&str> {
+        match self {
+            Self::Fixed(value) => Some(value),
+            _ => None,
+        }
+    }
+}
+
+/// The event kind a name stands for, as host pages write it: `callback`, `voicemail`, `fax`,
+/// `sms`, `email`, `ticket` (or `workflow`); case, `-`, `_` and spaces do not matter.
+pub fn kind_named(name: &str) -> Option<EventKind> {
+    match name
+        .trim()
+        .to_ascii_lowercase()
+        .replace(['-', '_', ' '], "")
+        .as_str()
+    {
+        "voicemail" => Some(EventKind::VoiceMail),
+        "fax" => Some(EventKind::Fax),
+        "callback" => Some(EventKind::Callback),
+        "sms" => Some(EventKind::Sms),
+        "email" => Some(EventKind::Email),
+        "ticket" | "workflow" => Some(EventKind::Ticket),
+        _ => None,
+    }
+}
+
+/// Reads an event kind as the host page writes it: a type id (`3`), a name (see
+/// [`kind_named`]) or `choose`.
+pub fn kind_setting(value: Option<&str>) -> Setting {
+    match value.and_then(kind_named) {
+        Some(kind) => Setting::Fixed(kind.type_id().to_string()),
+        None => Setting::from_attribute(value),
+    }
+}
+
+/// What kind of input a field is, for the form's view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputKind {
+    /// A picker loaded from the jtel API (when the host page lets the user choose).
+    Picker,
+    /// One line of text.
+    Text,
+    /// A phone number (`type="tel"`, `autocomplete="tel"`).
+    Tel,
+    /// An e-mail address (`type="email"`, `autocomplete="email"`).
+    Email,
+    /// A web address (`type="url"`).
+    Url,
+    /// A local date and time (`type="datetime-local"`).
+    DateTime,
+    /// Several lines of text (a text area).
+    Multiline,
+}
+
+impl InputKind {
+    /// The input's `type` attribute.
+    pub fn html_type(self) -> &'static str {
+        match self {
+            Self::Tel => "tel",
+            Self::Email => "email",
+            Self::Url => "url",
+            Self::DateTime => "datetime-local",
+            _ => "text",
+        }
+    }
+
+    /// The input's `autocomplete` attribute, if it has one.
+    pub fn autocomplete(self) -> Option<&'static str> {
+        match self {
+            Self::Tel => Some("tel"),
+            Self::Email => Some("email"),
+            _ => None,
+        }
+    }
+}
+
+/// What a field holds, which decides how it is entered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Holds {
+    /// A routing id or number: fixed by the host page or chosen from a picker.
+    Routing,
+    /// A party (`Sender`, `Receiver`): a phone number, an e-mail address or text, by kind.
+    Party,
+    /// One line of text.
+    Text,
+    /// A CRM link.
+    Link,
+    /// Several lines of text.
+    Lines,
+    /// A local date and time.
+    Time,
+}
+
+/// When a field is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shown {
+    /// Always.
+    Always,
+    /// When the host page lets the user choose it.
+    WhenChosen,
+    /// When no subject template composes the subject.
+    WithoutTemplate,
+    /// For callbacks composed by a subject template (the preferred time).
+    CallbackWithTemplate,
+    /// For kinds that send a body (callbacks).
+    WhenKindSendsBody,
+}
+
+/// One field of the ACD event form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FormFieldRow {
+    /// The jtel field (its jtel name is [`Field::json_name`]; its label comes from
+    /// [`crate::messages::field_label_for`]).
+    pub field: Field,
+    /// The attribute (kebab-case) and, in camelCase, the option that sets or prefills it.
+    pub key: &'static str,
+    /// Whether a submit without it is refused.
+    pub required: bool,
+    /// The most characters it takes, if limited.
+    pub max_len: Option<usize>,
+    holds: Holds,
+    shown: Shown,
+}
+
+const fn row(
+    field: Field,
+    key: &'static str,
+    required: bool,
+    max_len: Option<usize>,
+    holds: Holds,
+    shown: Shown,
+) -> FormFieldRow {
+    FormFieldRow {
+        field,
+        key,
+        required,
+        max_len,
+        holds,
+        shown,
+    }
+}
+
+/// Every field of the ACD event form, in form order.
+pub const FIELDS: [FormFieldRow; 10] = [
+    row(
+        Field::AcdEventTypesId,
+        "event-type",
+        true,
+        None,
+        Holds::Routing,
+        Shown::WhenChosen,
+    ),
+    row(
+        Field::AcdGroupsId,
+        "group",
+        true,
+        None,
+        Holds::Routing,
+        Shown::WhenChosen,
+    ),
+    row(
+        Field::UsersId,
+        "agent",
+        false,
+        None,
+        Holds::Routing,
+        Shown::WhenChosen,
+    ),
+    row(
+        Field::Sender,
+        "sender",
+        true,
+        Some(PARTY_MAX_LEN),
+        Holds::Party,
+        Shown::Always,
+    ),
+    row(
+        Field::Receiver,
+        "receiver",
+        false,
+        Some(PARTY_MAX_LEN),
+        Holds::Routing,
+        Shown::WhenChosen,
+    ),
+    row(
+        Field::Subject,
+        "subject",
+        true,
+        Some(SUBJECT_MAX_LEN),
+        Holds::Text,
+        Shown::WithoutTemplate,
+    ),
+    row(
+        Field::PreferredTime,
+        "preferred-time",
+        false,
+        None,
+        Holds::Time,
+        Shown::CallbackWithTemplate,
+    ),
+    row(
+        Field::Body,
+        "body",
+        false,
+        Some(BODY_MAX_LEN),
+        Holds::Lines,
+        Shown::WhenKindSendsBody,
+    ),
+    row(
+        Field::CrmUrl,
+        "crm-url",
+        false,
+        None,
+        Holds::Link,
+        Shown::Always,
+    ),
+    row(
+        Field::UserData,
+        "user-data",
+        false,
+        Some(USER_DATA_MAX_LEN),
+        Holds::Text,
+        Shown::Always,
+    ),
+];
+
+/// The row of `field`, if it is a field of the ACD event form.
+pub fn row_of(field: Field) -> Option<&'static FormFieldRow> {
+    FIELDS.iter().find(|row| row.field == field)
+}
+
+/// Whether `field` must be given.
+pub fn is_required(field: Field) -> bool {
+    row_of(field).is_some_and(|row| row.required)
+}
+
+/// The fields the host page prefills from a CRM record, with their option keys.
+pub fn prefill_fields() -> impl Iterator<Item = &'static FormFieldRow> {
+    FIELDS
+        .iter()
+        .filter(|row| matches!(row.holds, Holds::Party | Holds::Text | Holds::Link | Holds::Lines))
+}
+
+/// How `field` is entered for `kind`: a picker when the user chooses it, else by what it holds.
+pub fn input_kind(field: Field, kind: EventKind, settings: &EventFormSettings) -> InputKind {
+    let party = || {
+        if kind.is_telephone() {
+            InputKind::Tel
+        } else if kind.is_email() {
+            InputKind::Email
+        } else {
+            InputKind::Text
+        }
+    };
+    match row_of(field).map(|row| row.holds) {
+        // A receiver is picked from the service numbers for telephone kinds and typed otherwise.
+        Some(Holds::Routing) if field == Field::Receiver && !kind.is_telephone() => party(),
+        Some(Holds::Routing) if settings.routing(field) == Some(&Setting::Choose) => {
+            InputKind::Picker
+        }
+        Some(Holds::Party) | Some(Holds::Routing) => party(),
+        Some(Holds::Link) => InputKind::Url,
+        Some(Holds::Lines) => InputKind::Multiline,
+        Some(Holds::Time) => InputKind::DateTime,
+        Some(Holds::Text) | None => InputKind::Text,
+    }
+}
+
+/// What the host page set for an ACD event form: routing, prefill and the rules of its
+/// fields. Read from attributes or options by the widget's configuration reader.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventFormSettings {
+    /// `AcdEventTypesID`: fixed (default: callback) or chosen.
+    pub event_type: Setting,
+    /// `AcdGroupsID`: fixed or chosen (required either way).
+    pub group: Setting,
+    /// `UsersID`: unset sends the event to the group queue; fixed or chosen sends it to one agent.
+    pub agent: Setting,
+    /// `Receiver`: for telephone kinds a service number, fixed or chosen; unset sends none.
+    pub receiver: Setting,
+    /// Country code for numbers typed in national format (`0199 …`).
+    pub default_country_code: u16,
+    /// Composes `Subject` instead of asking for it, e.g. `Callback request from {Sender} on
+    /// {date} at {time}`; callbacks then offer a preferred time.
+    pub subject_template: Option<String>,
+    /// The subject template for callbacks without a preferred time.
+    pub subject_template_asap: String,
+    /// Prefilled values (from the CRM record).
+    pub prefill: EventDraft,
+    /// Fields shown but not editable (usually prefilled ones).
+    pub read_only: Vec<Field>,
+    /// The level of the form's title (`<h2>` by default), to fit the host page's outline.
+    pub heading_level: u8,
+}
+
+impl Default for EventFormSettings {
+    fn default() -> Self {
+        Self {
+            event_type: Setting::Fixed(EventKind::Callback.type_id().to_string()),
+            group: Setting::Choose,
+            agent: Setting::Unset,
+            receiver: Setting::Unset,
+            default_country_code: 49,
+            subject_template: None,
+            subject_template_asap: DEFAULT_CALLBACK_TEMPLATE_ASAP.to_owned(),
+            prefill: EventDraft::default(),
+            read_only: Vec::new(),
+            heading_level: 2,
+        }
+    }
+}
+
+impl EventFormSettings {
+    /// The setting of a routing field; `None` for the fields the user types.
+    pub fn routing(&self, field: Field) -> Option<&Setting> {
+        match field {
+            Field::AcdEventTypesId => Some(&self.event_type),
+            Field::AcdGroupsId => Some(&self.group),
+            Field::UsersId => Some(&self.agent),
+            Field::Receiver => Some(&self.receiver),
+            _ => None,
+        }
+    }
+
+    /// Whether the host page fixed `field` (then the user neither sees nor types it).
+    pub fn fixes(&self, field: Field) -> bool {
+        matches!(self.routing(field), Some(Setting::Fixed(_)))
+    }
+
+    /// The draft a fresh form starts with: fixed routing and prefilled values.
+    pub fn initial_draft(&self) -> EventDraft {
+        let mut draft = self.prefill.clone();
+        for row in &FIELDS {
+            if let Some(value) = self.routing(row.field).and_then(Setting::fixed) {
+                draft.set(row.field, value.to_owned());
+            }
+        }
+        draft
+    }
+
+    /// The fields the user sees for `kind`, in order.
+    pub fn visible_fields(&self, kind: EventKind) -> Vec<Field> {
+        FIELDS
+            .iter()
+            .filter(|row| match row.shown {
+                Shown::Always => true,
+                Shown::WhenChosen => self.routing(row.field) == Some(&Setting::Choose),
+                Shown::WithoutTemplate => self.subject_template.is_none(),
+                Shown::CallbackWithTemplate => {
+                    self.subject_template.is_some() && kind == EventKind::Callback
+                }
+                Shown::WhenKindSendsBody => kind.sends_body(),
+            })
+            .map(|row| row.field)
+            .collect()
+    }
+
+    /// What `draft` becomes on submit: the request, or every problem with it. `now` is the
+    /// user's local time as a `datetime-local` input writes it (`2026-11-27T21:30`) and `zone`
+    /// their time zone as the subject names it; both only matter with a subject template.
+    pub fn prepare(
+        &self,
+        draft: &EventDraft,
+        now: &str,
+        zone: &str,
+    ) -> Result<CreateAcdEvent, Vec<FieldError>> {
+        let mut draft = draft.clone();
+        let mut problems = Vec::new();
+        if let Some(template) = &self.subject_template {
+            self.compose_subject(&mut draft, template, now, zone, &mut problems);
+        }
+        match draft.to_request(self.default_country_code) {
+            Ok(request) if problems.is_empty() => Ok(request),
+            Ok(_) => Err(problems),
+            Err(mut errors) => {
+                errors.extend(problems);
+                Err(errors)
+            }
+        }
+    }
+
+    /// Fills `Subject` from `template` (and, with a preferred time, adds it to `Body`).
+    fn compose_subject(
+        &self,
+        draft: &mut EventDraft,
+        template: &str,
+        now: &str,
+        zone: &str,
+        problems: &mut Vec<FieldError>,
+    ) {
+        let kind = kind_of(draft);
+        let preferred_text = draft.text(Field::PreferredTime).trim().to_owned();
+        let preferred = if kind == EventKind::Callback && !preferred_text.is_empty() {
+            match parse_preferred_time(&preferred_text, now) {
+                Ok(preferred) => Some(preferred),
+                Err(error) => {
+                    problems.push(FieldError::new(
+                        Field::PreferredTime,
+                        ErrorCode::PreferredTime(error),
+                    ));
+                    None
+                }
+            }
+        } else {
+            None
+        };
+        let sender = normalize_phone(draft.text(Field::Sender), self.default_country_code)
+            .unwrap_or_else(|_| draft.text(Field::Sender).trim().to_owned());
+        let user_data = draft.text(Field::UserData).trim().to_owned();
+        let template = if preferred.is_some() || kind != EventKind::Callback {
+            template
+        } else {
+            &self.subject_template_asap
+        };
+        let subject = fill_template(template, |name| match name {
+            "Sender" => Some(sender.as_str()),
+            "UserData" => Some(user_data.as_str()),
+            "date" => preferred.as_ref().map(|p| p.date.as_str()),
+            "time" => preferred.as_ref().map(|p| p.time.as_str()),
+            "zone" => Some(zone),
+            _ => None,
+        });
+        draft.set(Field::Subject, subject);
+        if let Some(preferred) = &preferred {
+            let line = format!(
+                "Preferred callback time: {} {} {zone}",
+                preferred.date, preferred.time
+            );
+            let body = match draft.text(Field::Body).trim() {
+                "" => line,
+                body => format!("{body}\n\n{line}"),
+            };
+            draft.set(Field::Body, body);
+        }
+    }
+}
+
+/// The event kind a draft's `AcdEventTypesID` names (unknown when it names none).
+pub fn kind_of(draft: &EventDraft) -> EventKind {
+    EventKind::from_type_id(
+        draft
+            .text(Field::AcdEventTypesId)
+            .trim()
+            .parse()
+            .unwrap_or(0),
+    )
+}

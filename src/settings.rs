@@ -1,0 +1,43 @@
+//! What every widget is configured with, whatever its kind: where the jtel API is, the token in
+//! direct mode, how long to wait and the language. One type for the three widgets' properties
+//! and one reader for it (`embed::config`).
+
+use crate::api::{JtelClient, DEFAULT_TIMEOUT_SECONDS};
+use jtel_core::Language;
+use yew::AttrValue;
+
+/// The settings every widget shares.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WidgetSettings {
+    /// Base URL of the jtel API: a same-origin gateway path such as `/jtel` (the default,
+    /// safe choice) or, in direct mode, `https://host:port/rest/v1.0/{ClientsID}`.
+    pub base_url: AttrValue,
+    /// Direct mode only: the jtel token, sent from the browser. Leave unset with a gateway.
+    pub token: Option<AttrValue>,
+    /// How long each request waits for an answer, in seconds.
+    pub timeout_seconds: u32,
+    /// Language of every text in the widget.
+    pub language: Language,
+}
+
+impl Default for WidgetSettings {
+    fn default() -> Self {
+        Self {
+            base_url: AttrValue::Static("/jtel"),
+            token: None,
+            timeout_seconds: DEFAULT_TIMEOUT_SECONDS,
+            language: Language::default(),
+        }
+    }
+}
+
+impl WidgetSettings {
+    /// The jtel client these settings describe.
+    pub fn client(&self) -> JtelClient {
+        JtelClient::configured(
+            &self.base_url,
+            self.token.as_deref(),
+            self.timeout_seconds,
+        )
+    }
+}
