@@ -34,10 +34,6 @@ impl Default for WidgetSettings {
 impl WidgetSettings {
     /// The jtel client these settings describe.
     pub fn client(&self) -> JtelClient {
-        JtelClient::configured(
-            &self.base_url,
-            self.token.as_deref(),
-            self.timeout_seconds,
-        )
+        JtelClient::configured(&self.base_url, self.token.as_deref(), self.timeout_seconds)
     }
 }

@@ -5,9 +5,9 @@ mod dom;
 
 use jtel_widgets::components::acd_event_form::{AcdEventForm, AcdEventFormProps};
 use jtel_widgets::jtel_core::event_form::{EventFormSettings, Setting};
-use jtel_widgets::settings::WidgetSettings;
 use jtel_widgets::jtel_core::validation::EventDraft;
 use jtel_widgets::jtel_core::{Field, Language};
+use jtel_widgets::settings::WidgetSettings;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use yew::AttrValue;

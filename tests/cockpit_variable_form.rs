@@ -14,12 +14,12 @@ use jtel_widgets::components::cockpit_variable_list::{
     CockpitVariableList, CockpitVariableListProps,
 };
 use jtel_widgets::jtel_core::{Field, Language};
+use jtel_widgets::settings::WidgetSettings;
 use serde_json::json;
 use std::time::Duration;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 use web_sys::HtmlInputElement;
-use jtel_widgets::settings::WidgetSettings;
 use yew::{AttrValue, BaseComponent};
 
 wasm_bindgen_test_configure!(run_in_browser);

@@ -4,7 +4,6 @@
 //! fixed by the host page or chosen from pickers loaded from the jtel API.
 
 use crate::api::JtelClient;
-use crate::settings::WidgetSettings;
 use crate::components::form_field::{next_instance_prefix, FormField};
 use crate::components::picker::Picker;
 use crate::draft_store;
@@ -15,7 +14,10 @@ use crate::load::LoadState;
 use crate::local_time::{now_local_minute, zone_description};
 use crate::online::use_online;
 use crate::perf_marks::use_interactive_mark;
-use jtel_core::event_form::{input_kind, is_required, kind_of, EventFormSettings, InputKind, Setting};
+use crate::settings::WidgetSettings;
+use jtel_core::event_form::{
+    input_kind, is_required, kind_of, EventFormSettings, InputKind, Setting,
+};
 use jtel_core::messages::{api_error_message, error_message, field_label_for, ui_text, UiText};
 use jtel_core::model::{AcdEvent, CreateAcdEvent};
 use jtel_core::outcome::ApiError;
@@ -65,7 +67,10 @@ impl AcdEventFormProps {
 }
 
 /// What a draft becomes on submit, at the user's local time and zone now.
-fn prepare(form: &EventFormSettings, draft: &EventDraft) -> Result<CreateAcdEvent, Vec<FieldError>> {
+fn prepare(
+    form: &EventFormSettings,
+    draft: &EventDraft,
+) -> Result<CreateAcdEvent, Vec<FieldError>> {
     form.prepare(draft, &now_local_minute(), &zone_description())
 }
 
@@ -89,19 +94,39 @@ pub fn AcdEventForm(props: &AcdEventFormProps) -> Html {
     let options = [
         (
             Field::AcdEventTypesId,
-            use_options(client.clone(), OptionSource::EventTypes, wants(Field::AcdEventTypesId), language),
+            use_options(
+                client.clone(),
+                OptionSource::EventTypes,
+                wants(Field::AcdEventTypesId),
+                language,
+            ),
         ),
         (
             Field::AcdGroupsId,
-            use_options(client.clone(), OptionSource::Groups, wants(Field::AcdGroupsId), language),
+            use_options(
+                client.clone(),
+                OptionSource::Groups,
+                wants(Field::AcdGroupsId),
+                language,
+            ),
         ),
         (
             Field::UsersId,
-            use_options(client.clone(), OptionSource::Users, wants(Field::UsersId), language),
+            use_options(
+                client.clone(),
+                OptionSource::Users,
+                wants(Field::UsersId),
+                language,
+            ),
         ),
         (
             Field::Receiver,
-            use_options(client.clone(), OptionSource::ServiceNumbers, wants(Field::Receiver), language),
+            use_options(
+                client.clone(),
+                OptionSource::ServiceNumbers,
+                wants(Field::Receiver),
+                language,
+            ),
         ),
     ];
     let fields = form.visible_fields(kind);
@@ -217,10 +242,9 @@ pub fn AcdEventForm(props: &AcdEventFormProps) -> Html {
         let value = AttrValue::from(state.draft.text(field).to_owned());
         let error = shown_error(field);
         let input = input_kind(field, kind, form);
-        if let (InputKind::Picker, Some((_, options))) = (
-            input,
-            options.iter().find(|(picked, _)| *picked == field),
-        ) {
+        if let (InputKind::Picker, Some((_, options))) =
+            (input, options.iter().find(|(picked, _)| *picked == field))
+        {
             let (list, hint) = match options {
                 Some(LoadState::Loaded(list)) => (list.clone(), None),
                 Some(LoadState::Loading) => (

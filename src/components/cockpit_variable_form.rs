@@ -1,6 +1,5 @@
 //! The form for one cockpit variable: shows it, and sets a new value after a confirmation.
 
-use crate::settings::WidgetSettings;
 use crate::cockpit_state::{CockpitEdit, CockpitEditAction, SetValueStep};
 use crate::components::cockpit_variable_facts::CockpitVariableFacts;
 use crate::components::form_field::{next_instance_prefix, FormField};
@@ -8,6 +7,7 @@ use crate::components::set_value_answer::SetValueAnswer;
 use crate::focus::focus_within;
 use crate::load::{use_load, LoadState};
 use crate::perf_marks::use_interactive_mark;
+use crate::settings::WidgetSettings;
 use gloo_timers::callback::Interval;
 use jtel_core::messages::{api_error_message, error_message, ui_text, UiText};
 use jtel_core::model::{CockpitVariable, CockpitVariableKind};

@@ -1,14 +1,13 @@
 //! The supervisor panel: every cockpit variable, filtered as the user types, each one opening
 //! into a [`CockpitVariableForm`].
 
-use crate::settings::WidgetSettings;
 use crate::components::cockpit_variable_form::{CockpitVariableForm, SetValueEvent};
 use crate::components::form_field::next_instance_prefix;
 use crate::load::{use_load, LoadState};
+use crate::settings::WidgetSettings;
 use jtel_core::messages::{api_error_message, ui_text, variable_value_text, UiText};
 use jtel_core::model::CockpitVariable;
 use jtel_core::outcome::ApiError;
-use jtel_core::Language;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 

@@ -130,7 +130,9 @@ impl MountedWidget {
         let root = shadow::mount_point(host)?;
         let app = match kind {
             #[cfg(feature = "acd-event-form")]
-            WidgetKind::AcdEventForm => start::<AcdEventForm>(root, host, source, acd_event_form_props),
+            WidgetKind::AcdEventForm => {
+                start::<AcdEventForm>(root, host, source, acd_event_form_props)
+            }
             #[cfg(feature = "cockpit")]
             WidgetKind::CockpitVariable => {
                 start::<CockpitVariableForm>(root, host, source, cockpit_variable_props)

@@ -278,9 +278,12 @@ pub fn is_required(field: Field) -> bool {
 
 /// The fields the host page prefills from a CRM record, with their option keys.
 pub fn prefill_fields() -> impl Iterator<Item = &'static FormFieldRow> {
-    FIELDS
-        .iter()
-        .filter(|row| matches!(row.holds, Holds::Party | Holds::Text | Holds::Link | Holds::Lines))
+    FIELDS.iter().filter(|row| {
+        matches!(
+            row.holds,
+            Holds::Party | Holds::Text | Holds::Link | Holds::Lines
+        )
+    })
 }
 
 /// How `field` is entered for `kind`: a picker when the user chooses it, else by what it holds.

@@ -40,7 +40,10 @@ fn every_field_is_described_once_in_form_order() {
         .filter(|field| fields.contains(field))
         .collect();
     assert_eq!(fields.len(), in_order.len(), "no field twice");
-    assert!(!fields.contains(&Field::Value), "the cockpit value is not an event field");
+    assert!(
+        !fields.contains(&Field::Value),
+        "the cockpit value is not an event field"
+    );
     let keys: Vec<&str> = prefill_fields().map(|row| row.key).collect();
     assert_eq!(keys, ["sender", "subject", "body", "crm-url", "user-data"]);
     let required: Vec<Field> = Field::ALL.into_iter().filter(|f| is_required(*f)).collect();
@@ -148,16 +151,45 @@ fn the_kind_decides_how_each_field_is_entered() {
         (Field::Sender, EventKind::Email, &plain, InputKind::Email),
         (Field::Sender, EventKind::Ticket, &plain, InputKind::Text),
         (Field::Receiver, EventKind::Fax, &chooser, InputKind::Picker),
-        (Field::Receiver, EventKind::Email, &chooser, InputKind::Email),
-        (Field::Receiver, EventKind::Ticket, &chooser, InputKind::Text),
-        (Field::AcdGroupsId, EventKind::Ticket, &chooser, InputKind::Picker),
+        (
+            Field::Receiver,
+            EventKind::Email,
+            &chooser,
+            InputKind::Email,
+        ),
+        (
+            Field::Receiver,
+            EventKind::Ticket,
+            &chooser,
+            InputKind::Text,
+        ),
+        (
+            Field::AcdGroupsId,
+            EventKind::Ticket,
+            &chooser,
+            InputKind::Picker,
+        ),
         (Field::CrmUrl, EventKind::Callback, &plain, InputKind::Url),
-        (Field::Body, EventKind::Callback, &plain, InputKind::Multiline),
-        (Field::PreferredTime, EventKind::Callback, &plain, InputKind::DateTime),
+        (
+            Field::Body,
+            EventKind::Callback,
+            &plain,
+            InputKind::Multiline,
+        ),
+        (
+            Field::PreferredTime,
+            EventKind::Callback,
+            &plain,
+            InputKind::DateTime,
+        ),
         (Field::UserData, EventKind::Ticket, &plain, InputKind::Text),
     ];
     for (field, kind, settings, expected) in cases {
-        assert_eq!(input_kind(field, kind, settings), expected, "{field:?} {kind:?}");
+        assert_eq!(
+            input_kind(field, kind, settings),
+            expected,
+            "{field:?} {kind:?}"
+        );
     }
     assert_eq!(InputKind::Tel.html_type(), "tel");
     assert_eq!(InputKind::Email.autocomplete(), Some("email"));
@@ -213,7 +245,9 @@ fn a_subject_template_composes_subject_and_body_with_the_preferred_time() {
         subject_template: Some("Callback request from {Sender} on {date} at {time} {zone}".into()),
         ..settings(EventKind::Callback)
     };
-    let cases: [(&str, Result<(&str, Option<&str>), Vec<FieldError>>); 4] = [
+    /// The subject and body sent, or the problems.
+    type Sent = Result<(&'static str, Option<&'static str>), Vec<FieldError>>;
+    let cases: [(&str, Sent); 4] = [
         (
             "2026-11-28T09:00",
             Ok((
@@ -240,7 +274,10 @@ fn a_subject_template_composes_subject_and_body_with_the_preferred_time() {
     for (preferred, expected) in cases {
         let typed = draft(
             &settings,
-            &[(Field::Sender, "0199 123456789"), (Field::PreferredTime, preferred)],
+            &[
+                (Field::Sender, "0199 123456789"),
+                (Field::PreferredTime, preferred),
+            ],
         );
         let prepared = settings.prepare(&typed, NOW, ZONE);
         match expected {
