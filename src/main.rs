@@ -1,9 +1,11 @@
 //! The widget bundle's entry point: defines the custom elements (`<jtel-acd-event-form>`, …),
-//! and on the standalone frame page mounts the widget its URL describes.
+//! and on the standalone frame page (feature `frame`, the full bundle only) mounts the widget
+//! its deployment and its link choose.
 
 fn main() {
     jtel_widgets::perf_marks::mark_started();
     jtel_widgets::embed::custom_elements::register();
+    #[cfg(feature = "frame")]
     jtel_widgets::embed::frame::mount_from_url();
 }
 

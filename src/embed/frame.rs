@@ -71,7 +71,7 @@ fn read_deployment(document: &Document) -> Deployment {
                 .any(|kind| kind.keys().contains(&key))
         {
             console::error_1(&JsValue::from_str(&format!(
-                "frame.html: the deployment's {key:?} is not a setting of any widget; it is not applied"
+                "frame.html: the deployment's \"{key}\" is not a setting of any widget; it is not applied"
             )));
         }
     }

@@ -93,7 +93,7 @@ impl fmt::Display for DeploymentProblem {
             ),
             Self::NotText(key) => write!(
                 f,
-                "the deployment's {key:?} is neither a string nor a number; it is not applied"
+                "the deployment's \"{key}\" is neither a string nor a number; it is not applied"
             ),
             Self::NotAList => write!(
                 f,
@@ -103,7 +103,7 @@ impl fmt::Display for DeploymentProblem {
             ),
             Self::NeverFromLink(key) => write!(
                 f,
-                "the deployment's link-may-set names {key:?}, which only the deployment can \
+                "the deployment's link-may-set names \"{key}\", which only the deployment can \
                  give; links still cannot set it"
             ),
         }
@@ -148,7 +148,7 @@ impl fmt::Display for Ignored {
             IgnoredBecause::Repeated => "the link gives it more than once",
             IgnoredBecause::NoSuchWidget => "it names no widget this page holds",
         };
-        write!(f, "frame.html ignored the link's {:?}: {why}", self.key)
+        write!(f, "frame.html ignored the link's \"{}\": {why}", self.key)
     }
 }
 
