@@ -1,5 +1,8 @@
 //! ACD event kinds (`AcdEventTypesID`) and what each kind asks of its fields.
 
+/// The prefix of jtel's i18n keys for event types (`AcdEventTypes.Email`).
+pub const SHORT_TEXT_PREFIX: &str = "AcdEventTypes.";
+
 /// The kind of an ACD event, from its `AcdEventTypesID`.
 ///
 /// Ids 1–5 are documented by jtel (`AcdEventTypes.VoiceMail` … `AcdEventTypes.Email`); 6 is
@@ -45,6 +48,20 @@ impl EventKind {
             6 => Self::Ticket,
             other => Self::Other(other),
         }
+    }
+
+    /// The kind an `AcdEventTypes` row's `ShortText` i18n key names (`AcdEventTypes.Callback`),
+    /// for the keys jtel documents (and `AcdEventTypes.Ticket` for type 6); `None` otherwise.
+    pub fn from_short_text(key: &str) -> Option<Self> {
+        Some(match key.trim().strip_prefix(SHORT_TEXT_PREFIX)? {
+            "VoiceMail" => Self::VoiceMail,
+            "Fax" => Self::Fax,
+            "Callback" => Self::Callback,
+            "SMS" => Self::Sms,
+            "Email" => Self::Email,
+            "Ticket" => Self::Ticket,
+            _ => return None,
+        })
     }
 
     /// The `AcdEventTypesID` of this kind.

@@ -14,6 +14,7 @@
 //! - [`messages`]: English and German text for every code.
 //! - [`json`] and [`wire`]: a small JSON reader/writer and the jtel types read from and
 //!   written to it (the browser build's codec; serde stays for the emulator).
+//! - [`tolerant`]: the loose forms of flags and numbers jtel may send, read strictly.
 //! - [`outcome`]: HTTP status + body → a typed outcome the forms can act on.
 //! - [`retry`]: finding an event already created before a retry sends it again.
 //! - [`callback_time`]: the preferred time of a callback request.
@@ -34,6 +35,7 @@ pub mod phone;
 pub mod retry;
 pub mod subject_template;
 pub mod timestamp;
+pub mod tolerant;
 pub mod validation;
 pub mod wire;
 

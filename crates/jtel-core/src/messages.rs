@@ -5,7 +5,7 @@
 
 use crate::callback_time::PreferredTimeError;
 use crate::crm_url::UrlError;
-use crate::event_kind::EventKind;
+use crate::event_kind::{EventKind, SHORT_TEXT_PREFIX};
 use crate::model::{CockpitVariable, CockpitVariableKind};
 use crate::outcome::{ApiError, SetValueResult};
 use crate::phone::{PhoneError, MAX_DIGITS, MIN_DIGITS};
@@ -130,6 +130,18 @@ pub enum UiText {
     Kind,
     /// The name of a variable type.
     VariableKindName(CockpitVariableKind),
+    /// The type of a variable whose type the server did not send, and how it is treated.
+    VariableKindNotSent(CockpitVariableKind),
+    /// How many rows of the cockpit variable list could not be read (and are not shown).
+    UnreadableVariables {
+        /// Rows skipped.
+        count: usize,
+    },
+    /// How many rows of a picker's list could not be read (and are not offered).
+    UnreadableChoices {
+        /// Rows skipped.
+        count: usize,
+    },
     /// A variable's value as a user reads it (`On`, `25 %`, `7`).
     CockpitValue {
         /// The variable's type.
@@ -312,6 +324,14 @@ fn english_ui(text: &UiText) -> String {
         UiText::VariableKindName(CockpitVariableKind::OnOff) => "On/off".to_owned(),
         UiText::VariableKindName(CockpitVariableKind::Number) => "Number".to_owned(),
         UiText::VariableKindName(CockpitVariableKind::Percentage) => "Percentage".to_owned(),
+        UiText::VariableKindNotSent(kind) => format!(
+            "not sent by jtel (treated as {})",
+            english_ui(&UiText::VariableKindName(*kind)).to_lowercase()
+        ),
+        UiText::UnreadableVariables { count: 1 } => "1 variable could not be read.".to_owned(),
+        UiText::UnreadableVariables { count } => format!("{count} variables could not be read."),
+        UiText::UnreadableChoices { count: 1 } => "1 choice could not be read.".to_owned(),
+        UiText::UnreadableChoices { count } => format!("{count} choices could not be read."),
         UiText::CockpitValue { kind, value } => match (kind, value) {
             (CockpitVariableKind::OnOff, 0) => "Off".to_owned(),
             (CockpitVariableKind::OnOff, 1) => "On".to_owned(),
@@ -395,6 +415,22 @@ fn german_ui(text: &UiText) -> String {
         UiText::VariableKindName(CockpitVariableKind::OnOff) => "Ein/Aus".to_owned(),
         UiText::VariableKindName(CockpitVariableKind::Number) => "Zahl".to_owned(),
         UiText::VariableKindName(CockpitVariableKind::Percentage) => "Prozent".to_owned(),
+        UiText::VariableKindNotSent(kind) => format!(
+            "von jtel nicht gesendet (als {} behandelt)",
+            german_ui(&UiText::VariableKindName(*kind))
+        ),
+        UiText::UnreadableVariables { count: 1 } => {
+            "1 Variable konnte nicht gelesen werden.".to_owned()
+        }
+        UiText::UnreadableVariables { count } => {
+            format!("{count} Variablen konnten nicht gelesen werden.")
+        }
+        UiText::UnreadableChoices { count: 1 } => {
+            "1 Eintrag konnte nicht gelesen werden.".to_owned()
+        }
+        UiText::UnreadableChoices { count } => {
+            format!("{count} Einträge konnten nicht gelesen werden.")
+        }
         UiText::CockpitValue { kind, value } => match (kind, value) {
             (CockpitVariableKind::OnOff, 0) => "Aus".to_owned(),
             (CockpitVariableKind::OnOff, 1) => "Ein".to_owned(),
@@ -412,6 +448,24 @@ fn german_ui(text: &UiText) -> String {
                 .to_owned()
         }
     }
+}
+
+/// The name of the event type `id` as jtel's `ShortText` key names it: a known key in
+/// `language` ("Callback request"), an unknown key readably (`AcdEventTypes.WhatsApp` →
+/// "WhatsApp"), and without a key the name of the kind `id` stands for.
+pub fn event_type_label(id: i64, short_text: Option<&str>, language: Language) -> String {
+    let key = short_text.map(str::trim).filter(|key| !key.is_empty());
+    let kind = match key {
+        Some(key) => match EventKind::from_short_text(key) {
+            Some(kind) => kind,
+            None => {
+                let name = key.strip_prefix(SHORT_TEXT_PREFIX).unwrap_or(key);
+                return name.replace(['_', '.'], " ").trim().to_owned();
+            }
+        },
+        None => EventKind::from_type_id(id),
+    };
+    ui_text(&UiText::KindName(kind), language)
 }
 
 /// A variable's current value as a user reads it ([`UiText::CockpitValue`]), or

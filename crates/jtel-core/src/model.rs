@@ -1,12 +1,14 @@
 //! The jtel REST types with their exact field names. The emulator reads and writes them with
 //! serde (the derives here); the browser build with [`crate::wire`], which follows the same rules.
 //!
-//! Reading is tolerant: unknown fields are ignored, missing optional fields are `None`, and an
+//! Reading is tolerant: unknown fields are ignored, missing or `null` optional fields are
+//! `None`, flags and whole numbers are read in every form [`crate::tolerant`] lists, and an
 //! unreadable timestamp becomes `None` instead of failing the whole record. Names marked
 //! "assumed" are not in the stored jtel docs; they follow jtel's naming conventions (`b` for
 //! booleans, `dt` for timestamps, `…ID` for keys) and are what the emulator serves.
 
 use crate::timestamp::{self, Timestamp};
+use crate::tolerant;
 use serde::{Deserialize, Serialize};
 
 /// Body of `POST {baseURL}/acd/events/create`.
@@ -69,16 +71,16 @@ impl CreateAcdEvent {
 #[serde(default)]
 pub struct AcdEvent {
     /// Primary key (`AcdEventsID` in URLs).
-    #[serde(rename = "ID")]
+    #[serde(rename = "ID", deserialize_with = "tolerant::integer")]
     pub id: Option<i64>,
     /// Event type id.
-    #[serde(rename = "AcdEventTypesID")]
+    #[serde(rename = "AcdEventTypesID", deserialize_with = "tolerant::integer")]
     pub acd_event_types_id: Option<i64>,
     /// ACD group id.
-    #[serde(rename = "AcdGroupsID")]
+    #[serde(rename = "AcdGroupsID", deserialize_with = "tolerant::integer")]
     pub acd_groups_id: Option<i64>,
     /// Target agent, if any.
-    #[serde(rename = "UsersID")]
+    #[serde(rename = "UsersID", deserialize_with = "tolerant::integer")]
     pub users_id: Option<i64>,
     /// Sender as stored.
     #[serde(rename = "Sender")]
@@ -99,16 +101,16 @@ pub struct AcdEvent {
     #[serde(rename = "UserData")]
     pub user_data: Option<String>,
     /// Status id (only `20` is documented).
-    #[serde(rename = "AcdEventStatusID")]
+    #[serde(rename = "AcdEventStatusID", deserialize_with = "tolerant::integer")]
     pub acd_event_status_id: Option<i64>,
     /// Chat connector id.
-    #[serde(rename = "ChatConnectorsID")]
+    #[serde(rename = "ChatConnectorsID", deserialize_with = "tolerant::integer")]
     pub chat_connectors_id: Option<i64>,
     /// Skill value 1.
-    #[serde(rename = "SkillsValue1")]
+    #[serde(rename = "SkillsValue1", deserialize_with = "tolerant::integer")]
     pub skills_value1: Option<i64>,
     /// Skill value 2.
-    #[serde(rename = "SkillsValue2")]
+    #[serde(rename = "SkillsValue2", deserialize_with = "tolerant::integer")]
     pub skills_value2: Option<i64>,
     /// When the event was created.
     #[serde(rename = "dtCreated", deserialize_with = "timestamp::lenient")]
@@ -123,7 +125,7 @@ pub struct AcdEvent {
 #[serde(default)]
 pub struct AcdEventType {
     /// Type id, the `AcdEventTypesID`.
-    #[serde(rename = "ID")]
+    #[serde(rename = "ID", deserialize_with = "tolerant::integer")]
     pub id: Option<i64>,
     /// i18n key such as `AcdEventTypes.Callback`.
     #[serde(rename = "ShortText")]
@@ -135,7 +137,7 @@ pub struct AcdEventType {
 #[serde(default)]
 pub struct AcdGroup {
     /// Group id, the `AcdGroupsID` (assumed name `ID`).
-    #[serde(rename = "ID")]
+    #[serde(rename = "ID", deserialize_with = "tolerant::integer")]
     pub id: Option<i64>,
     /// Display name (the list's sort key).
     #[serde(rename = "Name")]
@@ -147,7 +149,7 @@ pub struct AcdGroup {
 #[serde(default)]
 pub struct User {
     /// User id, the `UsersID` (assumed name `ID`).
-    #[serde(rename = "ID")]
+    #[serde(rename = "ID", deserialize_with = "tolerant::integer")]
     pub id: Option<i64>,
     /// Login name (the list's sort key).
     #[serde(rename = "UID")]
@@ -165,7 +167,7 @@ pub struct User {
 #[serde(default)]
 pub struct ServiceNumber {
     /// Service number id.
-    #[serde(rename = "ID")]
+    #[serde(rename = "ID", deserialize_with = "tolerant::integer")]
     pub id: Option<i64>,
     /// The number itself (E.164), used as `Receiver`.
     #[serde(rename = "Name")]
@@ -180,7 +182,7 @@ pub struct ServiceNumber {
 #[serde(default)]
 pub struct CockpitVariable {
     /// Variable id, the `CockpitVariablesID`.
-    #[serde(rename = "ID")]
+    #[serde(rename = "ID", deserialize_with = "tolerant::integer")]
     pub id: Option<i64>,
     /// Display name.
     #[serde(rename = "Name")]
@@ -189,13 +191,13 @@ pub struct CockpitVariable {
     #[serde(rename = "Description")]
     pub description: Option<String>,
     /// Current value (assumed name).
-    #[serde(rename = "Value")]
+    #[serde(rename = "Value", deserialize_with = "tolerant::integer")]
     pub value: Option<i64>,
     /// Lower bound for number and percentage variables.
-    #[serde(rename = "MinValue")]
+    #[serde(rename = "MinValue", deserialize_with = "tolerant::integer")]
     pub min_value: Option<i64>,
     /// Upper bound for number and percentage variables (assumed name).
-    #[serde(rename = "MaxValue")]
+    #[serde(rename = "MaxValue", deserialize_with = "tolerant::integer")]
     pub max_value: Option<i64>,
     /// Background colour at the minimum (CSS hex).
     #[serde(rename = "MinBGColor")]
@@ -204,26 +206,29 @@ pub struct CockpitVariable {
     #[serde(rename = "MaxBGColor")]
     pub max_bg_color: Option<String>,
     /// 1 on/off, 2 number, 3 percentage (assumed name and ids).
-    #[serde(rename = "CockpitVariableTypesID")]
+    #[serde(
+        rename = "CockpitVariableTypesID",
+        deserialize_with = "tolerant::integer"
+    )]
     pub cockpit_variable_types_id: Option<i64>,
     /// Whether setValue may change it (assumed name).
-    #[serde(rename = "bWritable")]
+    #[serde(rename = "bWritable", deserialize_with = "tolerant::flag")]
     pub writable: Option<bool>,
     /// Whether it is visible for the cockpit; invisible ones answer setValue with result 2
     /// (assumed name).
-    #[serde(rename = "bVisibleInCockpit")]
+    #[serde(rename = "bVisibleInCockpit", deserialize_with = "tolerant::flag")]
     pub visible_in_cockpit: Option<bool>,
     /// Absolute counter.
-    #[serde(rename = "CounterAbsolute")]
+    #[serde(rename = "CounterAbsolute", deserialize_with = "tolerant::integer")]
     pub counter_absolute: Option<i64>,
     /// Counter over 10 minutes.
-    #[serde(rename = "Counter10Minutes")]
+    #[serde(rename = "Counter10Minutes", deserialize_with = "tolerant::integer")]
     pub counter_10_minutes: Option<i64>,
     /// Counter over 30 minutes.
-    #[serde(rename = "Counter30Minutes")]
+    #[serde(rename = "Counter30Minutes", deserialize_with = "tolerant::integer")]
     pub counter_30_minutes: Option<i64>,
     /// Counter over the day.
-    #[serde(rename = "CounterDay")]
+    #[serde(rename = "CounterDay", deserialize_with = "tolerant::integer")]
     pub counter_day: Option<i64>,
     /// When the variable last changed.
     #[serde(rename = "dtLastModified", deserialize_with = "timestamp::lenient")]
@@ -289,22 +294,35 @@ pub struct ListEnvelope<T> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub filter: Option<String>,
     /// Reserved; `0`.
-    #[serde(rename = "limitStart", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "limitStart",
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "tolerant::integer"
+    )]
     pub limit_start: Option<i64>,
     /// Reserved; `-1` = all records.
-    #[serde(rename = "limitPageSize", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "limitPageSize",
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "tolerant::integer"
+    )]
     pub limit_page_size: Option<i64>,
     /// The rows.
     pub records: Vec<T>,
     /// Number of rows returned.
+    #[serde(deserialize_with = "tolerant::integer")]
     pub count: Option<i64>,
     /// Sort field.
     #[serde(rename = "orderBy", skip_serializing_if = "Option::is_none")]
     pub order_by: Option<String>,
     /// Sort direction.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "tolerant::flag"
+    )]
     pub ascending: Option<bool>,
     /// The HTTP status, repeated.
+    #[serde(deserialize_with = "tolerant::integer")]
     pub status: Option<u16>,
 }
 
@@ -354,6 +372,7 @@ impl<T> ListEnvelope<T> {
 #[serde(default)]
 pub struct ErrorBody {
     /// The HTTP status, repeated.
+    #[serde(deserialize_with = "tolerant::integer")]
     pub status: Option<u16>,
     /// Human-readable reason.
     pub error: Option<String>,
@@ -364,9 +383,11 @@ pub struct ErrorBody {
 #[serde(default)]
 pub struct SetValueResponse {
     /// 0 set; 1 not writable; 2 missing or not visible; 3 same value; 4 outside min/max.
+    #[serde(deserialize_with = "tolerant::integer")]
     pub result: Option<i64>,
     /// Reason text.
     pub error: Option<String>,
     /// The HTTP status, repeated.
+    #[serde(deserialize_with = "tolerant::integer")]
     pub status: Option<u16>,
 }

@@ -8,7 +8,7 @@
 use crate::json::{self, Json};
 use crate::model::AcdEvent;
 use crate::validation::{Field, FieldError};
-use crate::wire::{self, FromJson};
+use crate::wire::{self, FromJson, Records};
 
 /// Why a request did not give the answer asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -141,19 +141,85 @@ pub fn split_invalid_text(text: &str) -> Vec<FieldMessage> {
     }
 }
 
-/// The records of a list or get-by-id answer.
-pub fn interpret_records<T: FromJson>(status: u16, body: &str) -> Result<Vec<T>, ApiError> {
+/// The records of a list or get-by-id answer; rows that cannot be read are skipped and listed.
+pub fn interpret_records<T: FromJson>(status: u16, body: &str) -> Result<Records<T>, ApiError> {
     wire::records(&success_json(status, body)?).map_err(undecodable)
+}
+
+/// The one record of a get-by-id or create answer (the first of its `records`); `missing`
+/// is the error when there is none. A record that cannot be read is undecodable.
+pub fn interpret_single<T: FromJson>(
+    status: u16,
+    body: &str,
+    missing: impl FnOnce() -> ApiError,
+) -> Result<T, ApiError> {
+    let records = interpret_records::<T>(status, body)?;
+    if let Some(row) = records.unreadable.into_iter().find(|row| row.index == 0) {
+        return Err(undecodable(row.reason));
+    }
+    records.read.into_iter().next().ok_or_else(missing)
 }
 
 /// The event a create call made (the first of its `records`).
 pub fn interpret_created_event(status: u16, body: &str) -> Result<AcdEvent, ApiError> {
-    interpret_records::<AcdEvent>(status, body)?
-        .into_iter()
-        .next()
-        .ok_or_else(|| ApiError::Undecodable {
-            detail: "the answer holds no created event".to_owned(),
-        })
+    interpret_single(status, body, || ApiError::Undecodable {
+        detail: "the answer holds no created event".to_owned(),
+    })
+}
+
+/// How a setValue request carries its value. jtel's parameter table writes `value | URL |
+/// Integer`, which its other pages use for path segments, so [`SetValueForm::Path`] is the
+/// default; the query form remains possible (jtel-rest-api.md §0, §5.1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum SetValueForm {
+    /// `PATCH …/cockpitVariable/{id}/setValue/{value}`.
+    #[default]
+    Path,
+    /// `PATCH …/cockpitVariable/{id}/setValue?value={value}`.
+    Query,
+}
+
+impl SetValueForm {
+    /// The form a setting names (`path` or `query`, any case); `None` for anything else.
+    pub fn from_setting(text: &str) -> Option<Self> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "path" => Some(Self::Path),
+            "query" => Some(Self::Query),
+            _ => None,
+        }
+    }
+
+    /// The setting's name of this form.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Path => "path",
+            Self::Query => "query",
+        }
+    }
+
+    /// The other form: the one to try once when this one meets "no such route".
+    pub fn other(self) -> Self {
+        match self {
+            Self::Path => Self::Query,
+            Self::Query => Self::Path,
+        }
+    }
+
+    /// The route below the base URL, and the query parameter to add (the query form's
+    /// `value`).
+    pub fn route(self, id: i64, value: i64) -> (String, Option<(&'static str, String)>) {
+        let set_value = format!("cockpitVariables/cockpitVariable/{id}/setValue");
+        match self {
+            Self::Path => (format!("{set_value}/{value}"), None),
+            Self::Query => (set_value, Some(("value", value.to_string()))),
+        }
+    }
+
+    /// Whether an answer to a request in this form says the server knows no such route (jtel's
+    /// 404 with an empty body), so that the other form should be tried.
+    pub fn is_unknown_route(answer: &Result<SetValueOutcome, ApiError>) -> bool {
+        matches!(answer, Err(ApiError::RouteMissing))
+    }
 }
 
 /// What a setValue call did. All five results arrive with HTTP 200.

@@ -3,15 +3,17 @@
 //!
 //! The browser build uses this codec; the emulator keeps the serde derives in `model`. Both
 //! follow the same rules (exact field names, unknown fields ignored, missing or `null`
-//! optional fields `None`, a wrong type refused, an unreadable timestamp `None`), and
-//! `tests/wire.rs` proves they agree on the documented examples and on generated records.
+//! optional fields `None`, flags and whole numbers read as [`crate::tolerant`] describes, any
+//! other type refused, an unreadable timestamp `None`), and `tests/wire.rs` proves they agree
+//! on the documented examples and on generated records. A list skips the rows it cannot read
+//! and says which ([`Records`]), so one odd row never hides the others.
 
 use crate::json::{Json, ObjectWriter};
 use crate::model::{
     AcdEvent, AcdEventType, AcdGroup, CockpitVariable, CreateAcdEvent, ServiceNumber, User,
 };
 use crate::timestamp::Timestamp;
-use std::str::FromStr;
+use crate::tolerant::{flag_of, whole_number, whole_number_text};
 
 /// A type read from a JSON object.
 pub trait FromJson: Sized {
@@ -39,14 +41,23 @@ impl<'a> Record<'a> {
             .filter(|value| **value != Json::Null)
     }
 
-    fn number<T: FromStr>(&self, name: &str) -> Result<Option<T>, String> {
-        match self.get(name) {
+    /// A whole number: an integer, a whole decimal or a numeric string (blank: `None`).
+    fn number<T: TryFrom<i64>>(&self, name: &str) -> Result<Option<T>, String> {
+        let number = match self.get(name) {
+            None => None,
+            Some(Json::Number(literal)) => Some(whole_number(literal).ok_or(())),
+            Some(Json::String(text)) => match whole_number_text(text) {
+                Some(number) => number.map(Ok),
+                None => Some(Err(())),
+            },
+            Some(_) => return Err(format!("`{name}` is not a number")),
+        };
+        match number {
             None => Ok(None),
-            Some(Json::Number(literal)) => literal
-                .parse()
+            Some(Err(())) => Err(format!("`{name}` is not a whole number")),
+            Some(Ok(number)) => T::try_from(number)
                 .map(Some)
-                .map_err(|_| format!("`{name}` is not an integer in range")),
-            Some(_) => Err(format!("`{name}` is not a number")),
+                .map_err(|_| format!("`{name}` is out of range")),
         }
     }
 
@@ -62,11 +73,17 @@ impl<'a> Record<'a> {
         }
     }
 
+    /// A flag: `true`/`false`, or a whole number 0 or 1 in any form [`Self::number`] reads.
     fn flag(&self, name: &str) -> Result<Option<bool>, String> {
         match self.get(name) {
-            None => Ok(None),
             Some(Json::Bool(flag)) => Ok(Some(*flag)),
-            Some(_) => Err(format!("`{name}` is not true or false")),
+            Some(Json::Number(_) | Json::String(_)) => match self.integer(name) {
+                Ok(None) => Ok(None),
+                Ok(Some(number)) if flag_of(number).is_some() => Ok(flag_of(number)),
+                _ => Err(format!("`{name}` is not a flag (true, false, 0 or 1)")),
+            },
+            None => Ok(None),
+            Some(_) => Err(format!("`{name}` is not a flag (true, false, 0 or 1)")),
         }
     }
 
@@ -79,13 +96,69 @@ impl<'a> Record<'a> {
     }
 }
 
-/// The `records` of a list or get-by-id envelope (missing or `null`: none).
-pub fn records<T: FromJson>(envelope: &Json) -> Result<Vec<T>, String> {
-    match Record::of(envelope)?.get("records") {
-        None => Ok(Vec::new()),
-        Some(Json::Array(items)) => items.iter().map(T::from_json).collect(),
-        Some(_) => Err("`records` is not a list".to_owned()),
+/// The rows of a list answer: those read, and why the others could not be.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Records<T> {
+    /// The rows read, in the server's order.
+    pub read: Vec<T>,
+    /// The rows skipped, in the server's order.
+    pub unreadable: Vec<UnreadableRow>,
+}
+
+impl<T> Default for Records<T> {
+    fn default() -> Self {
+        Self {
+            read: Vec::new(),
+            unreadable: Vec::new(),
+        }
     }
+}
+
+/// A row of a list that could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnreadableRow {
+    /// Its position in `records`, from 0.
+    pub index: usize,
+    /// What was wrong with it (the first problem found).
+    pub reason: String,
+}
+
+impl<T> Records<T> {
+    /// How many rows the server sent.
+    pub fn total(&self) -> usize {
+        self.read.len() + self.unreadable.len()
+    }
+
+    /// One line for a log: how many rows were skipped and why the first was.
+    pub fn summary(&self, list: &str) -> Option<String> {
+        let first = self.unreadable.first()?;
+        Some(format!(
+            "{} of {} rows of {list} could not be read and are not shown (row {}: {})",
+            self.unreadable.len(),
+            self.total(),
+            first.index + 1,
+            first.reason
+        ))
+    }
+}
+
+/// The `records` of a list or get-by-id envelope (missing or `null`: none). A row that cannot
+/// be read is skipped and listed in [`Records::unreadable`]; only an envelope that is not an
+/// object or `records` that is not a list fails.
+pub fn records<T: FromJson>(envelope: &Json) -> Result<Records<T>, String> {
+    let mut records = Records::default();
+    let items = match Record::of(envelope)?.get("records") {
+        None => return Ok(records),
+        Some(Json::Array(items)) => items,
+        Some(_) => return Err("`records` is not a list".to_owned()),
+    };
+    for (index, item) in items.iter().enumerate() {
+        match T::from_json(item) {
+            Ok(row) => records.read.push(row),
+            Err(reason) => records.unreadable.push(UnreadableRow { index, reason }),
+        }
+    }
+    Ok(records)
 }
 
 /// The `error` text of an error body, if it is a JSON object (whatever else it holds).

@@ -4,9 +4,10 @@ use jtel_core::messages::{api_error_message, error_message, field_label, set_val
 use jtel_core::model::AcdEvent;
 use jtel_core::outcome::{
     interpret_created_event, interpret_records, interpret_set_value, invalid_text,
-    split_invalid_text, ApiError, FieldMessage, SetValueResult,
+    split_invalid_text, ApiError, FieldMessage, SetValueForm, SetValueResult,
 };
 use jtel_core::phone::PhoneError;
+use jtel_core::wire::{Records, UnreadableRow};
 use jtel_core::{ErrorCode, Field, FieldError, Language};
 use proptest::prelude::*;
 
@@ -99,8 +100,92 @@ fn a_success_status_with_a_bad_body_is_undecodable() {
     }
     assert_eq!(
         interpret_records::<AcdEvent>(200, r#"{"records": [], "count": 0}"#),
-        Ok(vec![])
+        Ok(Records::default())
     );
+    assert!(matches!(
+        interpret_created_event(200, r#"{"records": [{"ID": "first"}], "count": 1}"#),
+        Err(ApiError::Undecodable { detail }) if detail == "`ID` is not a whole number"
+    ));
+}
+
+#[test]
+fn an_unreadable_row_is_skipped_and_named_and_the_rest_is_read() {
+    let body = r#"{"records": [{"ID": 1}, {"ID": 2, "UsersID": "agent"}, [], {"ID": "4"}]}"#;
+    let records = interpret_records::<AcdEvent>(200, body).expect("a list");
+    let ids: Vec<_> = records.read.iter().map(|event| event.id).collect();
+    assert_eq!(ids, [Some(1), Some(4)]);
+    assert_eq!(
+        records.unreadable,
+        [
+            UnreadableRow {
+                index: 1,
+                reason: "`UsersID` is not a whole number".to_owned()
+            },
+            UnreadableRow {
+                index: 2,
+                reason: "expected a JSON object".to_owned()
+            },
+        ]
+    );
+    assert_eq!(records.total(), 4);
+    assert_eq!(
+        records.summary("acd/events").as_deref(),
+        Some(
+            "2 of 4 rows of acd/events could not be read and are not shown \
+             (row 2: `UsersID` is not a whole number)"
+        )
+    );
+    assert_eq!(Records::<AcdEvent>::default().summary("acd/events"), None);
+}
+
+#[test]
+fn set_value_goes_in_the_path_by_default_and_the_query_on_request() {
+    assert_eq!(SetValueForm::default(), SetValueForm::Path);
+    assert_eq!(
+        SetValueForm::Path.route(192, -5),
+        (
+            "cockpitVariables/cockpitVariable/192/setValue/-5".to_owned(),
+            None
+        )
+    );
+    assert_eq!(
+        SetValueForm::Query.route(192, 7),
+        (
+            "cockpitVariables/cockpitVariable/192/setValue".to_owned(),
+            Some(("value", "7".to_owned()))
+        )
+    );
+    for form in [SetValueForm::Path, SetValueForm::Query] {
+        assert_ne!(form.other(), form);
+        assert_eq!(form.other().other(), form);
+        assert_eq!(SetValueForm::from_setting(form.name()), Some(form));
+    }
+    assert_eq!(
+        SetValueForm::from_setting(" Query "),
+        Some(SetValueForm::Query)
+    );
+    assert_eq!(SetValueForm::from_setting("body"), None);
+}
+
+#[test]
+fn only_an_empty_404_calls_for_the_other_set_value_form() {
+    let other_form =
+        |status, body| SetValueForm::is_unknown_route(&interpret_set_value(status, body));
+    assert!(other_form(404, ""));
+    assert!(other_form(404, "<html>Not Found</html>"));
+    assert!(!other_form(
+        404,
+        r#"{"status": 404, "error": "Cockpit variable 9 not found."}"#
+    ));
+    assert!(!other_form(
+        200,
+        r#"{"result": 2, "error": "", "status": 200}"#
+    ));
+    assert!(!other_form(
+        400,
+        r#"{"status": 400, "error": "value: Enter a whole number."}"#
+    ));
+    assert!(!other_form(405, ""));
 }
 
 #[test]

@@ -3,8 +3,7 @@
 
 use jtel_core::json::{self, Json};
 use jtel_core::model::{
-    AcdEvent, AcdEventType, AcdGroup, CockpitVariable, CreateAcdEvent, ListEnvelope, ServiceNumber,
-    User,
+    AcdEvent, AcdEventType, AcdGroup, CockpitVariable, CreateAcdEvent, ServiceNumber, User,
 };
 use jtel_core::timestamp::Timestamp;
 use jtel_core::wire::{self, FromJson};
@@ -140,6 +139,48 @@ fn any_value() -> impl Strategy<Value = Value> {
     })
 }
 
+/// A JSON value jtel might send for a field: every type, and the loose spellings of flags
+/// and whole numbers (0/1, whole decimals, numeric strings) next to ones that must be refused.
+/// Decimals keep to 15 significant digits, where serde_json's `f64` is exact.
+fn any_field_value() -> impl Strategy<Value = String> {
+    let small = || -999_999_999_i64..999_999_999;
+    prop_oneof![
+        any::<i64>().prop_map(|n| n.to_string()),
+        prop::sample::select(vec!["0", "1", "2", "-1", "0.0", "1.0", "1e0", "-0"])
+            .prop_map(str::to_owned),
+        small().prop_map(|n| format!("{n}.0")),
+        small().prop_map(|n| format!("{n}.000e2")),
+        (small(), 1_u8..10).prop_map(|(n, fraction)| format!("{n}.{fraction}")),
+        small().prop_map(|n| format!("\"{n}\"")),
+        small().prop_map(|n| format!("\" {n}.0 \"")),
+        prop::sample::select(vec![
+            "1.5",
+            "70000",
+            "70000.0",
+            "9.2e18",
+            "9.3e18",
+            "1e19",
+            "99999999999999999999",
+            "\"0\"",
+            "\"1\"",
+            "\"\"",
+            "\"  \"",
+            "\"abc\"",
+            "\"1.5\"",
+            "\"0x10\"",
+            "\"2026-11-27 10:00:00\"",
+            "null",
+            "true",
+            "false",
+            "[]",
+            "{}",
+            "[1]",
+        ])
+        .prop_map(str::to_owned),
+        any::<String>().prop_map(|text| serde_json::to_string(&text).unwrap()),
+    ]
+}
+
 /// A jtel-looking record: fields the widgets read, with values of any type.
 fn any_record() -> impl Strategy<Value = String> {
     let name = prop::sample::select(vec![
@@ -150,28 +191,20 @@ fn any_record() -> impl Strategy<Value = String> {
         "UsersID",
         "dtCreated",
         "Value",
+        "MaxValue",
+        "CockpitVariableTypesID",
         "bWritable",
+        "bVisibleInCockpit",
         "ShortText",
         "UID",
         "Name2",
         "result",
         "error",
         "status",
+        "bUnknownFlag",
     ]);
-    let value = prop_oneof![
-        any::<i64>().prop_map(|n| n.to_string()),
-        Just("1.5".to_owned()),
-        Just("70000".to_owned()),
-        Just("99999999999999999999".to_owned()),
-        any::<String>().prop_map(|text| serde_json::to_string(&text).unwrap()),
-        Just("\"2026-11-27 10:00:00\"".to_owned()),
-        Just("null".to_owned()),
-        any::<bool>().prop_map(|flag| flag.to_string()),
-        Just("[]".to_owned()),
-        Just("{}".to_owned()),
-    ];
     // Distinct names: serde refuses a repeated field, we keep the last (as `JSON.parse` does).
-    prop::collection::btree_map(name, value, 0..6).prop_map(|fields| {
+    prop::collection::btree_map(name, any_field_value(), 0..6).prop_map(|fields| {
         let members: Vec<String> = fields
             .iter()
             .map(|(name, value)| format!("\"{name}\":{value}"))
@@ -180,16 +213,37 @@ fn any_record() -> impl Strategy<Value = String> {
     })
 }
 
-/// Reads `text` as a one-record envelope with both codecs.
-fn both<T: FromJson + DeserializeOwned + PartialEq + std::fmt::Debug>(record: &str) {
-    let body = format!("{{\"records\":[{record}],\"count\":1}}");
-    let ours = wire::records::<T>(&json::parse(&body).unwrap());
-    let theirs = serde_json::from_str::<ListEnvelope<T>>(&body).map(|envelope| envelope.records);
-    match (ours, theirs) {
-        (Ok(ours), Ok(theirs)) => assert_eq!(ours, theirs, "{body}"),
-        (Err(_), Err(_)) => {}
-        (ours, theirs) => panic!("{body}: ours {ours:?}, serde {theirs:?}"),
+/// The rows serde reads from a list `body` (each row on its own, as the widgets' reader
+/// does), and the indices of those it cannot read.
+fn serde_rows<T: DeserializeOwned>(body: &str) -> (Vec<T>, Vec<usize>) {
+    let envelope: Value = serde_json::from_str(body).unwrap();
+    let mut read = Vec::new();
+    let mut unreadable = Vec::new();
+    for (index, row) in envelope["records"].as_array().unwrap().iter().enumerate() {
+        match serde_json::from_value::<T>(row.clone()) {
+            Ok(row) => read.push(row),
+            Err(_) => unreadable.push(index),
+        }
     }
+    (read, unreadable)
+}
+
+/// Reads `rows` as a list envelope with both codecs: the same rows read, the same skipped.
+fn both<T: FromJson + DeserializeOwned + PartialEq + std::fmt::Debug>(rows: &[String]) {
+    let body = format!(
+        "{{\"records\":[{}],\"count\":{}}}",
+        rows.join(","),
+        rows.len()
+    );
+    let ours = wire::records::<T>(&json::parse(&body).unwrap()).unwrap();
+    let ours_skipped: Vec<usize> = ours.unreadable.iter().map(|row| row.index).collect();
+    let (theirs, theirs_skipped) = serde_rows::<T>(&body);
+    assert_eq!(ours.read, theirs, "{body}");
+    assert_eq!(
+        ours_skipped, theirs_skipped,
+        "{body}: {:?}",
+        ours.unreadable
+    );
 }
 
 fn timestamps() -> impl Strategy<Value = Option<Timestamp>> {
@@ -252,13 +306,13 @@ proptest! {
     }
 
     #[test]
-    fn records_read_the_same_as_with_serde(record in any_record()) {
-        both::<AcdEvent>(&record);
-        both::<CockpitVariable>(&record);
-        both::<AcdGroup>(&record);
-        both::<AcdEventType>(&record);
-        both::<User>(&record);
-        both::<ServiceNumber>(&record);
+    fn records_read_and_skip_the_same_as_with_serde(rows in prop::collection::vec(any_record(), 1..5)) {
+        both::<AcdEvent>(&rows);
+        both::<CockpitVariable>(&rows);
+        both::<AcdGroup>(&rows);
+        both::<AcdEventType>(&rows);
+        both::<User>(&rows);
+        both::<ServiceNumber>(&rows);
     }
 
     #[test]
@@ -302,5 +356,96 @@ fn error_and_set_value_bodies_read_like_the_serde_types() {
         )),
         Ok((Some(4), Some("out of range".to_owned())))
     );
-    assert!(wire::set_value_answer(&parsed(r#"{"result": "0"}"#)).is_err());
+    assert_eq!(
+        wire::set_value_answer(&parsed(r#"{"result": "0", "status": 200.0}"#)),
+        Ok((Some(0), None))
+    );
+    for refused in [
+        r#"{"result": "set"}"#,
+        r#"{"result": 1.5}"#,
+        r#"{"result": true}"#,
+    ] {
+        assert!(
+            wire::set_value_answer(&parsed(refused)).is_err(),
+            "{refused}"
+        );
+    }
+}
+
+/// A fixture file of the emulator: each list's rows as JSON texts.
+fn fixture_lists(text: &str) -> Vec<(String, Vec<String>)> {
+    let lists: serde_json::Map<String, Value> = serde_json::from_str(text).unwrap();
+    lists
+        .into_iter()
+        .map(|(name, rows)| {
+            let rows = rows
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(Value::to_string)
+                .collect();
+            (name, rows)
+        })
+        .collect()
+}
+
+/// The indices of the rows of `list` in `text` the widgets' reader skips.
+fn skipped(text: &str, list: &str) -> Vec<usize> {
+    let body = format!(
+        "{{\"records\":{}}}",
+        serde_json::from_str::<Value>(text).unwrap()[list]
+    );
+    let parsed = json::parse(&body).unwrap();
+    let indices = |rows: Vec<wire::UnreadableRow>| rows.iter().map(|row| row.index).collect();
+    match list {
+        "cockpitVariables" => indices(
+            wire::records::<CockpitVariable>(&parsed)
+                .unwrap()
+                .unreadable,
+        ),
+        "acdGroups" => indices(wire::records::<AcdGroup>(&parsed).unwrap().unreadable),
+        "acdEventTypes" => indices(wire::records::<AcdEventType>(&parsed).unwrap().unreadable),
+        "users" => indices(wire::records::<User>(&parsed).unwrap().unreadable),
+        "serviceNumbers" => indices(wire::records::<ServiceNumber>(&parsed).unwrap().unreadable),
+        "acdEvents" => indices(wire::records::<AcdEvent>(&parsed).unwrap().unreadable),
+        other => panic!("unknown list {other}"),
+    }
+}
+
+#[test]
+fn every_fixture_set_reads_the_same_with_both_codecs_and_only_broken_rows_are_skipped() {
+    let sets = [
+        (
+            "default",
+            include_str!("../../jtel-emulator/fixtures/default.json"),
+        ),
+        (
+            "docs-literal",
+            include_str!("../../jtel-emulator/fixtures/docs-literal.json"),
+        ),
+        (
+            "variant",
+            include_str!("../../jtel-emulator/fixtures/variant.json"),
+        ),
+    ];
+    for (set, text) in sets {
+        for (list, rows) in fixture_lists(text) {
+            match list.as_str() {
+                "cockpitVariables" => both::<CockpitVariable>(&rows),
+                "acdGroups" => both::<AcdGroup>(&rows),
+                "acdEventTypes" => both::<AcdEventType>(&rows),
+                "users" => both::<User>(&rows),
+                "serviceNumbers" => both::<ServiceNumber>(&rows),
+                "acdEvents" => both::<AcdEvent>(&rows),
+                other => panic!("{set}: unknown list {other}"),
+            }
+            let expected: Vec<usize> = match (set, list.as_str()) {
+                // "Value": "high" and "ID": {"value": 238}.
+                ("variant", "cockpitVariables") => vec![6],
+                ("variant", "acdGroups") => vec![3],
+                _ => vec![],
+            };
+            assert_eq!(skipped(text, &list), expected, "{set} {list}");
+        }
+    }
 }
