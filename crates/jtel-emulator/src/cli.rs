@@ -1,6 +1,6 @@
 //! The command line of the `jtel-emulator` binary, parsed by hand.
 
-use crate::emulator::{Config, DEFAULT_CLIENTS_ID, DEFAULT_TOKEN};
+use crate::emulator::{Config, SetValueForms, DEFAULT_CLIENTS_ID, DEFAULT_TOKEN};
 use crate::fixtures::Fixtures;
 use std::io;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
@@ -19,7 +19,12 @@ Options:
   --listen ADDR      address to listen on (default 127.0.0.1:8787; port 0 picks a free port)
   --token TOKEN      bearer token clients must send (default jtel-demo-token)
   --clients-id ID    the ClientsID path segment clients must use (default 1)
-  --fixtures FILE    master data JSON to serve instead of the built-in fixtures/default.json
+  --fixtures SET     the master data to serve: default (fixtures/default.json), docs-literal
+                     (only what jtel's documentation shows), variant (0/1 flags, decimals,
+                     numeric strings, missing and extra fields, broken rows), or a JSON FILE of
+                     the same shape; all but default are served exactly as written
+  --set-value-form F which setValue form the server knows: path (.../setValue/{value}), query
+                     (.../setValue?value=) or both (default); the other one gets jtel's empty 404
   --state FILE       keep created events, set cockpit values and control-route cockpit
                      changes in FILE across restarts (armed faults are not kept)
   -h, --help         print this help
@@ -51,8 +56,10 @@ pub struct Options {
     pub token: String,
     /// `--clients-id`.
     pub clients_id: u64,
-    /// `--fixtures`; `None` uses the embedded fixtures.
-    pub fixtures: Option<PathBuf>,
+    /// `--fixtures`: a set's name or a file; `None` uses the default set.
+    pub fixtures: Option<String>,
+    /// `--set-value-form`.
+    pub set_value_forms: SetValueForms,
     /// `--state`.
     pub state: Option<PathBuf>,
 }
@@ -64,6 +71,7 @@ impl Default for Options {
             token: DEFAULT_TOKEN.to_owned(),
             clients_id: DEFAULT_CLIENTS_ID,
             fixtures: None,
+            set_value_forms: SetValueForms::default(),
             state: None,
         }
     }
@@ -73,13 +81,14 @@ impl Options {
     /// The emulator configuration, reading the fixtures file if one was given.
     pub fn config(&self) -> io::Result<Config> {
         let fixtures = match &self.fixtures {
-            Some(path) => Fixtures::load(path)?,
+            Some(set) => Fixtures::named_or_file(set)?,
             None => Fixtures::default(),
         };
         Ok(Config {
             token: self.token.clone(),
             clients_id: self.clients_id,
             fixtures,
+            set_value_forms: self.set_value_forms,
             state_file: self.state.clone(),
         })
     }
@@ -121,7 +130,13 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, String> 
                     format!("--clients-id wants a whole number greater than 0, not {value:?}")
                 })?;
             }
-            "--fixtures" => options.fixtures = Some(PathBuf::from(value()?)),
+            "--fixtures" => options.fixtures = Some(value()?),
+            "--set-value-form" => {
+                let value = value()?;
+                options.set_value_forms = SetValueForms::from_name(&value).ok_or_else(|| {
+                    format!("--set-value-form wants path, query or both, not {value:?}")
+                })?;
+            }
             "--state" => options.state = Some(PathBuf::from(value()?)),
             _ if flag.starts_with('-') => return Err(format!("unknown option {flag}")),
             _ => return Err(format!("unexpected argument {flag:?}")),
@@ -150,13 +165,14 @@ mod tests {
             listen: "127.0.0.1:0".parse().unwrap(),
             token: "secret".to_owned(),
             clients_id: 42,
-            fixtures: Some(PathBuf::from("f.json")),
+            fixtures: Some("f.json".to_owned()),
+            set_value_forms: SetValueForms::Query,
             state: Some(PathBuf::from("s.json")),
         };
-        let spaced =
-            "--listen 127.0.0.1:0 --token secret --clients-id 42 --fixtures f.json --state s.json";
-        let joined =
-            "--listen=127.0.0.1:0 --token=secret --clients-id=42 --fixtures=f.json --state=s.json";
+        let spaced = "--listen 127.0.0.1:0 --token secret --clients-id 42 --fixtures f.json \
+                      --set-value-form query --state s.json";
+        let joined = "--listen=127.0.0.1:0 --token=secret --clients-id=42 --fixtures=f.json \
+                      --set-value-form=query --state=s.json";
         assert_eq!(parse_line(spaced), Ok(Command::Run(expected.clone())));
         assert_eq!(parse_line(joined), Ok(Command::Run(expected)));
     }
@@ -184,6 +200,10 @@ mod tests {
             (
                 "--clients-id one",
                 "--clients-id wants a whole number greater than 0",
+            ),
+            (
+                "--set-value-form body",
+                "--set-value-form wants path, query or both",
             ),
         ];
         for (line, expected) in cases {

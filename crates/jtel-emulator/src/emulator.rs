@@ -27,6 +27,8 @@ pub struct Config {
     pub clients_id: u64,
     /// Master data and starting values.
     pub fixtures: Fixtures,
+    /// Which setValue forms the server knows.
+    pub set_value_forms: SetValueForms,
     /// Where created events, set cockpit values and control-route changes are kept across
     /// restarts; `None` keeps them in memory only.
     pub state_file: Option<PathBuf>,
@@ -38,6 +40,7 @@ impl Default for Config {
             token: DEFAULT_TOKEN.to_owned(),
             clients_id: DEFAULT_CLIENTS_ID,
             fixtures: Fixtures::default(),
+            set_value_forms: SetValueForms::default(),
             state_file: None,
         }
     }
@@ -49,8 +52,44 @@ impl fmt::Debug for Config {
             .field("token", &"(hidden)")
             .field("clients_id", &self.clients_id)
             .field("fixtures", &self.fixtures)
+            .field("set_value_forms", &self.set_value_forms)
             .field("state_file", &self.state_file)
             .finish()
+    }
+}
+
+/// Which setValue forms an emulator knows (`--set-value-form`); a form it does not know gets
+/// jtel's answer for a missing route, a 404 with an empty body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SetValueForms {
+    /// `PATCH …/setValue/{value}` only.
+    Path,
+    /// `PATCH …/setValue?value={value}` only.
+    Query,
+    /// Both (the default).
+    #[default]
+    Both,
+}
+
+impl SetValueForms {
+    /// The forms `path`, `query` or `both` names.
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "path" => Some(Self::Path),
+            "query" => Some(Self::Query),
+            "both" => Some(Self::Both),
+            _ => None,
+        }
+    }
+
+    /// Whether the path form is known.
+    pub fn path(self) -> bool {
+        self != Self::Query
+    }
+
+    /// Whether the query form is known.
+    pub fn query(self) -> bool {
+        self != Self::Path
     }
 }
 
@@ -63,6 +102,7 @@ pub struct Emulator {
     store: Arc<Mutex<Store>>,
     faults: Arc<Faults>,
     received: Arc<AtomicU64>,
+    set_value_forms: SetValueForms,
 }
 
 impl Emulator {
@@ -79,6 +119,7 @@ impl Emulator {
             store: Arc::new(Mutex::new(store)),
             faults: Arc::default(),
             received: Arc::default(),
+            set_value_forms: config.set_value_forms,
         })
     }
 
@@ -100,6 +141,11 @@ impl Emulator {
     /// How many requests reached the jtel routes (the control routes not counted).
     pub(crate) fn received(&self) -> Arc<AtomicU64> {
         Arc::clone(&self.received)
+    }
+
+    /// Which setValue forms the server knows.
+    pub(crate) fn set_value_forms(&self) -> SetValueForms {
+        self.set_value_forms
     }
 
     /// The faults armed through the control route (kept in memory only).

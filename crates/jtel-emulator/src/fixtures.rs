@@ -1,15 +1,30 @@
 //! The master data and starting values the emulator serves.
 //!
-//! The default set is `fixtures/default.json`, compiled into the binary; `--fixtures FILE` (or
-//! [`Fixtures::load`]) replaces it with a file of the same shape.
+//! The default set is `fixtures/default.json`, compiled into the binary and served as the
+//! typed rows. Two more sets are compiled in and served exactly as written (see
+//! [`Fixtures::written`]): `docs-literal` (only what jtel's documentation shows) and `variant`
+//! (flags as 0/1, numbers as decimals and strings, missing and extra fields, broken rows).
+//! `--fixtures FILE` (or [`Fixtures::load`]) serves a file of the same shape as written.
 
 use jtel_core::model::{AcdEvent, AcdEventType, AcdGroup, CockpitVariable, ServiceNumber, User};
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use std::io;
 use std::path::Path;
+use std::sync::Arc;
 
 /// The embedded default fixtures (`fixtures/default.json`).
 const DEFAULT_JSON: &str = include_str!("../fixtures/default.json");
+
+/// The compiled-in sets `--fixtures NAME` chooses from, besides `default`.
+const NAMED_SETS: [(&str, &str); 2] = [
+    (
+        "docs-literal",
+        include_str!("../fixtures/docs-literal.json"),
+    ),
+    ("variant", include_str!("../fixtures/variant.json")),
+];
 
 /// Everything the emulator knows at start, one list per jtel collection.
 ///
@@ -38,6 +53,43 @@ pub struct Fixtures {
     /// Events that exist before any is created.
     #[serde(default)]
     pub acd_events: Vec<AcdEvent>,
+    /// The lists exactly as a fixture file wrote them, when the set is served as written: the
+    /// routes then answer with these rows (rows the typed lists above could not read
+    /// included), with the changes made through the API written into them. `None`: the typed
+    /// rows are served.
+    #[serde(skip)]
+    pub written: Option<Arc<WrittenLists>>,
+}
+
+/// Every list of a fixture file as JSON rows, unread.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct WrittenLists {
+    /// Rows of `acd/events/types`.
+    #[serde(default)]
+    pub acd_event_types: Vec<Value>,
+    /// Rows of `acd/groups`.
+    #[serde(default)]
+    pub acd_groups: Vec<Value>,
+    /// Rows of `users`.
+    #[serde(default)]
+    pub users: Vec<Value>,
+    /// Rows of `serviceNumbers`.
+    #[serde(default)]
+    pub service_numbers: Vec<Value>,
+    /// Rows of `cockpitVariables`.
+    #[serde(default)]
+    pub cockpit_variables: Vec<Value>,
+    /// Events that exist before any is created.
+    #[serde(default)]
+    pub acd_events: Vec<Value>,
+}
+
+/// The rows of `rows` that read as `T` (jtel-core's tolerant rules); the others are left out.
+fn readable<T: DeserializeOwned>(rows: &[Value]) -> Vec<T> {
+    rows.iter()
+        .filter_map(|row| serde_json::from_value(row.clone()).ok())
+        .collect()
 }
 
 impl Fixtures {
@@ -46,7 +98,36 @@ impl Fixtures {
         serde_json::from_str(text)
     }
 
-    /// Reads a fixtures file; the error names the file and what is wrong with it.
+    /// Fixtures served exactly as `text` writes them; the typed lists hold the rows that can
+    /// be read, so the setValue rules and reference checks work on those.
+    pub fn as_written(text: &str) -> serde_json::Result<Self> {
+        let written: WrittenLists = serde_json::from_str(text)?;
+        Ok(Self {
+            acd_event_types: readable(&written.acd_event_types),
+            acd_groups: readable(&written.acd_groups),
+            users: readable(&written.users),
+            service_numbers: readable(&written.service_numbers),
+            cockpit_variables: readable(&written.cockpit_variables),
+            acd_events: readable(&written.acd_events),
+            written: Some(Arc::new(written)),
+        })
+    }
+
+    /// The set `--fixtures` names: `default`, `docs-literal`, `variant`, or else a file
+    /// (served as written).
+    pub fn named_or_file(name: &str) -> io::Result<Self> {
+        if name == "default" {
+            return Ok(Self::default());
+        }
+        match NAMED_SETS.iter().find(|(set, _)| *set == name) {
+            Some((_, text)) => Ok(Self::as_written(text)
+                .unwrap_or_else(|error| panic!("the embedded fixtures {name} are valid: {error}"))),
+            None => Self::load(Path::new(name)),
+        }
+    }
+
+    /// Reads a fixtures file, served as written; the error names the file and what is wrong
+    /// with it.
     pub fn load(path: &Path) -> io::Result<Self> {
         let text = std::fs::read_to_string(path).map_err(|error| {
             io::Error::new(
@@ -54,7 +135,7 @@ impl Fixtures {
                 format!("cannot read fixtures file {}: {error}", path.display()),
             )
         })?;
-        Self::from_json(&text).map_err(|error| {
+        Self::as_written(&text).map_err(|error| {
             io::Error::new(
                 io::ErrorKind::InvalidData,
                 format!("fixtures file {} is not valid: {error}", path.display()),

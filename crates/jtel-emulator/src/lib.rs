@@ -1,7 +1,8 @@
 //! A local stand-in for the jtel ACD REST server, for the jtel-widgets demo and tests.
 //!
 //! It serves the jtel routes under `/rest/v1.0/{ClientsID}` (ACD events, event types, ACD
-//! groups, users, service numbers, cockpit variables and setValue) with jtel's envelopes,
+//! groups, users, service numbers, cockpit variables and setValue in its path form
+//! `…/setValue/{value}`, its query form `…/setValue?value=` or both, see [`SetValueForms`]) with jtel's envelopes,
 //! status codes and `{status, error}` bodies. Every input check comes from `jtel_core`, so
 //! the emulator refuses exactly what the forms refuse, with the same English texts.
 //!
@@ -37,12 +38,14 @@
 //! Where things live:
 //! - [`emulator`]: [`Config`] and the shared [`Emulator`] state.
 //! - [`server`]: [`spawn`] / [`spawn_at`] and the [`RunningEmulator`] handle.
-//! - [`fixtures`]: the master data served ([`Fixtures`], default `fixtures/default.json`).
+//! - [`fixtures`]: the master data served ([`Fixtures`], default `fixtures/default.json`;
+//!   the `docs-literal` and `variant` sets and fixture files are served exactly as written).
 //! - [`cli`]: the binary's command line.
 //! - Private: `routes` (the jtel routes and handlers), `control` (the control routes),
 //!   `faults` (the fault queue, its control route and the middleware that injects), `auth`
 //!   (token and ClientsID check), `logging` (one line per request), `failure` (error
-//!   answers), `store` (fixtures plus changes), `cockpit` (setValue rules), `persistence`
+//!   answers), `store` (fixtures plus changes), `served` (the rows answered, typed or as
+//!   written), `cockpit` (setValue rules), `persistence`
 //!   (the atomic `--state` file).
 
 mod auth;
@@ -56,10 +59,11 @@ pub mod fixtures;
 mod logging;
 mod persistence;
 mod routes;
+mod served;
 pub mod server;
 mod store;
 
-pub use emulator::{Config, Emulator, DEFAULT_CLIENTS_ID, DEFAULT_TOKEN};
+pub use emulator::{Config, Emulator, SetValueForms, DEFAULT_CLIENTS_ID, DEFAULT_TOKEN};
 pub use fixtures::Fixtures;
 pub use routes::router;
 pub use server::{spawn, spawn_at, RunningEmulator};

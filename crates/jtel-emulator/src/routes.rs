@@ -9,6 +9,7 @@ use crate::emulator::Emulator;
 use crate::failure::Failure;
 use crate::faults;
 use crate::logging;
+use crate::served;
 use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -19,6 +20,7 @@ use jtel_core::model::{
     AcdEvent, AcdEventType, AcdGroup, CockpitVariable, CreateAcdEvent, ListEnvelope, ServiceNumber,
     SetValueResponse, User,
 };
+use jtel_core::outcome::SetValueForm;
 use jtel_core::validation::validate_create_event;
 use jtel_core::{ErrorCode, Field, FieldError};
 use serde::Deserialize;
@@ -33,7 +35,24 @@ const BASE: &str = "/rest/v1.0/{clients_id}";
 /// the credentials check, the control routes (see `control`) behind the token check, an empty
 /// 404 for every other path or method, and one log line per request.
 pub fn router(emulator: Emulator) -> Router {
-    let routes: [(&str, axum::routing::MethodRouter<Emulator>); 10] = [
+    let forms = emulator.set_value_forms();
+    let set_value_routes = [
+        (forms.path(), SetValueForm::Path),
+        (forms.query(), SetValueForm::Query),
+    ]
+    .into_iter()
+    .filter(|(known, _)| *known)
+    .map(|(_, form)| match form {
+        SetValueForm::Path => (
+            "cockpitVariables/cockpitVariable/{id}/setValue/{value}",
+            patch(set_cockpit_value_in_path),
+        ),
+        SetValueForm::Query => (
+            "cockpitVariables/cockpitVariable/{id}/setValue",
+            patch(set_cockpit_value_in_query),
+        ),
+    });
+    let routes: [(&str, axum::routing::MethodRouter<Emulator>); 9] = [
         ("acd/events", get(list_events)),
         ("acd/events/event/{id}", get(get_event)),
         ("acd/events/create", post(create_event)),
@@ -46,16 +65,13 @@ pub fn router(emulator: Emulator) -> Router {
             "cockpitVariables/cockpitVariable/{id}",
             get(get_cockpit_variable),
         ),
-        (
-            "cockpitVariables/cockpitVariable/{id}/setValue",
-            patch(set_cockpit_value),
-        ),
     ];
     let credentials = emulator.credentials();
     let control =
         control::routes().route_layer(from_fn_with_state(credentials.clone(), auth::require_token));
     routes
         .into_iter()
+        .chain(set_value_routes)
         .fold(Router::new(), |router, (path, handler)| {
             router.route(&format!("{BASE}/{path}"), handler)
         })
@@ -91,20 +107,17 @@ pub(crate) struct ObjectPath {
     id: String,
 }
 
-/// The query of setValue.
+/// The query of setValue's query form.
 #[derive(Deserialize)]
 struct ValueQuery {
     value: Option<String>,
 }
 
-/// A list envelope with `rows` sorted by `key`, ascending.
-fn sorted_list<T, K: Ord>(
-    mut rows: Vec<T>,
-    order_by: &str,
-    key: impl FnMut(&T) -> K,
-) -> Json<ListEnvelope<T>> {
-    rows.sort_by_cached_key(key);
-    Json(ListEnvelope::all(rows, order_by))
+/// The `{id}` and `{value}` of setValue's path form.
+#[derive(Deserialize)]
+struct ValuePath {
+    id: String,
+    value: String,
 }
 
 /// The `{id}` path segment as a number; `name` is its jtel name for the error text.
@@ -118,9 +131,13 @@ pub(crate) fn object_id(
         .map_err(|_| Failure::bad_request(format!("{name} must be a whole number, not {id:?}.")))
 }
 
-async fn list_events(State(emulator): State<Emulator>) -> Json<ListEnvelope<AcdEvent>> {
-    let events = emulator.store().lock().await.events().cloned().collect();
-    sorted_list(events, "dtCreated", creation_order)
+async fn list_events(State(emulator): State<Emulator>) -> Json<ListEnvelope<Value>> {
+    let rows = emulator.store().lock().await.event_rows();
+    Json(served::list(
+        rows,
+        "dtCreated",
+        |event: Option<AcdEvent>| event.as_ref().map(creation_order),
+    ))
 }
 
 /// `dtCreated` (zones ignored: the emulator writes all in one zone), then `ID`.
@@ -132,14 +149,21 @@ fn creation_order(event: &AcdEvent) -> impl Ord {
     (created, event.id)
 }
 
+/// The row among `rows` whose `ID` is `id`, as jtel's get-by-id answers it; `what` names it
+/// in the 404 text.
+fn single(rows: Vec<Value>, id: i64, what: &str) -> Result<Json<ListEnvelope<Value>>, Failure> {
+    let row = rows.into_iter().find(|row| served::row_id(row) == Some(id));
+    let row = row.ok_or_else(|| Failure::not_found(format!("{what} {id} not found.")))?;
+    Ok(Json(ListEnvelope::single(row)))
+}
+
 async fn get_event(
     State(emulator): State<Emulator>,
     path: Result<Path<ObjectPath>, PathRejection>,
-) -> Result<Json<ListEnvelope<AcdEvent>>, Failure> {
+) -> Result<Json<ListEnvelope<Value>>, Failure> {
     let id = object_id(path, "AcdEventsID")?;
-    let event = emulator.store().lock().await.event(id).cloned();
-    let event = event.ok_or_else(|| Failure::not_found(format!("AcdEvent {id} not found.")))?;
-    Ok(Json(ListEnvelope::single(event)))
+    let rows = emulator.store().lock().await.event_rows();
+    single(rows, id, "AcdEvent")
 }
 
 async fn create_event(
@@ -175,56 +199,96 @@ fn create_request(body: Result<Json<Value>, JsonRejection>) -> Result<CreateAcdE
     CreateAcdEvent::from_json_object(fields).map_err(Failure::bad_request)
 }
 
-async fn list_event_types(State(emulator): State<Emulator>) -> Json<ListEnvelope<AcdEventType>> {
-    let types = emulator.fixtures().acd_event_types.clone();
-    sorted_list(types, "ID", |kind| kind.id)
+async fn list_event_types(State(emulator): State<Emulator>) -> Json<ListEnvelope<Value>> {
+    let fixtures = emulator.fixtures();
+    let rows = served::rows(fixtures, &fixtures.acd_event_types, |lists| {
+        &lists.acd_event_types
+    });
+    Json(served::list(rows, "ID", |kind: Option<AcdEventType>| {
+        kind.and_then(|kind| kind.id)
+    }))
 }
 
-async fn list_groups(State(emulator): State<Emulator>) -> Json<ListEnvelope<AcdGroup>> {
-    let groups = emulator.fixtures().acd_groups.clone();
-    sorted_list(groups, "Name", |group| group.name.clone())
+async fn list_groups(State(emulator): State<Emulator>) -> Json<ListEnvelope<Value>> {
+    let fixtures = emulator.fixtures();
+    let rows = served::rows(fixtures, &fixtures.acd_groups, |lists| &lists.acd_groups);
+    Json(served::list(rows, "Name", |group: Option<AcdGroup>| {
+        group.and_then(|group| group.name)
+    }))
 }
 
-async fn list_users(State(emulator): State<Emulator>) -> Json<ListEnvelope<User>> {
-    let users = emulator.fixtures().users.clone();
-    sorted_list(users, "UID", |user| user.uid.clone())
+async fn list_users(State(emulator): State<Emulator>) -> Json<ListEnvelope<Value>> {
+    let fixtures = emulator.fixtures();
+    let rows = served::rows(fixtures, &fixtures.users, |lists| &lists.users);
+    Json(served::list(rows, "UID", |user: Option<User>| {
+        user.and_then(|user| user.uid)
+    }))
 }
 
-async fn list_service_numbers(
-    State(emulator): State<Emulator>,
-) -> Json<ListEnvelope<ServiceNumber>> {
-    let numbers = emulator.fixtures().service_numbers.clone();
-    sorted_list(numbers, "Name2", |number| number.name2.clone())
+async fn list_service_numbers(State(emulator): State<Emulator>) -> Json<ListEnvelope<Value>> {
+    let fixtures = emulator.fixtures();
+    let rows = served::rows(fixtures, &fixtures.service_numbers, |lists| {
+        &lists.service_numbers
+    });
+    Json(served::list(
+        rows,
+        "Name2",
+        |number: Option<ServiceNumber>| number.and_then(|number| number.name2),
+    ))
 }
 
-async fn list_cockpit_variables(
-    State(emulator): State<Emulator>,
-) -> Json<ListEnvelope<CockpitVariable>> {
-    let variables = emulator.store().lock().await.cockpit_variables();
-    sorted_list(variables, "Name", |variable| variable.name.clone())
+async fn list_cockpit_variables(State(emulator): State<Emulator>) -> Json<ListEnvelope<Value>> {
+    let rows = emulator.store().lock().await.cockpit_variable_rows();
+    Json(served::list(
+        rows,
+        "Name",
+        |variable: Option<CockpitVariable>| variable.and_then(|variable| variable.name),
+    ))
 }
 
 async fn get_cockpit_variable(
     State(emulator): State<Emulator>,
     path: Result<Path<ObjectPath>, PathRejection>,
-) -> Result<Json<ListEnvelope<CockpitVariable>>, Failure> {
+) -> Result<Json<ListEnvelope<Value>>, Failure> {
     let id = object_id(path, "CockpitVariablesID")?;
-    let variable = emulator.store().lock().await.cockpit_variable(id);
-    let variable =
-        variable.ok_or_else(|| Failure::not_found(format!("Cockpit variable {id} not found.")))?;
-    Ok(Json(ListEnvelope::single(variable)))
+    let rows = emulator.store().lock().await.cockpit_variable_rows();
+    single(rows, id, "Cockpit variable")
 }
 
-/// setValue answers HTTP 200 whenever the request itself is well formed; `result` says what
-/// happened. A missing or non-integer `value` is a 400.
-async fn set_cockpit_value(
+/// setValue's query form, `…/setValue?value={value}`.
+async fn set_cockpit_value_in_query(
     State(emulator): State<Emulator>,
     path: Result<Path<ObjectPath>, PathRejection>,
     query: Result<Query<ValueQuery>, QueryRejection>,
 ) -> Result<Json<SetValueResponse>, Failure> {
     let id = object_id(path, "CockpitVariablesID")?;
     let Query(query) = query.map_err(|rejection| Failure::bad_request(rejection.body_text()))?;
-    let value = match query.value.as_deref() {
+    set_cockpit_value(&emulator, id, query.value.as_deref()).await
+}
+
+/// setValue's path form, `…/setValue/{value}`.
+async fn set_cockpit_value_in_path(
+    State(emulator): State<Emulator>,
+    path: Result<Path<ValuePath>, PathRejection>,
+) -> Result<Json<SetValueResponse>, Failure> {
+    let Path(ValuePath { id, value }) =
+        path.map_err(|rejection| Failure::bad_request(rejection.body_text()))?;
+    let id = id.parse().map_err(|_| {
+        Failure::bad_request(format!(
+            "CockpitVariablesID must be a whole number, not {id:?}."
+        ))
+    })?;
+    set_cockpit_value(&emulator, id, Some(&value)).await
+}
+
+/// setValue answers HTTP 200 whenever the request itself is well formed; `result` says what
+/// happened. A missing or non-integer `value` is a 400.
+async fn set_cockpit_value(
+    emulator: &Emulator,
+    id: i64,
+    value: Option<&str>,
+) -> Result<Json<SetValueResponse>, Failure> {
+    let value = match value {
         None | Some("") => Err(ErrorCode::Required),
         Some(text) => text.parse::<i64>().map_err(|_| ErrorCode::NotAnInteger),
     }

@@ -8,10 +8,12 @@
 use crate::cockpit;
 use crate::fixtures::Fixtures;
 use crate::persistence::{self, CockpitValue, State};
+use crate::served;
 use jtel_core::model::{AcdEvent, CockpitVariable, CreateAcdEvent};
 use jtel_core::outcome::SetValueResult;
 use jtel_core::timestamp::{Timestamp, Zone};
 use jtel_core::{ErrorCode, EventKind, Field, FieldError};
+use serde_json::Value;
 use std::io;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -51,11 +53,6 @@ impl Store {
             .chain(&self.state.acd_events)
     }
 
-    /// The event with this id.
-    pub fn event(&self, id: i64) -> Option<&AcdEvent> {
-        self.events().find(|event| event.id == Some(id))
-    }
-
     /// Every cockpit variable with its current value.
     pub fn cockpit_variables(&self) -> Vec<CockpitVariable> {
         self.fixtures
@@ -75,21 +72,64 @@ impl Store {
         Some(self.current(variable))
     }
 
+    /// Every event as served: the fixtures' rows (as written, if the set is), then the created
+    /// ones.
+    pub fn event_rows(&self) -> Vec<Value> {
+        let mut rows = served::rows(&self.fixtures, &self.fixtures.acd_events, |lists| {
+            &lists.acd_events
+        });
+        rows.extend(self.state.acd_events.iter().map(served::to_json));
+        rows
+    }
+
+    /// Every cockpit variable as served: as written, if the set is, with the changes made
+    /// through the API written in; else the typed rows with their current values.
+    pub fn cockpit_variable_rows(&self) -> Vec<Value> {
+        let Some(lists) = &self.fixtures.written else {
+            return self
+                .cockpit_variables()
+                .iter()
+                .map(served::to_json)
+                .collect();
+        };
+        lists
+            .cockpit_variables
+            .iter()
+            .map(|row| match served::read::<CockpitVariable>(row) {
+                Some(fixture) if fixture.id.is_some() => {
+                    served::with_changes(row, &fixture, &self.current(&fixture))
+                }
+                _ => row.clone(),
+            })
+            .collect()
+    }
+
     /// The ids and numbers in a create request that name nothing in the fixtures, as
     /// [`ErrorCode::UnknownReference`] problems: the event type, the ACD group, the agent if one is given,
     /// and for telephone events the receiver, which must be a configured service number.
     pub fn unknown_references(&self, request: &CreateAcdEvent) -> Vec<FieldError> {
         let fixtures = &self.fixtures;
         let type_id = Some(request.acd_event_types_id);
-        let type_known = fixtures
-            .acd_event_types
-            .iter()
-            .any(|kind| kind.id == type_id);
+        // A list whose rows carry no id (jtel's documented examples show none for groups and
+        // users) cannot refute an id: it is accepted.
+        let known = |ids: Vec<Option<i64>>, id: Option<i64>| {
+            ids.contains(&id) || (!ids.is_empty() && ids.iter().all(Option::is_none))
+        };
+        let type_known = known(
+            fixtures
+                .acd_event_types
+                .iter()
+                .map(|kind| kind.id)
+                .collect(),
+            type_id,
+        );
         let group_id = Some(request.acd_groups_id);
-        let group_known = fixtures.acd_groups.iter().any(|group| group.id == group_id);
-        let user_known = request
-            .users_id
-            .is_none_or(|id| fixtures.users.iter().any(|user| user.id == Some(id)));
+        let group_known = known(
+            fixtures.acd_groups.iter().map(|group| group.id).collect(),
+            group_id,
+        );
+        let user_ids: Vec<_> = fixtures.users.iter().map(|user| user.id).collect();
+        let user_known = request.users_id.is_none_or(|id| known(user_ids, Some(id)));
         let is_service_number = |receiver: &String| {
             let mut numbers = fixtures.service_numbers.iter();
             numbers.any(|number| number.name.as_ref() == Some(receiver))

@@ -11,3 +11,4 @@ mod lists;
 mod persistence;
 mod routing;
 mod support;
+mod variants;
