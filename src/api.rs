@@ -5,6 +5,13 @@
 //! ([`JtelClient::with_token`]) sends the token from the page and is the less safe choice: the
 //! token then lives only in this client's memory and is never logged.
 //!
+//! setValue is sent in the configured [`SetValueForm`] (the path form by default); when the
+//! server answers that it knows no such route, the other form is tried once, and the form that
+//! was understood is remembered for that base URL for the rest of the page's life.
+//!
+//! A list answer's rows that cannot be read are skipped, counted in [`Records`] and reported
+//! once per list on the browser console.
+//!
 //! Every request is abandoned (through an `AbortController`) when no answer has arrived after
 //! the client's timeout, and nothing is sent while the browser is offline.
 
@@ -14,10 +21,11 @@ use jtel_core::model::{
     AcdEvent, AcdEventType, AcdGroup, CockpitVariable, CreateAcdEvent, ServiceNumber, User,
 };
 use jtel_core::outcome::{
-    interpret_created_event, interpret_records, interpret_set_value, ApiError, SetValueOutcome,
+    interpret_created_event, interpret_records, interpret_set_value, interpret_single, ApiError,
+    SetValueForm, SetValueOutcome,
 };
-use jtel_core::wire::FromJson;
-use std::cell::Cell;
+use jtel_core::wire::{FromJson, Records};
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use web_sys::AbortController;
 
@@ -30,6 +38,13 @@ pub struct JtelClient {
     base_url: String,
     token: Option<String>,
     timeout_seconds: u32,
+    set_value_form: SetValueForm,
+}
+
+thread_local! {
+    /// The setValue form each base URL understood, once one was tried: it overrides the
+    /// configured form for every later request to that base URL.
+    static UNDERSTOOD_FORMS: RefCell<Vec<(String, SetValueForm)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Shows the base URL and the timeout, never the token.
@@ -39,6 +54,7 @@ impl std::fmt::Debug for JtelClient {
             .field("base_url", &self.base_url)
             .field("token", &self.token.as_ref().map(|_| "…"))
             .field("timeout_seconds", &self.timeout_seconds)
+            .field("set_value_form", &self.set_value_form)
             .finish()
     }
 }
@@ -50,6 +66,7 @@ impl JtelClient {
             base_url: base_url.trim_end_matches('/').to_owned(),
             token: None,
             timeout_seconds: DEFAULT_TIMEOUT_SECONDS,
+            set_value_form: SetValueForm::default(),
         }
     }
 
@@ -85,8 +102,14 @@ impl JtelClient {
         self
     }
 
+    /// Sends setValue in `form` first (until this base URL has shown which form it knows).
+    pub fn with_set_value_form(mut self, form: SetValueForm) -> Self {
+        self.set_value_form = form;
+        self
+    }
+
     /// `GET {base}/acd/events`: every ACD event of the client account.
-    pub async fn events(&self) -> Result<Vec<AcdEvent>, ApiError> {
+    pub async fn events(&self) -> Result<Records<AcdEvent>, ApiError> {
         self.records("acd/events").await
     }
 
@@ -104,63 +127,101 @@ impl JtelClient {
     }
 
     /// `GET {base}/acd/events/types`: the event types of the client account.
-    pub async fn event_types(&self) -> Result<Vec<AcdEventType>, ApiError> {
+    pub async fn event_types(&self) -> Result<Records<AcdEventType>, ApiError> {
         self.records("acd/events/types").await
     }
 
     /// `GET {base}/acd/groups`: every ACD group.
-    pub async fn groups(&self) -> Result<Vec<AcdGroup>, ApiError> {
+    pub async fn groups(&self) -> Result<Records<AcdGroup>, ApiError> {
         self.records("acd/groups").await
     }
 
     /// `GET {base}/users`: every user (agent).
-    pub async fn users(&self) -> Result<Vec<User>, ApiError> {
+    pub async fn users(&self) -> Result<Records<User>, ApiError> {
         self.records("users").await
     }
 
     /// `GET {base}/serviceNumbers`: every service number.
-    pub async fn service_numbers(&self) -> Result<Vec<ServiceNumber>, ApiError> {
+    pub async fn service_numbers(&self) -> Result<Records<ServiceNumber>, ApiError> {
         self.records("serviceNumbers").await
     }
 
     /// `GET {base}/cockpitVariables`: every cockpit variable.
-    pub async fn cockpit_variables(&self) -> Result<Vec<CockpitVariable>, ApiError> {
+    pub async fn cockpit_variables(&self) -> Result<Records<CockpitVariable>, ApiError> {
         self.records("cockpitVariables").await
     }
 
     /// `GET {base}/cockpitVariables/cockpitVariable/{id}`: one cockpit variable.
     pub async fn cockpit_variable(&self, id: i64) -> Result<CockpitVariable, ApiError> {
         let path = format!("cockpitVariables/cockpitVariable/{id}");
-        self.records(&path)
-            .await?
-            .into_iter()
-            .next()
-            .ok_or_else(|| ApiError::NotFound {
-                message: format!("cockpit variable {id}"),
-            })
+        let (status, body) = self.get(&path).await?;
+        interpret_single(status, &body, || ApiError::NotFound {
+            message: format!("cockpit variable {id}"),
+        })
     }
 
-    /// `PATCH {base}/cockpitVariables/cockpitVariable/{id}/setValue?value={value}`: what the
-    /// server did (`result` 0–4 arrive with HTTP 200 and are not errors here).
+    /// `PATCH {base}/cockpitVariables/cockpitVariable/{id}/setValue/{value}` (or `…?value=`,
+    /// see the module docs): what the server did (`result` 0–4 arrive with HTTP 200 and are
+    /// not errors here).
     pub async fn set_cockpit_value(
         &self,
         id: i64,
         value: i64,
     ) -> Result<SetValueOutcome, ApiError> {
-        let url = self.url(&format!("cockpitVariables/cockpitVariable/{id}/setValue"));
+        let remembered = UNDERSTOOD_FORMS.with_borrow(|forms| {
+            forms
+                .iter()
+                .find(|(base_url, _)| *base_url == self.base_url)
+                .map(|(_, form)| *form)
+        });
+        let mut form = remembered.unwrap_or(self.set_value_form);
+        let mut answer = self.send_set_value(form, id, value).await;
+        if SetValueForm::is_unknown_route(&answer) {
+            form = form.other();
+            answer = self.send_set_value(form, id, value).await;
+        }
+        if answer.is_ok() && remembered != Some(form) {
+            UNDERSTOOD_FORMS.with_borrow_mut(|forms| {
+                forms.retain(|(base_url, _)| *base_url != self.base_url);
+                forms.push((self.base_url.clone(), form));
+            });
+        }
+        answer
+    }
+
+    /// One setValue request in `form`.
+    async fn send_set_value(
+        &self,
+        form: SetValueForm,
+        id: i64,
+        value: i64,
+    ) -> Result<SetValueOutcome, ApiError> {
+        let (route, query) = form.route(id, value);
+        let builder = Request::patch(&self.url(&route));
         // Through `query`, not in the URL: gloo-net would append its own (empty) query to a
         // URL that has one, sending `?value=7&`.
-        let builder = Request::patch(&url).query([("value", value.to_string())]);
+        let builder = match query {
+            Some(pair) => builder.query([pair]),
+            None => builder,
+        };
         let (status, body) = self.exchange(builder, RequestBuilder::build).await?;
         interpret_set_value(status, &body)
     }
 
-    /// A list or get-by-id route's records.
-    async fn records<T: FromJson>(&self, path: &str) -> Result<Vec<T>, ApiError> {
-        let (status, body) = self
-            .exchange(Request::get(&self.url(path)), RequestBuilder::build)
-            .await?;
-        interpret_records(status, &body)
+    /// A list route's records; skipped rows are reported once on the console.
+    async fn records<T: FromJson>(&self, path: &str) -> Result<Records<T>, ApiError> {
+        let (status, body) = self.get(path).await?;
+        let records = interpret_records(status, &body)?;
+        if let Some(summary) = records.summary(path) {
+            web_sys::console::warn_1(&format!("jtel-widgets: {summary}").into());
+        }
+        Ok(records)
+    }
+
+    /// A GET of `path`'s status and body.
+    async fn get(&self, path: &str) -> Result<(u16, String), ApiError> {
+        self.exchange(Request::get(&self.url(path)), RequestBuilder::build)
+            .await
     }
 
     /// Sends the request `finish` makes of `builder` (credentials and the abort signal added)

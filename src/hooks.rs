@@ -4,16 +4,17 @@
 use crate::api::JtelClient;
 use crate::components::picker::PickerOption;
 use crate::load::{use_load, LoadState};
-use jtel_core::messages::{ui_text, UiText};
+use jtel_core::messages::event_type_label;
 use jtel_core::outcome::ApiError;
-use jtel_core::{EventKind, Language};
+use jtel_core::wire::Records;
+use jtel_core::Language;
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// The master data a picker offers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OptionSource {
-    /// `acd/events/types`, labelled with the kind's name.
+    /// `acd/events/types`, labelled from jtel's `ShortText` key.
     EventTypes,
     /// `acd/groups`, labelled with the group name.
     Groups,
@@ -23,8 +24,15 @@ pub enum OptionSource {
     ServiceNumbers,
 }
 
-/// A picker's options as loaded: shared, so every render can hand them to the picker.
-pub type PickerOptions = Rc<Vec<PickerOption>>;
+/// A picker's options as loaded (shared, so every render can hand them to the picker), and
+/// how many rows of the answer could not be read or offered.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PickerOptions {
+    /// The options, in the server's order.
+    pub options: Rc<Vec<PickerOption>>,
+    /// Rows that could not be read, or had no id (no number, for service numbers).
+    pub unreadable: usize,
+}
 
 /// Loads the options of `source`, labelled in `language`, when `wanted` (with [`use_load`],
 /// again whenever the client or the language changes); `None` when not wanted (the host page
@@ -40,7 +48,7 @@ pub fn use_options(
         (client, source, wanted, language),
         |(client, source, wanted, language)| async move {
             if wanted {
-                load(&client, source, language).await.map(Rc::new)
+                load(&client, source, language).await
             } else {
                 Ok(PickerOptions::default())
             }
@@ -49,65 +57,57 @@ pub fn use_options(
     wanted.then(|| (*load.state).clone())
 }
 
+/// The options of `source`, and how many rows could not be read or offered.
 async fn load(
     client: &JtelClient,
     source: OptionSource,
     language: Language,
-) -> Result<Vec<PickerOption>, ApiError> {
+) -> Result<PickerOptions, ApiError> {
     let id_text = |id: Option<i64>| id.map(|id| id.to_string());
     Ok(match source {
-        OptionSource::EventTypes => client
-            .event_types()
-            .await?
-            .into_iter()
-            .filter_map(|row| {
-                let id = row.id?;
-                let name = ui_text(&UiText::KindName(EventKind::from_type_id(id)), language);
-                Some(PickerOption::new(id.to_string(), name))
-            })
-            .collect(),
-        OptionSource::Groups => client
-            .groups()
-            .await?
-            .into_iter()
-            .filter_map(|row| {
-                let id = id_text(row.id)?;
-                let label = row.name.unwrap_or_else(|| id.clone());
-                Some(PickerOption::new(id, label))
-            })
-            .collect(),
-        OptionSource::Users => client
-            .users()
-            .await?
-            .into_iter()
-            .filter_map(|row| {
-                let id = id_text(row.id)?;
-                let name = [row.first_name, row.last_name]
-                    .into_iter()
-                    .flatten()
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                let label = match (name.is_empty(), row.uid) {
-                    (false, Some(uid)) => format!("{name} ({uid})"),
-                    (false, None) => name,
-                    (true, Some(uid)) => uid,
-                    (true, None) => id.clone(),
-                };
-                Some(PickerOption::new(id, label))
-            })
-            .collect(),
-        OptionSource::ServiceNumbers => client
-            .service_numbers()
-            .await?
-            .into_iter()
-            .filter_map(|row| {
-                let number = row.name?;
-                let label = match row.name2 {
-                    Some(name) => format!("{name} (+{number})"),
-                    None => format!("+{number}"),
-                };
-                Some(PickerOption::new(number, label))
-            })
-            .collect(),
+        OptionSource::EventTypes => offer(client.event_types().await?, |row| {
+            let id = row.id?;
+            let label = event_type_label(id, row.short_text.as_deref(), language);
+            Some(PickerOption::new(id.to_string(), label))
+        }),
+        OptionSource::Groups => offer(client.groups().await?, |row| {
+            let id = id_text(row.id)?;
+            let label = row.name.unwrap_or_else(|| id.clone());
+            Some(PickerOption::new(id, label))
+        }),
+        OptionSource::Users => offer(client.users().await?, |row| {
+            let id = id_text(row.id)?;
+            let name = [row.first_name, row.last_name]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let label = match (name.is_empty(), row.uid) {
+                (false, Some(uid)) => format!("{name} ({uid})"),
+                (false, None) => name,
+                (true, Some(uid)) => uid,
+                (true, None) => id.clone(),
+            };
+            Some(PickerOption::new(id, label))
+        }),
+        OptionSource::ServiceNumbers => offer(client.service_numbers().await?, |row| {
+            let number = row.name?;
+            let label = match row.name2 {
+                Some(name) => format!("{name} (+{number})"),
+                None => format!("+{number}"),
+            };
+            Some(PickerOption::new(number, label))
+        }),
     })
+}
+
+/// The options `option` makes of the rows read; the rows not read and those it made nothing
+/// of are counted as unreadable.
+fn offer<T>(records: Records<T>, option: impl FnMut(T) -> Option<PickerOption>) -> PickerOptions {
+    let total = records.total();
+    let options: Vec<PickerOption> = records.read.into_iter().filter_map(option).collect();
+    PickerOptions {
+        unreadable: total - options.len(),
+        options: Rc::new(options),
+    }
 }

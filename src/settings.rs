@@ -1,8 +1,9 @@
 //! What every widget is configured with, whatever its kind: where the jtel API is, the token in
-//! direct mode, how long to wait and the language. One type for the three widgets' properties
+//! direct mode, how long to wait, the language, and how setValue carries its value. One type for the three widgets' properties
 //! and one reader for it (`embed::config`).
 
 use crate::api::{JtelClient, DEFAULT_TIMEOUT_SECONDS};
+use jtel_core::outcome::SetValueForm;
 use jtel_core::Language;
 use yew::AttrValue;
 
@@ -18,6 +19,9 @@ pub struct WidgetSettings {
     pub timeout_seconds: u32,
     /// Language of every text in the widget.
     pub language: Language,
+    /// The form setValue is sent in first (cockpit widgets; the other form is tried once
+    /// when jtel does not know this one).
+    pub set_value_form: SetValueForm,
 }
 
 impl Default for WidgetSettings {
@@ -27,6 +31,7 @@ impl Default for WidgetSettings {
             token: None,
             timeout_seconds: DEFAULT_TIMEOUT_SECONDS,
             language: Language::default(),
+            set_value_form: SetValueForm::default(),
         }
     }
 }
@@ -35,5 +40,6 @@ impl WidgetSettings {
     /// The jtel client these settings describe.
     pub fn client(&self) -> JtelClient {
         JtelClient::configured(&self.base_url, self.token.as_deref(), self.timeout_seconds)
+            .with_set_value_form(self.set_value_form)
     }
 }

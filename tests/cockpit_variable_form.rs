@@ -30,8 +30,9 @@ fn variable_url(id: i64) -> String {
     format!("{BASE}/cockpitVariables/cockpitVariable/{id}")
 }
 
+/// setValue in its path form, the form the widgets send by default.
 fn set_value_url(id: i64, value: i64) -> String {
-    format!("{}/setValue?value={value}", variable_url(id))
+    format!("{}/setValue/{value}", variable_url(id))
 }
 
 /// Serves `variable` (a JSON object) at its get-by-id URL.

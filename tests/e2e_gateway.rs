@@ -250,6 +250,22 @@ async fn routes_the_forms_do_not_use_are_refused_at_nginx_and_never_reach_jtel()
             "GET",
             "/jtel/cockpitVariables/cockpitVariable/192/setValue?value=1",
         ),
+        (
+            "PATCH",
+            "/jtel/cockpitVariables/cockpitVariable/192/setValue/x",
+        ),
+        (
+            "PATCH",
+            "/jtel/cockpitVariables/cockpitVariable/192/setValue/1/2",
+        ),
+        (
+            "PATCH",
+            "/jtel/cockpitVariables/cockpitVariable/192/setValue/1?value=1",
+        ),
+        (
+            "GET",
+            "/jtel/cockpitVariables/cockpitVariable/192/setValue/1",
+        ),
         ("PATCH", "/jtel/cockpitVariables/cockpitVariable/abc"),
         ("GET", "/jtel/users?limitPageSize=-1"),
         ("GET", "/jtel/unknown"),
@@ -348,22 +364,19 @@ async fn the_token_reaches_nothing_a_browser_receives() {
             answer.text().await.unwrap(),
         ));
     }
-    let set = stand
-        .http
-        .patch(
-            stand
-                .nginx
-                .url("jtel/cockpitVariables/cockpitVariable/192/setValue?value=5"),
-        )
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(set.status(), 200);
-    answers.push((
-        "setValue".to_owned(),
-        format!("{:?}", set.headers()),
-        set.text().await.unwrap(),
-    ));
+    // setValue in both forms jtel may use: the value in the path, then in the query.
+    for route in ["setValue/4", "setValue?value=5"] {
+        let url = stand.nginx.url(&format!(
+            "jtel/cockpitVariables/cockpitVariable/192/{route}"
+        ));
+        let set = stand.http.patch(url).send().await.unwrap();
+        assert_eq!(set.status(), 200, "{route}");
+        answers.push((
+            route.to_owned(),
+            format!("{:?}", set.headers()),
+            set.text().await.unwrap(),
+        ));
+    }
     for (place, headers, body) in &answers {
         assert_no_token(&token, place, headers);
         assert_no_token(&token, place, body);

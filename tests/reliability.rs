@@ -42,7 +42,7 @@ fn props(base_url: &str) -> AcdEventFormProps {
             base_url: AttrValue::from(base_url.to_owned()),
             language: Language::English,
             timeout_seconds: 1,
-            token: None,
+            ..WidgetSettings::default()
         },
         form: EventFormSettings {
             event_type: Setting::Fixed("3".into()),

@@ -246,7 +246,17 @@ pub fn AcdEventForm(props: &AcdEventFormProps) -> Html {
             (input, options.iter().find(|(picked, _)| *picked == field))
         {
             let (list, hint) = match options {
-                Some(LoadState::Loaded(list)) => (list.clone(), None),
+                Some(LoadState::Loaded(list)) => (
+                    list.options.clone(),
+                    (list.unreadable > 0).then(|| {
+                        ui_text(
+                            &UiText::UnreadableChoices {
+                                count: list.unreadable,
+                            },
+                            language,
+                        )
+                    }),
+                ),
                 Some(LoadState::Loading) => (
                     Default::default(),
                     Some(ui_text(&UiText::LoadingOptions, language)),
@@ -367,7 +377,7 @@ async fn create_once(
 ) -> Result<AcdEvent, ApiError> {
     if look_first {
         if let Ok(events) = client.events().await {
-            if let Some(sent) = find_sent_event(&events, request, js_sys::Date::now() as i64) {
+            if let Some(sent) = find_sent_event(&events.read, request, js_sys::Date::now() as i64) {
                 return Ok(sent.clone());
             }
         }

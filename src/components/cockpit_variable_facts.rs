@@ -17,17 +17,26 @@ pub struct CockpitVariableFactsProps {
 }
 
 /// A description list of the variable's value (with a colour swatch when the server sent a
-/// readable `#rgb`/`#rrggbb` colour), minimum and maximum (numeric kinds) and type. Server
-/// strings are shown as text only.
+/// readable `#rgb`/`#rrggbb` colour), minimum and maximum (numeric kinds; "unknown" when not
+/// sent) and type (said to be assumed when not sent). Server strings are shown as text only.
 #[component]
 pub fn CockpitVariableFacts(props: &CockpitVariableFactsProps) -> Html {
     let (variable, language) = (&props.variable, props.language);
     let kind = variable.kind();
     let (min, max) = variable.bounds();
+    // A bound the server did not send is shown as unknown: the input then has no limit there,
+    // and jtel's own answer (result 4) is what tells the user.
     let bounds = [(UiText::Minimum, min), (UiText::Maximum, max)]
         .into_iter()
-        .filter(|_| kind != CockpitVariableKind::OnOff)
-        .filter_map(|(label, bound)| Some((label, bound?)));
+        .filter(|_| kind != CockpitVariableKind::OnOff);
+    let bound_text = |bound: Option<i64>| match bound {
+        Some(bound) => bound.to_string(),
+        None => ui_text(&UiText::UnknownValue, language),
+    };
+    let kind_text = match variable.cockpit_variable_types_id {
+        Some(_) => ui_text(&UiText::VariableKindName(kind), language),
+        None => ui_text(&UiText::VariableKindNotSent(kind), language),
+    };
     let fact = |label: &UiText, value: Html| {
         html! {
             <div class="jtel-fact">
@@ -42,8 +51,8 @@ pub fn CockpitVariableFacts(props: &CockpitVariableFactsProps) -> Html {
             { fact(&UiText::CurrentValue, html! {
                 <span class="jtel-cockpit-value">{ for swatch }{ variable_value_text(variable, language) }</span>
             }) }
-            { for bounds.map(|(label, bound)| fact(&label, html! { { bound } })) }
-            { fact(&UiText::Kind, html! { { ui_text(&UiText::VariableKindName(kind), language) } }) }
+            { for bounds.map(|(label, bound)| fact(&label, html! { { bound_text(bound) } })) }
+            { fact(&UiText::Kind, html! { { kind_text } }) }
         </dl>
     }
 }

@@ -52,9 +52,17 @@ pub fn CockpitVariableList(props: &CockpitVariableListProps) -> Html {
                 </button>
             </div>
         },
-        LoadState::Loaded(variables) => {
+        LoadState::Loaded(records) => {
+            // A row without an id cannot be opened or set: it counts as unreadable.
+            let variables: Vec<&CockpitVariable> = records
+                .read
+                .iter()
+                .filter(|variable| variable.id.is_some())
+                .collect();
+            let unreadable = records.total() - variables.len();
             let shown: Vec<&CockpitVariable> = variables
                 .iter()
+                .copied()
                 .filter(|variable| variable.matches_filter(&filter))
                 .collect();
             let on_value_set = {
@@ -100,6 +108,11 @@ pub fn CockpitVariableList(props: &CockpitVariableListProps) -> Html {
                         { ui_text(&UiText::CockpitShown { shown: shown.len(), total: variables.len() }, language) }
                     </p>
                     <ul class="jtel-cockpit-rows">{ for shown.into_iter().map(row) }</ul>
+                    if unreadable > 0 {
+                        <p class="jtel-note jtel-cockpit-unreadable">
+                            { ui_text(&UiText::UnreadableVariables { count: unreadable }, language) }
+                        </p>
+                    }
                 </>
             }
         }

@@ -3,6 +3,7 @@
 use crate::settings::WidgetSettings;
 use js_sys::{Object, Reflect};
 use jtel_core::event_form::{kind_setting, prefill_fields, EventFormSettings, Setting};
+use jtel_core::outcome::SetValueForm;
 use jtel_core::{Field, Language};
 use wasm_bindgen::JsValue;
 use web_sys::Element;
@@ -86,10 +87,12 @@ pub const COCKPIT_VARIABLE_KEYS: &[&str] = &[
     "lang",
     "refresh-seconds",
     "timeout",
+    "set-value-form",
 ];
 
 /// Every attribute the cockpit variable list reads.
-pub const COCKPIT_VARIABLES_KEYS: &[&str] = &["base-url", "token", "lang", "timeout"];
+pub const COCKPIT_VARIABLES_KEYS: &[&str] =
+    &["base-url", "token", "lang", "timeout", "set-value-form"];
 
 /// The language of a widget: `lang` if set, else English.
 pub fn language(source: &dyn ConfigSource) -> Language {
@@ -99,7 +102,8 @@ pub fn language(source: &dyn ConfigSource) -> Language {
         .unwrap_or_default()
 }
 
-/// The settings every widget shares: `base-url`, `token`, `timeout`, `lang`.
+/// The settings every widget shares: `base-url`, `token`, `timeout`, `lang`,
+/// `set-value-form`.
 pub fn widget_settings(source: &dyn ConfigSource) -> WidgetSettings {
     let defaults = WidgetSettings::default();
     WidgetSettings {
@@ -113,7 +117,25 @@ pub fn widget_settings(source: &dyn ConfigSource) -> WidgetSettings {
             .and_then(|seconds| seconds.trim().parse().ok())
             .unwrap_or(defaults.timeout_seconds),
         language: language(source),
+        set_value_form: set_value_form(source).unwrap_or(defaults.set_value_form),
     }
+}
+
+/// `set-value-form` (`path` or `query`), if set. Any other value is reported on the console,
+/// naming what is accepted, and the default is used.
+fn set_value_form(source: &dyn ConfigSource) -> Option<SetValueForm> {
+    let text = source.value("set-value-form")?;
+    let form = SetValueForm::from_setting(&text);
+    if form.is_none() {
+        web_sys::console::warn_1(
+            &format!(
+                "jtel-widgets: set-value-form={text:?} is not \"path\" or \"query\"; using \"{}\"",
+                SetValueForm::default().name()
+            )
+            .into(),
+        );
+    }
+    form
 }
 
 /// Where a form's draft is kept: `draft-key`, else the element's `id`; none when
