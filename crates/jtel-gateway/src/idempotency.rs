@@ -270,7 +270,9 @@ async fn look_up(upstream: &Upstream, request: &CreateAcdEvent) -> Result<Option
         .send(Method::GET, "acd/events", None)
         .await
         .map_err(|_| ())?;
-    let events: Vec<AcdEvent> = interpret_records(answer.status, &answer.body).map_err(|_| ())?;
+    let events: Vec<AcdEvent> = interpret_records(answer.status, &answer.body)
+        .map_err(|_| ())?
+        .read;
     let now = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_millis() as i64);
