@@ -1,7 +1,7 @@
 //! End to end: the cockpit widgets in a real Chromium against every emulator setValue mode
 //! (`path`, `query`, `both`) and fixture set (`default`, `docs-literal`, `variant`), through a
-//! gateway that holds the token. For each pair, a supervisor sets variable 192 in the list and
-//! in the single-variable widget; the test checks the server's value past the page, prints a
+//! gateway that holds the token. For each pair, a supervisor sets variable 192 in the list
+//! (`supervisor.html`) and in the single-variable widget (the demo page); the test checks the server's value past the page, prints a
 //! table of what the user saw and writes it to `target/reports/jtel-variants.md`.
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -12,12 +12,9 @@ use jtel_emulator::{Config, Fixtures, SetValueForms, DEFAULT_TOKEN};
 use jtel_widgets::jtel_core::model::CockpitVariable;
 use std::net::SocketAddr;
 use support::browser::with_browser;
-use support::cockpit_steps::{confirm, propose, retype, LIST};
+use support::cockpit_steps::{confirm, propose, retype, FORM, LIST};
 use support::widget::{all_in_widget, click, wait_for_text};
 use support::{dist::dist_dir, gateway, jtel, report};
-
-/// The single-variable widget on `frame.html`.
-const VARIABLE: &str = "jtel-cockpit-variable";
 
 /// A fixture set: its name, how many variables the list shows, and the list's note on rows
 /// it could not read.
@@ -94,18 +91,16 @@ async fn through_the_list(
     )
 }
 
-/// The single-variable widget: sets 192 to `value`.
+/// The single-variable widget on the demo page (variable 192): sets it to `value`.
 async fn through_the_widget(client: &Client, page: SocketAddr, value: i64) -> String {
     client
-        .goto(&format!(
-            "http://{page}/frame.html?widget=cockpit-variable&variable=192"
-        ))
+        .goto(&format!("http://{page}/"))
         .await
         .expect("page loads");
     let question = format!("Set 'Test Cockpit Variable' to {value}?");
-    propose(client, VARIABLE, &value.to_string(), &question).await;
-    confirm(client, VARIABLE).await;
-    wait_for_text(client, VARIABLE, ".jtel-success", "The value was set.").await;
+    propose(client, FORM, &value.to_string(), &question).await;
+    confirm(client, FORM).await;
+    wait_for_text(client, FORM, ".jtel-success", "The value was set.").await;
     "set".to_owned()
 }
 
