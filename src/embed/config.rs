@@ -129,7 +129,7 @@ fn set_value_form(source: &dyn ConfigSource) -> Option<SetValueForm> {
     if form.is_none() {
         web_sys::console::warn_1(
             &format!(
-                "jtel-widgets: set-value-form={text:?} is not \"path\" or \"query\"; using \"{}\"",
+                "jtel-widgets: set-value-form \"{text}\" is neither \"path\" nor \"query\"; using \"{}\"",
                 SetValueForm::default().name()
             )
             .into(),
