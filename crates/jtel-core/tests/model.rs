@@ -189,3 +189,69 @@ proptest! {
         let _ = Timestamp::parse(&text);
     }
 }
+
+#[test]
+fn event_types_are_named_by_their_short_text() {
+    use jtel_core::messages::event_type_label;
+    use jtel_core::Language::{English, German};
+    let cases = [
+        (
+            3,
+            Some("AcdEventTypes.Callback"),
+            English,
+            "Callback request",
+        ),
+        (3, Some("AcdEventTypes.Callback"), German, "Rückrufbitte"),
+        (5, Some(" AcdEventTypes.Email "), German, "E-Mail"),
+        // The key, not the id, names the type: jtel's ids may differ from ours.
+        (9, Some("AcdEventTypes.SMS"), English, "SMS"),
+        (7, Some("AcdEventTypes.WhatsApp"), English, "WhatsApp"),
+        (7, Some("AcdEventTypes.WhatsApp"), German, "WhatsApp"),
+        (8, Some("AcdEventTypes.Web_Chat"), English, "Web Chat"),
+        (8, Some("Chat"), English, "Chat"),
+        (8, None, English, "ACD event (type 8)"),
+        (8, Some("  "), German, "ACD-Ereignis (Typ 8)"),
+        (1, None, English, "Voice mail"),
+    ];
+    for (id, key, language, expected) in cases {
+        assert_eq!(
+            event_type_label(id, key, language),
+            expected,
+            "{id} {key:?}"
+        );
+    }
+}
+
+#[test]
+fn cockpit_variables_read_in_every_spelling_jtel_may_use() {
+    let loose = r#"{"ID": "193", "Value": 3.0, "MinValue": "0", "MaxValue": 5e1,
+        "CockpitVariableTypesID": " 2 ", "bWritable": 0, "bVisibleInCockpit": "1",
+        "CounterDay": "", "ReadWriteMode": 3, "InitialValue": null}"#;
+    let variable: CockpitVariable = serde_json::from_str(loose).unwrap();
+    assert_eq!(
+        variable,
+        CockpitVariable {
+            id: Some(193),
+            value: Some(3),
+            min_value: Some(0),
+            max_value: Some(50),
+            cockpit_variable_types_id: Some(2),
+            writable: Some(false),
+            visible_in_cockpit: Some(true),
+            ..CockpitVariable::default()
+        }
+    );
+    for refused in [
+        r#"{"Value": 1.5}"#,
+        r#"{"Value": "high"}"#,
+        r#"{"Value": true}"#,
+        r#"{"bWritable": 2}"#,
+        r#"{"bWritable": "yes"}"#,
+        r#"{"ID": 9223372036854775808}"#,
+    ] {
+        assert!(
+            serde_json::from_str::<CockpitVariable>(refused).is_err(),
+            "{refused}"
+        );
+    }
+}
