@@ -151,7 +151,7 @@ async fn a_variable_with_only_the_documented_fields_says_what_it_does_not_know_a
             "Current value: unknown",
             "Minimum: unknown",
             "Maximum: unknown",
-            "Type: not sent by jtel (treated as number)",
+            "Type: not sent by jtel (treated as a number)",
         ]
     );
     let input = form.input(Field::Value);

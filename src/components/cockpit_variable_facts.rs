@@ -35,7 +35,7 @@ pub fn CockpitVariableFacts(props: &CockpitVariableFactsProps) -> Html {
     };
     let kind_text = match variable.cockpit_variable_types_id {
         Some(_) => ui_text(&UiText::VariableKindName(kind), language),
-        None => ui_text(&UiText::VariableKindNotSent(kind), language),
+        None => ui_text(&UiText::VariableKindNotSent, language),
     };
     let fact = |label: &UiText, value: Html| {
         html! {

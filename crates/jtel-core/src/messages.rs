@@ -130,8 +130,8 @@ pub enum UiText {
     Kind,
     /// The name of a variable type.
     VariableKindName(CockpitVariableKind),
-    /// The type of a variable whose type the server did not send, and how it is treated.
-    VariableKindNotSent(CockpitVariableKind),
+    /// The type of a variable whose type the server did not send (it is treated as a number).
+    VariableKindNotSent,
     /// How many rows of the cockpit variable list could not be read (and are not shown).
     UnreadableVariables {
         /// Rows skipped.
@@ -324,10 +324,7 @@ fn english_ui(text: &UiText) -> String {
         UiText::VariableKindName(CockpitVariableKind::OnOff) => "On/off".to_owned(),
         UiText::VariableKindName(CockpitVariableKind::Number) => "Number".to_owned(),
         UiText::VariableKindName(CockpitVariableKind::Percentage) => "Percentage".to_owned(),
-        UiText::VariableKindNotSent(kind) => format!(
-            "not sent by jtel (treated as {})",
-            english_ui(&UiText::VariableKindName(*kind)).to_lowercase()
-        ),
+        UiText::VariableKindNotSent => "not sent by jtel (treated as a number)".to_owned(),
         UiText::UnreadableVariables { count: 1 } => "1 variable could not be read.".to_owned(),
         UiText::UnreadableVariables { count } => format!("{count} variables could not be read."),
         UiText::UnreadableChoices { count: 1 } => "1 choice could not be read.".to_owned(),
@@ -415,10 +412,7 @@ fn german_ui(text: &UiText) -> String {
         UiText::VariableKindName(CockpitVariableKind::OnOff) => "Ein/Aus".to_owned(),
         UiText::VariableKindName(CockpitVariableKind::Number) => "Zahl".to_owned(),
         UiText::VariableKindName(CockpitVariableKind::Percentage) => "Prozent".to_owned(),
-        UiText::VariableKindNotSent(kind) => format!(
-            "von jtel nicht gesendet (als {} behandelt)",
-            german_ui(&UiText::VariableKindName(*kind))
-        ),
+        UiText::VariableKindNotSent => "von jtel nicht gesendet (als Zahl behandelt)".to_owned(),
         UiText::UnreadableVariables { count: 1 } => {
             "1 Variable konnte nicht gelesen werden.".to_owned()
         }

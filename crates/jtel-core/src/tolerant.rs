@@ -51,14 +51,18 @@ pub fn whole_number(literal: &str) -> Option<i64> {
         // A fraction remains, or the number has more than 19 zeros before the point.
         return None;
     }
-    let mut magnitude: i128 = 0;
-    for digit in significant.bytes().map(|byte| i128::from(byte - b'0')) {
+    let mut magnitude: u64 = 0;
+    for digit in significant.bytes().map(|byte| u64::from(byte - b'0')) {
         magnitude = magnitude.checked_mul(10)?.checked_add(digit)?;
     }
     for _ in 0..trailing_zeros {
         magnitude = magnitude.checked_mul(10)?;
     }
-    i64::try_from(if negative { -magnitude } else { magnitude }).ok()
+    if negative {
+        0_i64.checked_sub_unsigned(magnitude)
+    } else {
+        i64::try_from(magnitude).ok()
+    }
 }
 
 /// An exponent's digits (with an optional sign), clamped far beyond any useful value.
