@@ -108,14 +108,16 @@ impl JtelClient {
         self
     }
 
-    /// `GET {base}/acd/events`: every ACD event of the client account.
-    pub async fn events(&self) -> Result<Records<AcdEvent>, ApiError> {
-        self.records("acd/events").await
-    }
-
-    /// `POST {base}/acd/events/create`: the created event, or why there is none.
-    pub async fn create_event(&self, event: &CreateAcdEvent) -> Result<AcdEvent, ApiError> {
-        let builder = Request::post(&self.url("acd/events/create"));
+    /// `POST {base}/acd/events/create` with `Idempotency-Key: {intent}`: the created event,
+    /// or why there is none. Every retry of one user intent sends the same key, so the
+    /// gateway creates one event for it and answers a retry with the first outcome.
+    pub async fn create_event(
+        &self,
+        event: &CreateAcdEvent,
+        intent: &str,
+    ) -> Result<AcdEvent, ApiError> {
+        let builder =
+            Request::post(&self.url("acd/events/create")).header("Idempotency-Key", intent);
         let (status, body) = self
             .exchange(builder, |builder| {
                 builder

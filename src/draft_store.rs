@@ -1,7 +1,8 @@
 //! Drafts that survive a page reload: what the user typed into a form, kept in the browser's
 //! `sessionStorage` (per tab, gone when the tab closes) under a key per widget instance, and
-//! removed once the request succeeded. Host pages that must not store personal data switch it
-//! off (`store-draft="off"`).
+//! removed once the request succeeded. Beside it, the intent being sent (see
+//! [`crate::intent`]), so a retry after a reload keeps its idempotency key. Host pages that
+//! must not store personal data switch it off (`store-draft="off"`).
 
 use jtel_core::json::{self, Json, ObjectWriter};
 use jtel_core::validation::EventDraft;
@@ -53,9 +54,31 @@ pub fn save(key: &str, draft: &EventDraft, fields: &[Field]) {
     };
 }
 
-/// Forgets the draft stored as `key`.
+/// Forgets the draft stored as `key` and its intent.
 pub fn clear(key: &str) {
     if let Some(storage) = session_storage() {
         let _ = storage.remove_item(&storage_key(key));
+        let _ = storage.remove_item(&intent_key(key));
+    }
+}
+
+/// The `sessionStorage` key of the intent stored with the draft `key`.
+fn intent_key(key: &str) -> String {
+    format!("jtel-widgets:intent:{key}")
+}
+
+/// The intent stored with the draft `key`: the request it was for (JSON) and its
+/// idempotency key.
+pub fn load_intent(key: &str) -> Option<(String, String)> {
+    let stored = session_storage()?.get_item(&intent_key(key)).ok()??;
+    let (request, idempotency_key) = stored.split_once('\n')?;
+    Some((request.to_owned(), idempotency_key.to_owned()))
+}
+
+/// Keeps the intent with the draft `key`, so a retry after a reload sends the same
+/// idempotency key.
+pub fn save_intent(key: &str, request: &str, idempotency_key: &str) {
+    if let Some(storage) = session_storage() {
+        let _ = storage.set_item(&intent_key(key), &format!("{request}\n{idempotency_key}"));
     }
 }

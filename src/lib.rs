@@ -30,6 +30,7 @@ pub mod embed;
 pub mod focus;
 pub mod form_state;
 pub mod hooks;
+pub mod intent;
 pub mod load;
 pub mod local_time;
 pub mod online;

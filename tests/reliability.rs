@@ -5,7 +5,7 @@
 
 mod dom;
 
-use dom::{install_canned_fetch, sent_requests, serve, Mounted};
+use dom::{install_canned_fetch, sent_idempotency_keys, sent_requests, serve, Mounted};
 use jtel_widgets::components::acd_event_form::{AcdEventForm, AcdEventFormProps};
 use jtel_widgets::jtel_core::event_form::{EventFormSettings, Setting};
 use jtel_widgets::jtel_core::{Field, Language};
@@ -99,31 +99,25 @@ async fn a_hanging_server_ends_in_a_clear_message_with_the_input_kept() {
 }
 
 /// What happened when the first submit got `status` and `body` (0: the connection dropped)
-/// and the user tried again; meanwhile the server lists `listed` (the events it stored) and
-/// answers a new create with event `created_id`.
+/// and the user tried again, the gateway then answering with event `created_id`.
 struct Retried {
     alert: String,
     confirmation: String,
     creates: usize,
+    /// The `Idempotency-Key` of each create sent, oldest first.
+    keys: Vec<String>,
+    /// `GET acd/events` sent: the browser never reads the event list.
     lookups: usize,
 }
 
-async fn first_fails_then_retry(
-    test: &str,
-    status: u16,
-    body: &str,
-    listed: &[i64],
-    created_id: i64,
-) -> Retried {
+async fn first_fails_then_retry(test: &str, status: u16, body: &str, created_id: i64) -> Retried {
     let base_url = base(test);
     let create = format!("{base_url}/acd/events/create");
     serve("POST", &create, status, body, 0);
+    let keys_before = sent_idempotency_keys().lines().count();
     let form = form_with_request(&base_url).await;
     form.click("button[type=submit]").await;
     let alert = form.wait_for_text("[role=alert]").await;
-    let records: Vec<serde_json::Value> = listed.iter().map(|id| stored_event(*id)).collect();
-    let list = json!({ "records": records, "count": records.len(), "status": 200 }).to_string();
-    serve("GET", &format!("{base_url}/acd/events"), 200, &list, 0);
     serve("POST", &create, 200, &created(created_id), 0);
     form.click("button[type=submit]").await;
     let confirmation = form.wait_for_text(".jtel-success-text").await;
@@ -131,13 +125,35 @@ async fn first_fails_then_retry(
         alert,
         confirmation,
         creates: count_sent(&format!("POST {create}")),
+        keys: sent_idempotency_keys()
+            .lines()
+            .skip(keys_before)
+            .map(str::to_owned)
+            .collect(),
         lookups: count_sent(&format!("GET {base_url}/acd/events")),
     }
 }
 
+/// Asserts that both creates of `retried` carried one and the same plain key.
+fn one_intent(retried: &Retried) {
+    assert_eq!(retried.creates, 2, "sent, then sent again");
+    assert_eq!(retried.keys.len(), 2, "{:?}", retried.keys);
+    assert_eq!(
+        retried.keys[0], retried.keys[1],
+        "a retry is the same intent"
+    );
+    assert!(
+        retried.keys[0].len() == 32 && retried.keys[0].bytes().all(|b| b.is_ascii_hexdigit()),
+        "{:?}",
+        retried.keys
+    );
+    assert_eq!(retried.lookups, 0, "the browser never reads the event list");
+}
+
 #[wasm_bindgen_test]
-async fn a_retry_after_a_dropped_connection_finds_the_event_instead_of_sending_it_twice() {
-    let retried = first_fails_then_retry("dropped-but-stored", 0, "", &[4711], 4712).await;
+async fn a_retry_after_a_dropped_connection_sends_the_same_idempotency_key() {
+    // The gateway remembers the key and answers the retry with the event it created.
+    let retried = first_fails_then_retry("dropped-but-stored", 0, "", 4711).await;
     assert!(
         retried.alert.contains("could not be reached"),
         "{}",
@@ -148,53 +164,57 @@ async fn a_retry_after_a_dropped_connection_finds_the_event_instead_of_sending_i
         "{}",
         retried.confirmation
     );
-    assert_eq!(retried.creates, 1, "the event was not created twice");
+    one_intent(&retried);
 }
 
 #[wasm_bindgen_test]
-async fn a_retry_that_finds_nothing_sends_again() {
-    let retried = first_fails_then_retry("dropped-before", 0, "", &[], 12).await;
+async fn a_retry_after_a_refusal_or_a_gateway_error_is_the_same_intent() {
+    let refused =
+        first_fails_then_retry("refused", 409, r#"{"status":409,"error":"try later"}"#, 13).await;
+    assert!(refused.alert.contains("try later"), "{}", refused.alert);
+    one_intent(&refused);
+    let bad_gateway =
+        first_fails_then_retry("bad-gateway", 502, "<html>Bad Gateway</html>", 77).await;
     assert!(
-        retried.confirmation.contains("(reference 12)"),
+        bad_gateway.alert.contains("HTTP 502"),
         "{}",
-        retried.confirmation
+        bad_gateway.alert
     );
-    assert_eq!(
-        (retried.creates, retried.lookups),
-        (2, 1),
-        "looked once, then sent again"
-    );
-}
-
-#[wasm_bindgen_test]
-async fn a_refused_request_is_not_ambiguous_and_is_simply_sent_again() {
-    let retried = first_fails_then_retry(
-        "refused",
-        409,
-        r#"{"status":409,"error":"try later"}"#,
-        &[],
-        13,
-    )
-    .await;
-    assert!(retried.alert.contains("try later"), "{}", retried.alert);
-    assert_eq!(
-        (retried.creates, retried.lookups),
-        (2, 0),
-        "a 409 answer means nothing was created"
+    one_intent(&bad_gateway);
+    assert_ne!(
+        refused.keys[0], bad_gateway.keys[0],
+        "each form's intent has its own key"
     );
 }
 
 #[wasm_bindgen_test]
-async fn a_gateway_error_may_hide_a_stored_event_so_the_retry_looks_first() {
-    let retried =
-        first_fails_then_retry("bad-gateway", 502, "<html>Bad Gateway</html>", &[77], 78).await;
-    assert!(retried.alert.contains("HTTP 502"), "{}", retried.alert);
+async fn a_changed_request_or_a_new_one_after_success_is_a_new_intent() {
+    let base_url = base("new-intent");
+    let create = format!("{base_url}/acd/events/create");
+    serve("POST", &create, 0, "", 0);
+    let keys_before = sent_idempotency_keys().lines().count();
+    let form = form_with_request(&base_url).await;
+    form.click("button[type=submit]").await;
+    form.wait_for_text("[role=alert]").await;
+    form.type_into(Field::Subject, "Please call me today").await;
+    serve("POST", &create, 200, &created(5), 0);
+    form.click("button[type=submit]").await;
+    form.wait_for(".jtel-success-text").await;
+    form.click_button("New request").await;
+    form.type_into(Field::Sender, "0199 123456789").await;
+    form.type_into(Field::Subject, "Please call me today").await;
+    form.click("button[type=submit]").await;
+    form.wait_for(".jtel-success-text").await;
+    let keys: Vec<String> = sent_idempotency_keys()
+        .lines()
+        .skip(keys_before)
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(keys.len(), 3, "{keys:?}");
     assert!(
-        retried.confirmation.contains("(reference 77)"),
-        "{}",
-        retried.confirmation
+        keys[0] != keys[1] && keys[1] != keys[2],
+        "three intents: {keys:?}"
     );
-    assert_eq!(retried.creates, 1);
 }
 
 #[wasm_bindgen_test]
@@ -241,16 +261,25 @@ async fn a_draft_survives_a_reload_and_is_forgotten_after_success() {
         .unwrap()
         .contains("Evenings are best"));
 
-    serve(
-        "POST",
-        &format!("{base_url}/acd/events/create"),
-        200,
-        &created(31),
-        0,
-    );
     reloaded.type_into(Field::Subject, "Please call me").await;
+    // The first try is lost; the page is reloaded and the user tries again: same intent.
+    let create = format!("{base_url}/acd/events/create");
+    serve("POST", &create, 0, "", 0);
+    let keys_before = sent_idempotency_keys().lines().count();
+    reloaded.click("button[type=submit]").await;
+    reloaded.wait_for_text("[role=alert]").await;
+    drop(reloaded);
+    let reloaded = Mounted::<AcdEventForm>::new(with_draft.clone()).await;
+    serve("POST", &create, 200, &created(31), 0);
     reloaded.click("button[type=submit]").await;
     reloaded.wait_for(".jtel-success-text").await;
+    let keys: Vec<String> = sent_idempotency_keys()
+        .lines()
+        .skip(keys_before)
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(keys.len(), 2, "{keys:?}");
+    assert_eq!(keys[0], keys[1], "the reload kept the intent's key");
     assert_eq!(
         stored_draft("callback-test"),
         None,

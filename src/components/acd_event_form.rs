@@ -3,13 +3,13 @@
 //! required and how they are labelled; routing (group, agent, service number, type) is either
 //! fixed by the host page or chosen from pickers loaded from the jtel API.
 
-use crate::api::JtelClient;
 use crate::components::form_field::{next_instance_prefix, FormField};
 use crate::components::picker::Picker;
 use crate::draft_store;
 use crate::focus::focus_within;
 use crate::form_state::{FormAction, FormState, Submission};
 use crate::hooks::{use_options, OptionSource};
+use crate::intent::Intent;
 use crate::load::LoadState;
 use crate::local_time::{now_local_minute, zone_description};
 use crate::online::use_online;
@@ -22,7 +22,6 @@ use jtel_core::messages::{api_error_message, error_message, field_label_for, ui_
 use jtel_core::model::{AcdEvent, CreateAcdEvent};
 use jtel_core::outcome::ApiError;
 use jtel_core::phone::normalize_phone;
-use jtel_core::retry::find_sent_event;
 use jtel_core::validation::EventDraft;
 use jtel_core::{EventKind, Field, FieldError, Language};
 use yew::prelude::*;
@@ -143,12 +142,14 @@ pub fn AcdEventForm(props: &AcdEventFormProps) -> Html {
         let state = state.clone();
         Callback::from(move |field| state.dispatch(FormAction::Touch(field)))
     };
+    let intent = use_mut_ref(Intent::default);
     let on_submit = {
-        let (state, form_ref, props, fields) = (
+        let (state, form_ref, props, fields, intent) = (
             state.clone(),
             form_ref.clone(),
             props.clone(),
             fields.clone(),
+            intent.clone(),
         );
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
@@ -167,14 +168,21 @@ pub fn AcdEventForm(props: &AcdEventFormProps) -> Html {
                     props.on_invalid.emit(errors);
                 }
                 Ok(request) => {
-                    // After a dropped connection or a timeout the event may exist already.
-                    let look_first = matches!(&state.submission, Submission::Failed(error) if error.is_ambiguous());
+                    // A retry of the same request is the same intent: the same key.
+                    let key = intent
+                        .borrow_mut()
+                        .key_for(&request.to_json(), props.draft_key.as_deref());
                     state.dispatch(FormAction::SubmitStarted);
-                    let (state, client, props) =
-                        (state.clone(), props.widget.client(), props.clone());
+                    let (state, client, props, intent) = (
+                        state.clone(),
+                        props.widget.client(),
+                        props.clone(),
+                        intent.clone(),
+                    );
                     wasm_bindgen_futures::spawn_local(async move {
-                        match create_once(&client, &request, look_first).await {
+                        match client.create_event(&request, &key).await {
                             Ok(created) => {
+                                intent.borrow_mut().done();
                                 if let Some(key) = &props.draft_key {
                                     draft_store::clear(key);
                                 }
@@ -208,8 +216,9 @@ pub fn AcdEventForm(props: &AcdEventFormProps) -> Html {
     // The inputs are in the DOM after the first render: the form is interactive.
     use_interactive_mark();
     let on_new_request = {
-        let (state, form) = (state.clone(), props.form.clone());
+        let (state, form, intent) = (state.clone(), props.form.clone(), intent.clone());
         Callback::from(move |_: MouseEvent| {
+            intent.borrow_mut().done();
             state.dispatch(FormAction::Reset(Box::new(form.initial_draft())))
         })
     };
@@ -365,24 +374,6 @@ pub fn AcdEventForm(props: &AcdEventFormProps) -> Html {
             }
         </section>
     }
-}
-
-/// Creates the event `request` describes, unless `look_first` and it is already among the
-/// recent events (then that one is the answer): a retry after an ambiguous failure never
-/// creates a second event. When the look-up itself fails, the create goes ahead.
-async fn create_once(
-    client: &JtelClient,
-    request: &CreateAcdEvent,
-    look_first: bool,
-) -> Result<AcdEvent, ApiError> {
-    if look_first {
-        if let Ok(events) = client.events().await {
-            if let Some(sent) = find_sent_event(&events.read, request, js_sys::Date::now() as i64) {
-                return Ok(sent.clone());
-            }
-        }
-    }
-    client.create_event(request).await
 }
 
 /// `h1` … `h6` for a heading level (out-of-range levels are clamped).

@@ -19,11 +19,15 @@ use yew::{AppHandle, BaseComponent};
 #[wasm_bindgen(inline_js = r#"
 const answers = new Map();
 const sent = [];
+const intents = [];
 export function serve(method, url, status, body, delay) {
   answers.set(method + " " + url, { status, body, delay });
 }
 export function sent_requests() {
   return sent.join("\n");
+}
+export function sent_idempotency_keys() {
+  return intents.join("\n");
 }
 export function install_canned_fetch() {
   if (window.__jtelCannedFetch) return;
@@ -34,6 +38,7 @@ export function install_canned_fetch() {
     if (!request.url.startsWith("https://jtel.test/")) return realFetch(input, init);
     const key = request.method + " " + request.url;
     sent.push(key);
+    if (request.headers.has("Idempotency-Key")) intents.push(request.headers.get("Idempotency-Key"));
     const answer = answers.get(key);
     if (!answer) return new Response("", { status: 404 });
     // Like a real server that is slow: the request can be abandoned through its signal.
@@ -57,6 +62,8 @@ extern "C" {
     pub fn serve(method: &str, url: &str, status: u16, body: &str, delay: u32);
     /// Every `METHOD url` sent to a canned address so far, one per line.
     pub fn sent_requests() -> String;
+    /// The `Idempotency-Key` of every request to a canned address that had one, one per line.
+    pub fn sent_idempotency_keys() -> String;
     /// Replaces `window.fetch` for `https://jtel.test/` addresses (once per page).
     pub fn install_canned_fetch();
 }
