@@ -1,18 +1,19 @@
 #!/usr/bin/env bash
-# Runs the production gateway in the foreground: nginx serves the built widget files and
-# forwards the jtel routes the forms use to the jtel REST server, adding the token, so the
-# browser never holds it. Renders gateway/nginx.conf.template with envsubst (only the
-# variables below) into $GATEWAY_DIR and runs nginx from there without root.
-# Ctrl-C or SIGTERM stops nginx; a GATEWAY_DIR made here (it holds the token) is removed.
+# Runs the documented deployment in the foreground: nginx serves the built widget files and
+# passes /jtel/ to one or more jtel-gateway instances (crates/jtel-gateway), which hold the
+# jtel token and every check (docs/gateway.md). With more than one instance a Redis server
+# is started for their shared idempotency records (or REDIS_URL is used). nginx and the
+# instances run without root from $GATEWAY_DIR; Ctrl-C or SIGTERM stops them all.
 #
-#   JTEL_UPSTREAM    the jtel REST server, http(s)://host:port (no path)       required
-#   JTEL_CLIENTS_ID  the ClientsID the gateway fixes for every request         required
-#   JTEL_TOKEN       the jtel token, sent as "Authorization: Bearer …"         required
-#   LISTEN           nginx listen address                                     127.0.0.1:8080
-#   DIST_DIR         the built widget files (trunk build --release)           <repo>/dist
-#   FRAME_ANCESTORS  who may frame frame.html (CSP frame-ancestors sources)   'self'
-#   JTEL_CA_FILE     CA bundle to verify an https upstream                    /etc/ssl/certs/ca-certificates.crt
-#   GATEWAY_DIR      nginx prefix: rendered config, pid, temp files          a new temp dir
+#   GATEWAY_CONFIG    the gateway's TOML configuration (docs/gateway.md)        required
+#   JTEL_TOKEN        the jtel token, unless the configuration names token_file
+#   INSTANCES         gateway instances behind nginx                           1
+#   REDIS_URL         shared idempotency store for INSTANCES > 1               a local redis-server
+#   LISTEN            nginx listen address                                     127.0.0.1:8080
+#   DIST_DIR          the built widget files (trunk build --release)           <repo>/dist
+#   FRAME_ANCESTORS   who may frame frame.html (CSP frame-ancestors sources)   'self'
+#   JTEL_GATEWAY_BIN  the gateway binary                                       built by cargo --release
+#   GATEWAY_DIR       nginx prefix, logs, temp files                           a new temp dir
 set -euo pipefail
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
@@ -23,25 +24,26 @@ check() { [[ "$2" =~ $3 ]] || fail "$1 must match $3"; }
 command -v nginx >/dev/null || fail "nginx is missing: apt-get install nginx (scripts/install-tools.sh does)"
 command -v envsubst >/dev/null || fail "envsubst is missing: apt-get install gettext-base"
 
-: "${JTEL_UPSTREAM:?set JTEL_UPSTREAM, e.g. https://jtel-rest.example:8443}"
-: "${JTEL_CLIENTS_ID:?set JTEL_CLIENTS_ID, e.g. 1}"
-: "${JTEL_TOKEN:?set JTEL_TOKEN to the token from the jtel portal}"
+: "${GATEWAY_CONFIG:?set GATEWAY_CONFIG to the gateway configuration (docs/gateway.md)}"
+[ -f "$GATEWAY_CONFIG" ] || fail "no configuration at $GATEWAY_CONFIG"
+INSTANCES="${INSTANCES:-1}"
 export LISTEN="${LISTEN:-127.0.0.1:8080}"
 export DIST_DIR="${DIST_DIR:-$repo_root/dist}"
 self_only="'self'"
 export FRAME_ANCESTORS="${FRAME_ANCESTORS:-$self_only}"
-export JTEL_CA_FILE="${JTEL_CA_FILE:-/etc/ssl/certs/ca-certificates.crt}"
-export JTEL_UPSTREAM JTEL_CLIENTS_ID JTEL_TOKEN
 
-check JTEL_UPSTREAM "$JTEL_UPSTREAM" '^https?://([A-Za-z0-9.-]+|\[[0-9a-fA-F:]+\])(:[0-9]+)?$'
-check JTEL_CLIENTS_ID "$JTEL_CLIENTS_ID" '^[0-9]+$'
-check JTEL_TOKEN "$JTEL_TOKEN" '^[A-Za-z0-9._~+/=-]+$'
+check INSTANCES "$INSTANCES" '^[1-9]$'
 check LISTEN "$LISTEN" '^[][A-Za-z0-9.:]+$'
 check FRAME_ANCESTORS "$FRAME_ANCESTORS" "^[A-Za-z0-9 .:/*'_-]+$"
 check DIST_DIR "$DIST_DIR" '^/[^"$;\\]*$'
-check JTEL_CA_FILE "$JTEL_CA_FILE" '^/[^"$;\\ ]*$'
 [ -f "$DIST_DIR/index.html" ] || [ -f "$DIST_DIR/jtel-widgets-loader.js" ] ||
   fail "no widget files in $DIST_DIR: run trunk build --release (or set DIST_DIR)"
+
+if [ -z "${JTEL_GATEWAY_BIN:-}" ]; then
+  JTEL_GATEWAY_BIN="$repo_root/target/release/jtel-gateway"
+  (cd "$repo_root" && cargo build --release -q -p jtel-gateway) || fail "cannot build jtel-gateway"
+fi
+[ -x "$JTEL_GATEWAY_BIN" ] || fail "no gateway binary at $JTEL_GATEWAY_BIN"
 
 made_dir=""
 if [ -z "${GATEWAY_DIR:-}" ]; then
@@ -50,17 +52,56 @@ if [ -z "${GATEWAY_DIR:-}" ]; then
 fi
 umask 077
 mkdir -p "$GATEWAY_DIR"
-envsubst '${LISTEN} ${DIST_DIR} ${JTEL_UPSTREAM} ${JTEL_CLIENTS_ID} ${JTEL_TOKEN} ${FRAME_ANCESTORS} ${JTEL_CA_FILE}' \
-  <"$repo_root/gateway/nginx.conf.template" >"$GATEWAY_DIR/nginx.conf"
 
+pids=()
+stop() {
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+}
+trap stop INT TERM EXIT
+
+# Waits until $1 (a log file) holds a line matching $2 and prints the first match.
+wait_for_line() {
+  local tries=0
+  until grep -m1 -o "$2" "$1" 2>/dev/null; do
+    tries=$((tries + 1))
+    [ "$tries" -lt 200 ] || { cat "$1" >&2; fail "gave up waiting for $2 in $1"; }
+    sleep 0.05
+  done
+}
+
+redis_args=()
+if [ "$INSTANCES" -gt 1 ] && [ -z "${REDIS_URL:-}" ]; then
+  command -v redis-server >/dev/null || fail "redis-server is missing: apt-get install redis-server (scripts/install-tools.sh does)"
+  # Port 0 is not allowed for redis; a unix socket in the private dir needs no port at all.
+  redis-server --port 0 --unixsocket "$GATEWAY_DIR/redis.sock" --unixsocketperm 700 \
+    --save '' --appendonly no --dir "$GATEWAY_DIR" >"$GATEWAY_DIR/redis.log" 2>&1 &
+  pids+=($!)
+  wait_for_line "$GATEWAY_DIR/redis.log" "ready to accept connections" >/dev/null
+  REDIS_URL="redis+unix://$GATEWAY_DIR/redis.sock"
+fi
+[ -z "${REDIS_URL:-}" ] || redis_args=(--redis-url "$REDIS_URL")
+
+servers=""
+for i in $(seq 1 "$INSTANCES"); do
+  # Port 0: the instance says where it listens.
+  "$JTEL_GATEWAY_BIN" --config "$GATEWAY_CONFIG" --listen 127.0.0.1:0 "${redis_args[@]}" \
+    >"$GATEWAY_DIR/gateway-$i.out" 2>"$GATEWAY_DIR/gateway-$i.log" &
+  pids+=($!)
+  address="$(wait_for_line "$GATEWAY_DIR/gateway-$i.log" 'listening on http://[0-9.:]*')"
+  servers+="server ${address#listening on http://} max_fails=0; "
+done
+export GATEWAY_SERVERS="$servers"
+
+envsubst '${LISTEN} ${DIST_DIR} ${FRAME_ANCESTORS} ${GATEWAY_SERVERS}' \
+  <"$repo_root/gateway/nginx.conf.template" >"$GATEWAY_DIR/nginx.conf"
 nginx -p "$GATEWAY_DIR/" -c "$GATEWAY_DIR/nginx.conf" -e stderr -g 'daemon off;' &
 nginx_pid=$!
-stop() { kill -TERM "$nginx_pid" 2>/dev/null || true; }
-trap stop INT TERM
-echo "gateway.sh: serving $DIST_DIR on http://$LISTEN/, /jtel/ -> $JTEL_UPSTREAM/rest/v1.0/$JTEL_CLIENTS_ID/" >&2
+pids+=("$nginx_pid")
+echo "gateway.sh: serving $DIST_DIR on http://$LISTEN/, /jtel/ -> $INSTANCES gateway instance(s): $servers" >&2
 status=0
-# A trapped signal interrupts the first wait; the second waits for nginx to finish stopping.
+# A trapped signal interrupts the first wait; stop() then ends everything and we wait for it.
 wait "$nginx_pid" || status=$?
-wait "$nginx_pid" 2>/dev/null || true
+stop
+for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
 [ -z "$made_dir" ] || rm -rf "$made_dir"
 exit "$status"

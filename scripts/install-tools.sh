@@ -23,6 +23,8 @@ install_apt_packages() {
   # The production gateway (scripts/gateway.sh) and its end-to-end tests.
   command -v nginx >/dev/null || missing+=(nginx)
   command -v envsubst >/dev/null || missing+=(gettext-base)
+  # Shared idempotency records of several gateway instances (scripts/gateway.sh, its tests).
+  command -v redis-server >/dev/null || missing+=(redis-server)
   if [ ${#missing[@]} -gt 0 ]; then
     step "apt-get install ${missing[*]}"
     local sudo=""

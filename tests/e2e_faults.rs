@@ -1,22 +1,25 @@
-//! The fault matrix: every fault the emulator can inject, against the ACD event form and the
-//! cockpit variable form, driven in real Chromium the way a user reacts — submit, read what the
-//! page says, try again once. It prints a table (fault, what the user saw, input kept, what
-//! reached jtel) and fails unless every row ends with the input kept and exactly one event
-//! (or the value set once) after the retry.
+//! The fault matrix: every fault the emulator can inject, against the ACD event form (a
+//! public form) and the cockpit variable form (a staff token), driven in real Chromium the way
+//! a user reacts — submit, read what the page says, try again once — through the production
+//! deployment (nginx and the jtel gateway, `scripts/gateway.sh`) with one gateway instance and
+//! with two behind round robin sharing Redis. It prints a table (instances, fault, what the
+//! user saw, input kept, what reached jtel) and fails unless every row ends with the input
+//! kept and exactly one event (or the value set once) after the retry.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod support;
 
 use fantoccini::Client;
-use jtel_emulator::{Config, RunningEmulator, DEFAULT_TOKEN};
+use jtel_emulator::{Config, RunningEmulator, DEFAULT_CLIENTS_ID, DEFAULT_TOKEN};
 use jtel_widgets::jtel_core::model::{AcdEvent, CockpitVariable};
 use serde_json::{json, Value};
-use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use support::cockpit_steps::{confirm, propose};
-use support::deployment::{deploy, MetaCsp, LINKS_SET_FORMS};
+use support::deployment::{add_page, deploy, MetaCsp, LINKS_SET_FORMS};
+use support::nginx::Nginx;
 use support::widget::{all_in_widget, click, in_widget, type_into};
-use support::{browser::with_browser, gateway, jtel, report};
+use support::{browser::with_browser, jtel, report};
 
 /// The faults, named as the table shows them.
 fn faults() -> Vec<(&'static str, Value)> {
@@ -41,6 +44,7 @@ fn faults() -> Vec<(&'static str, Value)> {
 
 /// One row of the printed table.
 struct Row {
+    instances: u32,
     form: &'static str,
     fault: &'static str,
     saw: String,
@@ -49,9 +53,13 @@ struct Row {
     reached_jtel: usize,
 }
 
+/// The emulator and the deployment (`scripts/gateway.sh`: nginx, gateway instances, Redis)
+/// in front of it: `frame.html` is a public form, `staff-frame.html` the same page
+/// with a staff token for the cockpit widgets.
 struct Stand {
     emulator: RunningEmulator,
-    page: SocketAddr,
+    nginx: Nginx,
+    instances: u32,
 }
 
 impl Stand {
@@ -66,8 +74,10 @@ impl Stand {
         assert_eq!(answer.status(), 200, "arming {fault}");
     }
 
-    fn frame(&self, query: &str) -> String {
-        format!("http://{}/frame.html?{query}&timeout=2", self.page)
+    /// `page` with `query`; the browser gives up after 4 s, the gateway (which answers the
+    /// browser first) after 3 s.
+    fn frame(&self, page: &str, query: &str) -> String {
+        self.nginx.url(&format!("{page}?{query}&timeout=4"))
     }
 }
 
@@ -100,7 +110,10 @@ fn gist(text: &str) -> String {
 async fn event_form_row(client: &Client, stand: &Stand, fault: &'static str, spec: &Value) -> Row {
     stand.arm("create", spec).await;
     client
-        .goto(&stand.frame("widget=acd-event-form&event-type=callback&group=235"))
+        .goto(&stand.frame(
+            "frame.html",
+            "widget=acd-event-form&event-type=callback&group=235",
+        ))
         .await
         .unwrap();
     let subject = format!("Fault matrix: {fault}");
@@ -138,6 +151,7 @@ async fn event_form_row(client: &Client, stand: &Stand, fault: &'static str, spe
         .filter(|event| event.subject.as_deref() == Some(subject.as_str()))
         .count();
     Row {
+        instances: stand.instances,
         form: "ACD event",
         fault,
         saw: gist(&saw),
@@ -155,7 +169,7 @@ async fn cockpit_row(
     value: i64,
 ) -> Row {
     client
-        .goto(&stand.frame("widget=cockpit-variable&variable=192"))
+        .goto(&stand.frame("staff-frame.html", "widget=cockpit-variable&variable=192"))
         .await
         .unwrap();
     in_widget(client, VARIABLE, ".jtel-cockpit-value").await;
@@ -192,6 +206,7 @@ async fn cockpit_row(
     let now: Vec<CockpitVariable> = jtel::records(&stand.emulator.base_url(), path).await;
     let reached_jtel = usize::from(now.first().and_then(|variable| variable.value) == Some(value));
     Row {
+        instances: stand.instances,
         form: "cockpit variable",
         fault,
         saw: gist(&saw),
@@ -201,39 +216,73 @@ async fn cockpit_row(
     }
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn every_fault_ends_with_the_input_kept_and_exactly_one_result() {
+/// The deployment of a public callback form, `/jtel/public/fault-matrix` (its rate limit lets
+/// the many creates of the matrix from one address through).
+fn public_deployment() -> String {
+    LINKS_SET_FORMS.replace(
+        r#""base-url": "/jtel""#,
+        r#""base-url": "/jtel/public/fault-matrix""#,
+    )
+}
+
+/// The cockpit widgets' deployment: the staff gateway path with a staff token.
+fn staff_deployment(token: &str) -> String {
+    LINKS_SET_FORMS.replace(
+        r#""base-url": "/jtel""#,
+        &format!(r#""base-url": "/jtel", "token": "{token}""#),
+    )
+}
+
+/// Runs every fault against both forms through `instances` gateway instances.
+async fn matrix(instances: u32, rows: &Arc<Mutex<Vec<Row>>>) {
     let emulator = jtel_emulator::spawn(Config::default())
         .await
         .expect("emulator starts");
-    let page = gateway::start(
-        deploy(LINKS_SET_FORMS, MetaCsp::Kept),
-        emulator.base_url(),
-        DEFAULT_TOKEN.to_owned(),
+    let origin = format!("http://{}", emulator.addr());
+    let dist = deploy(&public_deployment(), MetaCsp::Kept);
+    let nginx = Nginx::start_instances(
+        &dist,
+        &origin,
+        DEFAULT_CLIENTS_ID,
+        DEFAULT_TOKEN,
+        instances,
+        3000,
     )
     .await;
-    let stand = std::sync::Arc::new(Stand { emulator, page });
-
-    let rows = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let token = nginx.staff_token("cockpit:read cockpit:write");
+    add_page(&dist, "staff-frame.html", &staff_deployment(&token));
+    let stand = Arc::new(Stand {
+        emulator,
+        nginx,
+        instances,
+    });
     let (stand_in_browser, rows_in_browser) = (stand.clone(), rows.clone());
     with_browser(move |client| async move {
         for (index, (fault, spec)) in faults().into_iter().enumerate() {
             let row = event_form_row(&client, &stand_in_browser, fault, &spec).await;
             rows_in_browser.lock().unwrap().push(row);
-            let row =
-                cockpit_row(&client, &stand_in_browser, fault, &spec, 10 + index as i64).await;
+            let value = 10 + index as i64;
+            let row = cockpit_row(&client, &stand_in_browser, fault, &spec, value).await;
             rows_in_browser.lock().unwrap().push(row);
         }
     })
     .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_fault_ends_with_the_input_kept_and_exactly_one_result() {
+    let rows = Arc::new(Mutex::new(Vec::new()));
+    matrix(1, &rows).await;
+    matrix(2, &rows).await;
 
     let rows = rows.lock().unwrap();
     let mut table = String::from(
-        "| form | fault | what the user saw | input kept | after one retry | reached jtel |\n|---|---|---|---|---|---|\n",
+        "| gateway instances | form | fault | what the user saw | input kept | after one retry | reached jtel |\n|---|---|---|---|---|---|---|\n",
     );
     for row in rows.iter() {
         table += &format!(
-            "| {} | {} | {} | {} | {} | {} |\n",
+            "| {} | {} | {} | {} | {} | {} | {} |\n",
+            row.instances,
             row.form,
             row.fault,
             row.saw,
@@ -249,7 +298,12 @@ async fn every_fault_ends_with_the_input_kept_and_exactly_one_result() {
         .filter(|row| {
             !row.kept || row.reached_jtel != 1 || row.after_retry.starts_with("still failing")
         })
-        .map(|row| format!("{} / {}", row.form, row.fault))
+        .map(|row| {
+            format!(
+                "{} instance(s) / {} / {}",
+                row.instances, row.form, row.fault
+            )
+        })
         .collect();
     assert!(
         broken.is_empty(),

@@ -49,6 +49,17 @@ pub fn deploy(deployment: &str, meta: MetaCsp) -> PathBuf {
 }
 
 /// `html` (the released frame.html) with `deployment` as its deployment element's text.
+/// Writes `name` into the deployed folder `dir`: a copy of its `frame.html` holding
+/// `deployment` instead, for a test that needs two deployments on one origin.
+pub fn add_page(dir: &Path, name: &str, deployment: &str) {
+    let html = std::fs::read_to_string(dist_dir().join("frame.html")).expect("frame.html");
+    std::fs::write(
+        dir.join(name),
+        deployed_page(&html, deployment, MetaCsp::Kept),
+    )
+    .expect("the page can be written");
+}
+
 fn deployed_page(html: &str, deployment: &str, meta: MetaCsp) -> String {
     let open = r#"<script type="application/json" id="jtel-deployment">"#;
     let start = html

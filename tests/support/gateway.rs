@@ -1,6 +1,7 @@
-//! A stand-in for the production gateway: serves the built page and forwards `/jtel/…` to the
-//! jtel server, adding the token, so the browser never holds it (what Trunk's proxy does for the
-//! demo and nginx does in production). Without a token it passes the browser's own
+//! A token-adding proxy as Trunk's proxy is for the demo: serves the built page and forwards
+//! `/jtel/…` to the jtel server, adding the token, for the end-to-end tests of the widgets
+//! themselves. It decides nothing; the production gateway (`crates/jtel-gateway` behind nginx,
+//! [`super::nginx`]) is what e2e_gateway and e2e_faults run through. Without a token it passes the browser's own
 //! `Authorization` header through, which is what direct mode needs.
 
 use axum::body::Bytes;

@@ -1,6 +1,7 @@
 //! Shared pieces of the end-to-end tests: the built widget files (and deployments of the
 //! iframe page), an attacker's server, a same-origin gateway in
-//! front of the jtel emulator (a stand-in in axum, or the production nginx), a real headless
+//! front of the jtel emulator (a token-adding proxy in axum, or the production deployment:
+//! nginx and the jtel gateway), a real headless
 //! Chromium behind chromedriver, reading the emulator directly, what users do with the
 //! widgets, and screenshots.
 

@@ -1,25 +1,47 @@
-//! The production gateway, nginx, started for a test: `scripts/gateway.sh` renders
-//! `gateway/nginx.conf.template` into a temp dir and runs nginx from there on a free loopback
-//! port, in front of a jtel server.
+//! The production deployment started for a test: `scripts/gateway.sh` runs nginx in front of
+//! one or more jtel-gateway instances (and Redis for several), on a free loopback port, in
+//! front of a jtel server. The gateway's configuration is written here: public forms
+//! `contact` (callbacks to group 235, a burst of 4 per address, then 6 a minute) and
+//! `fault-matrix` (the same, 100 at once), and staff tokens signed with an HS256 secret made for
+//! the test ([`Nginx::staff_token`]).
 
+use jsonwebtoken::{encode, EncodingKey, Header};
 use std::net::{SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::Duration;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-/// A running nginx gateway; dropping it stops nginx and removes its temp dir (which holds
-/// the rendered config with the token).
+/// The `iss` and `aud` the test gateway wants.
+const ISSUER: &str = "https://crm.example.com";
+const AUDIENCE: &str = "jtel-gateway";
+
+/// A running deployment; dropping it stops nginx, the gateway instances and Redis, and
+/// removes the temp dir (which holds the token and the secret).
 pub struct Nginx {
     script: Child,
     dir: PathBuf,
     addr: SocketAddr,
+    secret: String,
 }
 
 impl Nginx {
-    /// Serves `dist` and forwards `/jtel/` to `{upstream}/rest/v1.0/{clients_id}/` with
-    /// `token`; `upstream` is `http://host:port`. Waits until nginx answers.
+    /// Serves `dist` and passes `/jtel/` to one gateway instance that forwards to
+    /// `{upstream}/rest/v1.0/{clients_id}/` with `token`; `upstream` is `http://host:port`.
     pub async fn start(dist: &Path, upstream: &str, clients_id: u64, token: &str) -> Self {
+        Self::start_instances(dist, upstream, clients_id, token, 1, 3000).await
+    }
+
+    /// Like [`Nginx::start`] with `instances` gateway instances (round robin, one Redis) and
+    /// jtel requests given up after `timeout_ms`.
+    pub async fn start_instances(
+        dist: &Path,
+        upstream: &str,
+        clients_id: u64,
+        token: &str,
+        instances: u32,
+        timeout_ms: u64,
+    ) -> Self {
         static STARTED: AtomicUsize = AtomicUsize::new(0);
         let dir = std::env::temp_dir().join(format!(
             "jtel-nginx-{}-{}",
@@ -27,24 +49,79 @@ impl Nginx {
             STARTED.fetch_add(1, Ordering::Relaxed)
         ));
         let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("nginx temp dir");
+        std::fs::create_dir_all(&dir).expect("deployment temp dir");
+        let secret = format!("test-secret-{}-{}", std::process::id(), now()).repeat(2);
+        std::fs::write(dir.join("jtel-token"), token).unwrap();
+        std::fs::write(dir.join("hs-secret"), &secret).unwrap();
+        let config = dir.join("gateway.toml");
+        std::fs::write(
+            &config,
+            format!(
+                r#"trusted_proxies = ["127.0.0.1"]
+[jtel]
+base_url = "{upstream}/rest/v1.0/{clients_id}"
+token_file = "jtel-token"
+timeout_ms = {timeout_ms}
+[staff]
+issuer = "{ISSUER}"
+audience = "{AUDIENCE}"
+[[staff.keys]]
+kid = "crm-1"
+algorithm = "HS256"
+secret_file = "hs-secret"
+[forms.contact]
+event_type = 3
+group = 235
+per_address_per_minute = 6
+burst = 4
+[forms.fault-matrix]
+event_type = 3
+group = 235
+per_address_per_minute = 600
+burst = 100
+"#
+            ),
+        )
+        .unwrap();
         let addr = free_port();
-        let stderr = std::fs::File::create(dir.join("stderr.log")).expect("nginx log file");
+        let stderr = std::fs::File::create(dir.join("stderr.log")).expect("log file");
         let script = Command::new(Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/gateway.sh"))
-            .env("JTEL_UPSTREAM", upstream)
-            .env("JTEL_CLIENTS_ID", clients_id.to_string())
-            .env("JTEL_TOKEN", token)
+            .env("GATEWAY_CONFIG", &config)
+            .env("INSTANCES", instances.to_string())
+            .env("JTEL_GATEWAY_BIN", gateway_binary())
             .env("LISTEN", addr.to_string())
             .env("DIST_DIR", dist)
-            .env("GATEWAY_DIR", &dir)
+            .env("GATEWAY_DIR", dir.join("run"))
             .env_remove("FRAME_ANCESTORS")
+            .env_remove("REDIS_URL")
             .stdout(Stdio::null())
             .stderr(stderr)
             .spawn()
             .expect("scripts/gateway.sh starts (nginx missing? run scripts/install-tools.sh)");
-        let mut nginx = Self { script, dir, addr };
+        let mut nginx = Self {
+            script,
+            dir,
+            addr,
+            secret,
+        };
         nginx.wait_until_it_answers().await;
         nginx
+    }
+
+    /// A staff token for `scope` (space-separated), valid for five minutes.
+    pub fn staff_token(&self, scope: &str) -> String {
+        let mut header = Header::new(jsonwebtoken::Algorithm::HS256);
+        header.kid = Some("crm-1".into());
+        let claims = serde_json::json!({
+            "sub": "e2e-agent", "iss": ISSUER, "aud": AUDIENCE,
+            "exp": now() + 300, "scope": scope,
+        });
+        encode(
+            &header,
+            &claims,
+            &EncodingKey::from_secret(self.secret.as_bytes()),
+        )
+        .unwrap()
     }
 
     /// `http://127.0.0.1:{port}/{path}`.
@@ -52,28 +129,34 @@ impl Nginx {
         format!("http://{}/{path}", self.addr)
     }
 
-    /// What nginx and the script wrote to stderr so far.
+    /// What the script, nginx and the instances wrote to stderr so far.
     pub fn log(&self) -> String {
         std::fs::read_to_string(self.dir.join("stderr.log")).unwrap_or_default()
     }
 
     async fn wait_until_it_answers(&mut self) {
-        for _ in 0..100 {
+        for _ in 0..200 {
             if let Ok(Some(status)) = self.script.try_wait() {
-                panic!("nginx stopped ({status}):\n{}", self.log());
+                panic!("gateway.sh stopped ({status}):\n{}", self.log());
             }
-            if tokio::net::TcpStream::connect(self.addr).await.is_ok() {
+            if self.log().contains("gateway.sh: serving")
+                && tokio::net::TcpStream::connect(self.addr).await.is_ok()
+            {
                 return;
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
-        panic!("nginx never answered on {}:\n{}", self.addr, self.log());
+        panic!(
+            "the deployment never answered on {}:\n{}",
+            self.addr,
+            self.log()
+        );
     }
 }
 
 impl Drop for Nginx {
     fn drop(&mut self) {
-        // SIGTERM: the script stops nginx (master and workers) and waits for it.
+        // SIGTERM: the script stops nginx, the instances and Redis, and waits for them.
         let _ = Command::new("kill")
             .args(["-TERM", &self.script.id().to_string()])
             .status();
@@ -87,6 +170,30 @@ impl Drop for Nginx {
         let _ = self.script.wait();
         let _ = std::fs::remove_dir_all(&self.dir);
     }
+}
+
+/// The jtel-gateway binary beside this test binary's folder (`target/debug/jtel-gateway`),
+/// built by `cargo build -p jtel-gateway` (scripts/test.sh does).
+fn gateway_binary() -> PathBuf {
+    let test_binary = std::env::current_exe().expect("the test binary's path");
+    let binary = test_binary
+        .parent()
+        .and_then(Path::parent)
+        .expect("target/debug/deps")
+        .join("jtel-gateway");
+    assert!(
+        binary.exists(),
+        "{} is missing: run cargo build -p jtel-gateway first (scripts/test.sh does)",
+        binary.display()
+    );
+    binary
+}
+
+fn now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
 }
 
 /// A loopback address with a port that was free a moment ago.
