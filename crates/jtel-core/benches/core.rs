@@ -8,6 +8,7 @@
 //! on this CPU, not of a speed-tuned build.
 
 use jtel_core::model::{ListEnvelope, User};
+use jtel_core::numbering_plan::Region;
 use jtel_core::outcome::interpret_records;
 use jtel_core::phone::normalize_phone;
 use jtel_core::validation::EventDraft;
@@ -88,19 +89,19 @@ fn main() {
         (
             "normalise a phone number (`+49 (0) 199 123-456-789`)",
             Box::new(|| {
-                black_box(normalize_phone(black_box("+49 (0) 199 123-456-789"), 49).ok());
+                black_box(normalize_phone(black_box("+49 (0) 199 123-456-789"), Region::DE).ok());
             }),
         ),
         (
             "normalise a national number (`0199 123456789`)",
             Box::new(|| {
-                black_box(normalize_phone(black_box("0199 123456789"), 49).ok());
+                black_box(normalize_phone(black_box("0199 123456789"), Region::DE).ok());
             }),
         ),
         (
             "validate a whole callback form (8 fields → request)",
             Box::new(|| {
-                black_box(black_box(&draft).to_request(49).ok());
+                black_box(black_box(&draft).to_request(Region::DE).ok());
             }),
         ),
         (

@@ -7,7 +7,8 @@
 //! - [`model`]: serde types with the exact jtel field names (create body, envelopes, rows).
 //! - [`timestamp`]: the three timestamp formats the jtel server is known to send.
 //! - [`event_kind`]: ACD event types (voice mail, callback, ticket, …) and their rules.
-//! - [`phone`] with [`country_codes`], [`email`], [`crm_url`]: the field-level checks.
+//! - [`phone`] with [`numbering_plan`] and [`country_codes`], [`email`], [`crm_url`]: the
+//!   field-level checks (phone numbers read with libphonenumber's numbering plans).
 //! - [`validation`]: whole-request validation returning every problem as `(field, code)`.
 //! - [`event_form`]: the ACD event form described once (fields, settings, building the request).
 //! - [`colour`]: the cockpit variables' background colours, read safely and mixed.
@@ -30,6 +31,7 @@ pub mod event_kind;
 pub mod json;
 pub mod messages;
 pub mod model;
+pub mod numbering_plan;
 pub mod outcome;
 pub mod phone;
 pub mod retry;

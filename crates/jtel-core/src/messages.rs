@@ -5,8 +5,10 @@
 
 use crate::callback_time::PreferredTimeError;
 use crate::crm_url::UrlError;
+use crate::email::{EmailError, MAX_LABEL_LEN, MAX_LEN as EMAIL_MAX_LEN, MAX_LOCAL_LEN};
 use crate::event_kind::{EventKind, SHORT_TEXT_PREFIX};
 use crate::model::{CockpitVariable, CockpitVariableKind};
+use crate::numbering_plan::{Region, RegionError};
 use crate::outcome::{ApiError, SetValueResult};
 use crate::phone::{PhoneError, MAX_DIGITS, MIN_DIGITS};
 use crate::validation::{ErrorCode, Field};
@@ -71,7 +73,7 @@ pub enum UiText {
     Optional,
     /// Hint under a phone field: the number as it will be sent.
     SentAs {
-        /// The normalised number.
+        /// The normalised number in international format (`+39 02 1234 5678`).
         number: String,
     },
     /// Hint under an empty phone field.
@@ -298,7 +300,7 @@ fn english_ui(text: &UiText) -> String {
         UiText::SendNow => "Send now".to_owned(),
         UiText::TryAgain => "Try again".to_owned(),
         UiText::Optional => "optional".to_owned(),
-        UiText::SentAs { number } => format!("Will be sent as +{number}"),
+        UiText::SentAs { number } => format!("Will be sent as {number}"),
         UiText::PhoneHint => {
             "With area code, for example 0199 123456789 or +49 199 123456789".to_owned()
         }
@@ -380,7 +382,7 @@ fn german_ui(text: &UiText) -> String {
         UiText::SendNow => "Jetzt senden".to_owned(),
         UiText::TryAgain => "Erneut versuchen".to_owned(),
         UiText::Optional => "optional".to_owned(),
-        UiText::SentAs { number } => format!("Wird gesendet als +{number}"),
+        UiText::SentAs { number } => format!("Wird gesendet als {number}"),
         UiText::PhoneHint => {
             "Mit Vorwahl, zum Beispiel 0199 123456789 oder +49 199 123456789".to_owned()
         }
@@ -585,7 +587,44 @@ fn english_error(code: ErrorCode) -> String {
             "This phone number does not start with a known country code (for example +49)."
                 .to_owned()
         }
-        ErrorCode::EmailInvalid => "Enter an e-mail address such as name@example.com.".to_owned(),
+        ErrorCode::Phone(PhoneError::Letters) => {
+            "A phone number cannot contain letters: type the digits (for example 0800 3569377 for 0800-FLOWERS)."
+                .to_owned()
+        }
+        ErrorCode::Phone(PhoneError::Extension) => {
+            "Leave out the extension: enter only the number that can be called back.".to_owned()
+        }
+        ErrorCode::Phone(PhoneError::TwoNumbers) => {
+            "Enter only one phone number.".to_owned()
+        }
+        ErrorCode::Phone(PhoneError::NotPossible) => {
+            "This is not a possible number in its country: check the digits, the area code and the country code."
+                .to_owned()
+        }
+        ErrorCode::Phone(PhoneError::Ambiguous) => {
+            "This number can be read in two ways: write it with + and the country code (for example +49 30 1234567) or with the area code as dialled at home."
+                .to_owned()
+        }
+        ErrorCode::Region(RegionError::UnknownRegion) => {
+            "This form's region setting is not a region code such as DE or IT. Please tell your administrator."
+                .to_owned()
+        }
+        ErrorCode::Region(RegionError::UnknownCountryCode) => {
+            "This form's country-code setting is not a known country code. Please tell your administrator."
+                .to_owned()
+        }
+        ErrorCode::Region(RegionError::SharedCountryCode(code)) => format!(
+            "This form's country code +{code} is shared by {}: its region setting must name one. Please tell your administrator.",
+            region_list(code)
+        ),
+        ErrorCode::Email(EmailError::Invalid) => "Enter an e-mail address such as name@example.com.".to_owned(),
+        ErrorCode::Email(EmailError::TooLong) => format!(
+            "This e-mail address is too long (at most {MAX_LOCAL_LEN} characters before the @, {MAX_LABEL_LEN} between dots, {EMAIL_MAX_LEN} in all)."
+        ),
+        ErrorCode::Email(EmailError::UnicodeDomain) => {
+            "Write the domain of this address in its xn-- form (for example name@xn--mller-kva.de for müller.de)."
+                .to_owned()
+        }
         ErrorCode::Url(UrlError::NotHttp) => {
             "Enter a web address starting with http:// or https://.".to_owned()
         }
@@ -637,7 +676,41 @@ fn german_error(code: ErrorCode) -> String {
         ErrorCode::Phone(PhoneError::UnknownCountryCode) => {
             "Diese Telefonnummer beginnt nicht mit einer bekannten Ländervorwahl (zum Beispiel +49).".to_owned()
         }
-        ErrorCode::EmailInvalid => "Geben Sie eine E-Mail-Adresse wie name@example.com ein.".to_owned(),
+        ErrorCode::Phone(PhoneError::Letters) => {
+            "Eine Telefonnummer kann keine Buchstaben enthalten: Geben Sie die Ziffern ein (zum Beispiel 0800 3569377 für 0800-FLOWERS)."
+                .to_owned()
+        }
+        ErrorCode::Phone(PhoneError::Extension) => {
+            "Lassen Sie die Durchwahl weg: Geben Sie nur die Nummer ein, unter der zurückgerufen werden kann.".to_owned()
+        }
+        ErrorCode::Phone(PhoneError::TwoNumbers) => "Geben Sie nur eine Telefonnummer ein.".to_owned(),
+        ErrorCode::Phone(PhoneError::NotPossible) => {
+            "Diese Nummer ist in ihrem Land nicht möglich: Prüfen Sie die Ziffern, die Vorwahl und die Ländervorwahl."
+                .to_owned()
+        }
+        ErrorCode::Phone(PhoneError::Ambiguous) => {
+            "Diese Nummer lässt sich auf zwei Arten lesen: Schreiben Sie sie mit + und Ländervorwahl (zum Beispiel +49 30 1234567) oder mit der Vorwahl, wie man sie im Inland wählt."
+                .to_owned()
+        }
+        ErrorCode::Region(RegionError::UnknownRegion) => {
+            "Die Region dieses Formulars ist kein Regionscode wie DE oder IT. Bitte informieren Sie Ihre Administration."
+                .to_owned()
+        }
+        ErrorCode::Region(RegionError::UnknownCountryCode) => {
+            "Die Ländervorwahl dieses Formulars ist unbekannt. Bitte informieren Sie Ihre Administration.".to_owned()
+        }
+        ErrorCode::Region(RegionError::SharedCountryCode(code)) => format!(
+            "Die Ländervorwahl +{code} dieses Formulars teilen sich {}: Die Einstellung region muss eine davon nennen. Bitte informieren Sie Ihre Administration.",
+            region_list(code)
+        ),
+        ErrorCode::Email(EmailError::Invalid) => "Geben Sie eine E-Mail-Adresse wie name@example.com ein.".to_owned(),
+        ErrorCode::Email(EmailError::TooLong) => format!(
+            "Diese E-Mail-Adresse ist zu lang (höchstens {MAX_LOCAL_LEN} Zeichen vor dem @, {MAX_LABEL_LEN} zwischen Punkten, {EMAIL_MAX_LEN} insgesamt)."
+        ),
+        ErrorCode::Email(EmailError::UnicodeDomain) => {
+            "Schreiben Sie die Domain dieser Adresse in ihrer xn---Form (zum Beispiel name@xn--mller-kva.de für müller.de)."
+                .to_owned()
+        }
         ErrorCode::Url(UrlError::NotHttp) => {
             "Geben Sie eine Webadresse ein, die mit http:// oder https:// beginnt.".to_owned()
         }
@@ -728,6 +801,14 @@ fn german_api_error(error: &ApiError) -> String {
                 .to_owned()
         }
     }
+}
+
+/// The regions sharing calling code `code`, as `US, AG, AI, …`.
+fn region_list(code: u16) -> String {
+    Region::with_country_code(code)
+        .map(Region::id)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn opt(message: &Option<String>) -> &str {

@@ -8,9 +8,10 @@
 
 use crate::callback_time::PreferredTimeError;
 use crate::crm_url::{check_crm_url, UrlError};
-use crate::email::{self, is_email_address};
+use crate::email::{self, check_email, EmailError};
 use crate::event_kind::EventKind;
 use crate::model::{CockpitVariable, CreateAcdEvent};
+use crate::numbering_plan::{Region, RegionError};
 use crate::phone::{check_e164, normalize_phone, PhoneError};
 
 /// The most characters of `Subject`.
@@ -111,7 +112,10 @@ pub enum ErrorCode {
     /// Not a phone number.
     Phone(PhoneError),
     /// Not an e-mail address.
-    EmailInvalid,
+    Email(EmailError),
+    /// The form's `region` / `country-code` setting names no single region, so phone numbers
+    /// cannot be read (a configuration problem for the host page's administrator).
+    Region(RegionError),
     /// Not an acceptable `CrmURL`.
     Url(UrlError),
     /// `Body` was given for an event kind other than callback.
@@ -144,7 +148,15 @@ impl ErrorCode {
             Self::Phone(PhoneError::TooShort) => "phone-too-short",
             Self::Phone(PhoneError::TooLong) => "phone-too-long",
             Self::Phone(PhoneError::UnknownCountryCode) => "phone-unknown-country-code",
-            Self::EmailInvalid => "email-invalid",
+            Self::Phone(PhoneError::Letters) => "phone-letters",
+            Self::Phone(PhoneError::Extension) => "phone-extension",
+            Self::Phone(PhoneError::TwoNumbers) => "phone-two-numbers",
+            Self::Phone(PhoneError::NotPossible) => "phone-not-possible",
+            Self::Phone(PhoneError::Ambiguous) => "phone-ambiguous",
+            Self::Email(EmailError::Invalid) => "email-invalid",
+            Self::Email(EmailError::TooLong) => "email-too-long",
+            Self::Email(EmailError::UnicodeDomain) => "email-unicode-domain",
+            Self::Region(_) => "region-setting",
             Self::Url(UrlError::NotHttp) => "url-not-http",
             Self::Url(UrlError::Malformed) => "url-malformed",
             Self::Url(UrlError::TooLong) => "url-too-long",
@@ -247,7 +259,7 @@ pub fn parse_cockpit_value(variable: &CockpitVariable, typed: &str) -> Result<i6
 /// What a user typed into an ACD event form: raw text per field.
 ///
 /// Blank optional fields mean "not given". Phone numbers may be typed in national or
-/// international format; they are normalised with the form's default country code.
+/// international format; they are normalised with the numbering plan of the form's region.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct EventDraft {
     /// One text per field, at the field's [`Field::index`].
@@ -282,7 +294,7 @@ impl EventDraft {
     }
 
     /// The create body this draft stands for, or every problem with it.
-    pub fn to_request(&self, default_country_code: u16) -> Result<CreateAcdEvent, Vec<FieldError>> {
+    pub fn to_request(&self, region: Region) -> Result<CreateAcdEvent, Vec<FieldError>> {
         let mut errors = Vec::new();
         let mut id = |field, text: &str| match text.trim() {
             "" => {
@@ -301,8 +313,7 @@ impl EventDraft {
         let group = id(Field::AcdGroupsId, self.text(Field::AcdGroupsId));
         let user = non_blank(self.text(Field::UsersId)).and_then(|user| id(Field::UsersId, user));
         let kind = EventKind::from_type_id(event_type.unwrap_or(0));
-        let mut party = |field, text: &str| match normalize_party(kind, text, default_country_code)
-        {
+        let mut party = |field, text: &str| match normalize_party(kind, text, region) {
             Ok(party) => party,
             Err(code) => {
                 errors.push(FieldError::new(field, code));
@@ -348,14 +359,10 @@ impl EventDraft {
 
 /// A sender or receiver as it will be sent: phone numbers normalised for telephone kinds
 /// (blank stays blank, so `Required` is reported), other kinds trimmed.
-fn normalize_party(
-    kind: EventKind,
-    text: &str,
-    default_country_code: u16,
-) -> Result<String, ErrorCode> {
+fn normalize_party(kind: EventKind, text: &str, region: Region) -> Result<String, ErrorCode> {
     let trimmed = text.trim();
     if kind.is_telephone() && !trimmed.is_empty() {
-        normalize_phone(trimmed, default_country_code).map_err(ErrorCode::Phone)
+        normalize_phone(trimmed, region).map_err(ErrorCode::Phone)
     } else {
         Ok(trimmed.to_owned())
     }
@@ -404,11 +411,7 @@ fn party(kind: EventKind, text: &str) -> Result<(), ErrorCode> {
     if kind.is_telephone() {
         check_e164(text).map_err(ErrorCode::Phone)
     } else if kind.is_email() {
-        if is_email_address(text) {
-            Ok(())
-        } else {
-            Err(ErrorCode::EmailInvalid)
-        }
+        check_email(text).map_err(ErrorCode::Email)
     } else {
         max_len(text, PARTY_MAX_LEN)
     }

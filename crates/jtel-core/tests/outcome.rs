@@ -1,7 +1,9 @@
 //! HTTP status + body → typed outcomes, and the words for them in both languages.
 
+use jtel_core::email::EmailError;
 use jtel_core::messages::{api_error_message, error_message, field_label, set_value_message};
 use jtel_core::model::AcdEvent;
+use jtel_core::numbering_plan::RegionError;
 use jtel_core::outcome::{
     interpret_created_event, interpret_records, interpret_set_value, invalid_text,
     split_invalid_text, ApiError, FieldMessage, SetValueForm, SetValueResult,
@@ -288,7 +290,17 @@ fn messages_exist_in_both_languages_and_differ() {
         ErrorCode::Phone(PhoneError::TooShort),
         ErrorCode::Phone(PhoneError::TooLong),
         ErrorCode::Phone(PhoneError::UnknownCountryCode),
-        ErrorCode::EmailInvalid,
+        ErrorCode::Phone(PhoneError::Letters),
+        ErrorCode::Phone(PhoneError::Extension),
+        ErrorCode::Phone(PhoneError::TwoNumbers),
+        ErrorCode::Phone(PhoneError::NotPossible),
+        ErrorCode::Phone(PhoneError::Ambiguous),
+        ErrorCode::Email(EmailError::Invalid),
+        ErrorCode::Email(EmailError::TooLong),
+        ErrorCode::Email(EmailError::UnicodeDomain),
+        ErrorCode::Region(RegionError::UnknownRegion),
+        ErrorCode::Region(RegionError::UnknownCountryCode),
+        ErrorCode::Region(RegionError::SharedCountryCode(1)),
         ErrorCode::Url(jtel_core::crm_url::UrlError::NotHttp),
         ErrorCode::Url(jtel_core::crm_url::UrlError::Malformed),
         ErrorCode::Url(jtel_core::crm_url::UrlError::TooLong),
