@@ -3,8 +3,10 @@
 
 mod dom;
 
+use dom::{install_canned_fetch, sent_bodies, serve};
 use jtel_widgets::components::acd_event_form::{AcdEventForm, AcdEventFormProps};
 use jtel_widgets::jtel_core::event_form::{EventFormSettings, Setting};
+use jtel_widgets::jtel_core::numbering_plan::Region;
 use jtel_widgets::jtel_core::validation::EventDraft;
 use jtel_widgets::jtel_core::{Field, Language};
 use jtel_widgets::settings::WidgetSettings;
@@ -110,7 +112,7 @@ async fn a_bad_phone_number_is_explained_at_its_field_after_leaving_it() {
         Some("true")
     );
     let error = form.error_of(Field::Sender).expect("error shown");
-    assert!(error.contains("only digits"), "{error}");
+    assert!(error.contains("cannot contain letters"), "{error}");
     assert_eq!(
         form.error_of(Field::Subject),
         None,
@@ -125,7 +127,7 @@ async fn a_bad_phone_number_is_explained_at_its_field_after_leaving_it() {
     );
     assert_eq!(
         form.text("[id$=Sender-hint]").as_deref(),
-        Some("Will be sent as +49199123456789")
+        Some("Will be sent as +49 199 12 3456789")
     );
 }
 
@@ -261,4 +263,42 @@ async fn a_subject_template_composes_the_subject_and_offers_a_preferred_time() {
         form.error_of(Field::PreferredTime).as_deref(),
         Some("Choose a time in the future.")
     );
+}
+
+#[wasm_bindgen_test]
+async fn an_italian_number_keeps_its_zero_in_the_hint_and_in_the_request() {
+    install_canned_fetch();
+    let create = "https://jtel.test/italy/acd/events/create";
+    let created = r#"{"records":[{"ID":77,"AcdEventTypesID":3,"AcdGroupsID":235,"UsersID":null,"Sender":"390212345678","Receiver":null,"Subject":"Richiamata","Body":null,"dtCreated":"2026-11-28T04:00:00Z"}],"count":1,"status":200}"#;
+    serve("POST", create, 200, created, 0);
+    let mut props = props("3", Language::English);
+    props.widget.base_url = AttrValue::Static("https://jtel.test/italy");
+    props.form.receiver = Setting::Unset;
+    props.form.region = Ok(Region::from_id("IT").expect("Italy"));
+    let form = Mounted::new(props).await;
+
+    form.type_into(Field::Sender, "02 1234 5678").await;
+    assert_eq!(
+        form.text("[id$=Sender-hint]").as_deref(),
+        Some("Will be sent as +39 02 1234 5678"),
+        "Milan's 0 belongs to the number"
+    );
+    form.type_into(Field::Subject, "Richiamata").await;
+    form.click("button[type=submit]").await;
+    form.wait_for_text(".jtel-success-text").await;
+    let body = sent_bodies();
+    assert!(body.contains(r#""Sender":"390212345678""#), "{body}");
+}
+
+#[wasm_bindgen_test]
+async fn a_shared_country_code_is_a_configuration_problem_not_a_guess() {
+    let mut props = props("3", Language::English);
+    props.form.region = Region::from_settings(None, Some("1"));
+    let form = Mounted::new(props).await;
+    form.type_into(Field::Sender, "(201) 555-0123").await;
+    let hint = form.text("[id$=Sender-hint]").unwrap_or_default();
+    assert!(hint.contains("+1 is shared by US, AG"), "{hint}");
+    form.click("button[type=submit]").await;
+    let error = form.error_of(Field::Sender).unwrap_or_default();
+    assert!(error.contains("region setting must name one"), "{error}");
 }

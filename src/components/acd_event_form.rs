@@ -21,7 +21,6 @@ use jtel_core::event_form::{
 use jtel_core::messages::{api_error_message, error_message, field_label_for, ui_text, UiText};
 use jtel_core::model::{AcdEvent, CreateAcdEvent};
 use jtel_core::outcome::ApiError;
-use jtel_core::phone::normalize_phone;
 use jtel_core::validation::EventDraft;
 use jtel_core::{EventKind, Field, FieldError, Language};
 use yew::prelude::*;
@@ -287,12 +286,7 @@ pub fn AcdEventForm(props: &AcdEventFormProps) -> Html {
             };
         }
         let hint = match input {
-            InputKind::Tel => Some(
-                match normalize_phone(state.draft.text(field), form.default_country_code) {
-                    Ok(number) => ui_text(&UiText::SentAs { number }, language),
-                    Err(_) => ui_text(&UiText::PhoneHint, language),
-                },
-            ),
+            InputKind::Tel => Some(form.phone_hint(state.draft.text(field), language)),
             InputKind::DateTime => Some(ui_text(
                 &UiText::TimeZoneHint {
                     zone: zone_description(),

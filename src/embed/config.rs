@@ -3,6 +3,7 @@
 use crate::settings::WidgetSettings;
 use js_sys::{Object, Reflect};
 use jtel_core::event_form::{kind_setting, prefill_fields, EventFormSettings, Setting};
+use jtel_core::numbering_plan::Region;
 use jtel_core::outcome::SetValueForm;
 use jtel_core::{Field, Language};
 use wasm_bindgen::JsValue;
@@ -63,6 +64,7 @@ pub const ACD_EVENT_FORM_KEYS: &[&str] = &[
     "agent",
     "receiver",
     "lang",
+    "region",
     "country-code",
     "subject-template",
     "subject-template-asap",
@@ -195,12 +197,10 @@ pub fn event_form_settings(source: &dyn ConfigSource) -> EventFormSettings {
     if let Some(group) = source.value("group") {
         settings.group = Setting::from_attribute(Some(&group));
     }
-    if let Some(code) = source
-        .value("country-code")
-        .and_then(|code| code.trim().trim_start_matches('+').parse().ok())
-    {
-        settings.default_country_code = code;
-    }
+    settings.region = Region::from_settings(
+        source.value("region").as_deref(),
+        source.value("country-code").as_deref(),
+    );
     if let Some(level) = source
         .value("heading-level")
         .and_then(|level| level.trim().parse().ok())

@@ -20,6 +20,7 @@ use yew::{AppHandle, BaseComponent};
 const answers = new Map();
 const sent = [];
 const intents = [];
+const bodies = [];
 export function serve(method, url, status, body, delay) {
   answers.set(method + " " + url, { status, body, delay });
 }
@@ -28,6 +29,9 @@ export function sent_requests() {
 }
 export function sent_idempotency_keys() {
   return intents.join("\n");
+}
+export function sent_bodies() {
+  return bodies.join("\n");
 }
 export function install_canned_fetch() {
   if (window.__jtelCannedFetch) return;
@@ -39,6 +43,7 @@ export function install_canned_fetch() {
     const key = request.method + " " + request.url;
     sent.push(key);
     if (request.headers.has("Idempotency-Key")) intents.push(request.headers.get("Idempotency-Key"));
+    bodies.push(await request.clone().text());
     const answer = answers.get(key);
     if (!answer) return new Response("", { status: 404 });
     // Like a real server that is slow: the request can be abandoned through its signal.
@@ -64,6 +69,8 @@ extern "C" {
     pub fn sent_requests() -> String;
     /// The `Idempotency-Key` of every request to a canned address that had one, one per line.
     pub fn sent_idempotency_keys() -> String;
+    /// The bodies of those requests (empty for none), one per line.
+    pub fn sent_bodies() -> String;
     /// Replaces `window.fetch` for `https://jtel.test/` addresses (once per page).
     pub fn install_canned_fetch();
 }

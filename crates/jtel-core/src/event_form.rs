@@ -7,13 +7,15 @@
 
 use crate::callback_time::parse_preferred_time;
 use crate::event_kind::EventKind;
+use crate::messages::{error_message, ui_text, UiText};
 use crate::model::CreateAcdEvent;
-use crate::phone::normalize_phone;
+use crate::numbering_plan::{Region, RegionError};
+use crate::phone::{format_international, normalize_phone};
 use crate::subject_template::{fill_template, DEFAULT_CALLBACK_TEMPLATE_ASAP};
 use crate::validation::{
     EventDraft, BODY_MAX_LEN, PARTY_MAX_LEN, SUBJECT_MAX_LEN, USER_DATA_MAX_LEN,
 };
-use crate::{ErrorCode, Field, FieldError};
+use crate::{ErrorCode, Field, FieldError, Language};
 
 /// How the host page sets a routing field (event type, group, agent, receiver).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -323,8 +325,9 @@ pub struct EventFormSettings {
     pub agent: Setting,
     /// `Receiver`: for telephone kinds a service number, fixed or chosen; unset sends none.
     pub receiver: Setting,
-    /// Country code for numbers typed in national format (`0199 …`).
-    pub default_country_code: u16,
+    /// The region whose numbering plan reads phone numbers typed in national format
+    /// (`0199 …` in Germany, `02 1234 5678` in Italy), or why the settings name none.
+    pub region: Result<Region, RegionError>,
     /// Composes `Subject` instead of asking for it, e.g. `Callback request from {Sender} on
     /// {date} at {time}`; callbacks then offer a preferred time.
     pub subject_template: Option<String>,
@@ -345,7 +348,7 @@ impl Default for EventFormSettings {
             group: Setting::Choose,
             agent: Setting::Unset,
             receiver: Setting::Unset,
-            default_country_code: 49,
+            region: Ok(Region::DE),
             subject_template: None,
             subject_template_asap: DEFAULT_CALLBACK_TEMPLATE_ASAP.to_owned(),
             prefill: EventDraft::default(),
@@ -411,16 +414,41 @@ impl EventFormSettings {
     ) -> Result<CreateAcdEvent, Vec<FieldError>> {
         let mut draft = draft.clone();
         let mut problems = Vec::new();
+        // Without a region no typed number can be read: the setting is the problem, not the
+        // number (and no country is guessed).
+        let region = self.region.unwrap_or_else(|error| {
+            if kind_of(&draft).is_telephone() {
+                problems.push(FieldError::new(Field::Sender, ErrorCode::Region(error)));
+            }
+            Region::default()
+        });
         if let Some(template) = &self.subject_template {
-            self.compose_subject(&mut draft, template, now, zone, &mut problems);
+            self.compose_subject(&mut draft, template, region, now, zone, &mut problems);
         }
-        match draft.to_request(self.default_country_code) {
+        match draft.to_request(region) {
             Ok(request) if problems.is_empty() => Ok(request),
             Ok(_) => Err(problems),
             Err(mut errors) => {
+                errors.retain(|error| problems.iter().all(|problem| problem.field != error.field));
                 errors.extend(problems);
                 Err(errors)
             }
+        }
+    }
+
+    /// The hint under a phone field: the number as it will be dialled, in international format
+    /// (`Will be sent as +39 02 1234 5678`), an example while it cannot be read, or why the
+    /// form's region setting does not work.
+    pub fn phone_hint(&self, typed: &str, language: Language) -> String {
+        match self.region.map(|region| normalize_phone(typed, region)) {
+            Ok(Ok(number)) => ui_text(
+                &UiText::SentAs {
+                    number: format_international(&number),
+                },
+                language,
+            ),
+            Ok(Err(_)) => ui_text(&UiText::PhoneHint, language),
+            Err(error) => error_message(ErrorCode::Region(error), language),
         }
     }
 
@@ -429,6 +457,7 @@ impl EventFormSettings {
         &self,
         draft: &mut EventDraft,
         template: &str,
+        region: Region,
         now: &str,
         zone: &str,
         problems: &mut Vec<FieldError>,
@@ -449,7 +478,7 @@ impl EventFormSettings {
         } else {
             None
         };
-        let sender = normalize_phone(draft.text(Field::Sender), self.default_country_code)
+        let sender = normalize_phone(draft.text(Field::Sender), region)
             .unwrap_or_else(|_| draft.text(Field::Sender).trim().to_owned());
         let user_data = draft.text(Field::UserData).trim().to_owned();
         let template = if preferred.is_some() || kind != EventKind::Callback {

@@ -313,7 +313,7 @@ impl EventDraft {
         let group = id(Field::AcdGroupsId, self.text(Field::AcdGroupsId));
         let user = non_blank(self.text(Field::UsersId)).and_then(|user| id(Field::UsersId, user));
         let kind = EventKind::from_type_id(event_type.unwrap_or(0));
-        let mut party = |field, text: &str| match normalize_party(kind, text, region) {
+        let mut party = |field, text: &str| match normalize_party(kind, field, text, region) {
             Ok(party) => party,
             Err(code) => {
                 errors.push(FieldError::new(field, code));
@@ -359,9 +359,20 @@ impl EventDraft {
 
 /// A sender or receiver as it will be sent: phone numbers normalised for telephone kinds
 /// (blank stays blank, so `Required` is reported), other kinds trimmed.
-fn normalize_party(kind: EventKind, text: &str, region: Region) -> Result<String, ErrorCode> {
+///
+/// A telephone receiver is one of jtel's own service numbers, from the picker or fixed by the
+/// host page, and so already in jtel's form when it is all digits: it is kept as it is (and
+/// checked as E.164) rather than read with the region's numbering plan.
+fn normalize_party(
+    kind: EventKind,
+    field: Field,
+    text: &str,
+    region: Region,
+) -> Result<String, ErrorCode> {
     let trimmed = text.trim();
-    if kind.is_telephone() && !trimmed.is_empty() {
+    let stored_service_number =
+        field == Field::Receiver && trimmed.bytes().all(|b| b.is_ascii_digit());
+    if kind.is_telephone() && !trimmed.is_empty() && !stored_service_number {
         normalize_phone(trimmed, region).map_err(ErrorCode::Phone)
     } else {
         Ok(trimmed.to_owned())
