@@ -29,7 +29,7 @@ pub enum PhoneError {
     /// Symbols other than digits, separators (spaces, dashes, dots, slashes, brackets) and a
     /// leading `+`.
     InvalidCharacters,
-    /// Letters (a vanity number such as `0800-FLOWERS`, or a word).
+    /// Latin letters (a vanity number such as `0800-FLOWERS`, or a word).
     Letters,
     /// An extension (`ext. 12`, `x12`, `;ext=12`): only the number itself can be called back.
     Extension,
@@ -228,7 +228,7 @@ impl Typed {
 
     /// Why the text stops being a number at `rest`.
     fn refuse(&self, rest: &str, gap: bool) -> PhoneError {
-        let rest = rest.to_lowercase();
+        let rest = rest.to_ascii_lowercase();
         let after = |len: usize| rest.get(len..).unwrap_or_default();
         let digit_follows = |len: usize| after(len).chars().any(|c| ascii_digit(c).is_some());
         let has_number = !self.digits.is_empty();
@@ -254,7 +254,7 @@ impl Typed {
                 return PhoneError::TwoNumbers;
             }
         }
-        if rest.chars().next().is_some_and(char::is_alphabetic) {
+        if rest.bytes().next().is_some_and(|b| b.is_ascii_alphabetic()) {
             PhoneError::Letters
         } else {
             PhoneError::InvalidCharacters

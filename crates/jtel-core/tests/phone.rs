@@ -2,7 +2,7 @@
 //! compares the same function with libphonenumber over every region's example numbers.
 
 use jtel_core::numbering_plan::Region;
-use jtel_core::phone::{check_e164, normalize_phone, PhoneError};
+use jtel_core::phone::{check_e164, format_international, normalize_phone, PhoneError};
 use proptest::prelude::*;
 
 fn region(id: &str) -> Region {
@@ -146,6 +146,23 @@ fn what_cannot_be_one_number_is_refused_with_its_reason() {
     );
     // Düsseldorf (0211) with the country code but no +, or a number in Emden (04921)?
     check_fail("DE", &[("492112345678", PhoneError::Ambiguous)]);
+}
+
+#[test]
+fn the_hint_writes_numbers_as_their_region_does() {
+    let cases = [
+        ("390212345678", "+39 02 1234 5678"),
+        ("393123456789", "+39 312 345 6789"),
+        ("5491123456789", "+54 9 11 2345 6789"),
+        ("12015550123", "+1 201 555 0123"),
+        ("4930123456", "+49 30 123456"),
+        // No example of this first digit and length: groups of 3, the last of up to 4.
+        ("4930123456789", "+49 301 234 56789"),
+        ("999123", "+999123"),
+    ];
+    for (number, written) in cases {
+        assert_eq!(format_international(number), written, "{number}");
+    }
 }
 
 #[test]
