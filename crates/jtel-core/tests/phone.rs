@@ -157,7 +157,7 @@ fn the_hint_writes_numbers_as_their_region_does() {
         ("12015550123", "+1 201 555 0123"),
         ("4930123456", "+49 30 123456"),
         // No example of this first digit and length: groups of 3, the last of up to 4.
-        ("4930123456789", "+49 301 234 56789"),
+        ("4930123456789", "+49 301 234 567 89"),
         ("999123", "+999123"),
     ];
     for (number, written) in cases {
