@@ -69,7 +69,7 @@ extern "C" {
     pub fn sent_requests() -> String;
     /// The `Idempotency-Key` of every request to a canned address that had one, one per line.
     pub fn sent_idempotency_keys() -> String;
-    /// The bodies of those requests (empty for none), one per line.
+    /// The body of every request to a canned address (empty for none), one per line.
     pub fn sent_bodies() -> String;
     /// Replaces `window.fetch` for `https://jtel.test/` addresses (once per page).
     pub fn install_canned_fetch();
