@@ -388,7 +388,14 @@ def main():
                             masks[q] = m
                     following += [q + d for d in DIGITS]
                 level = following
-        extra = [f"{q}={m}" for q, m in sorted(masks.items())]
+        # Siblings with the same mask share one entry with a digit class: `492[024-9]=1fc0`.
+        siblings = {}
+        for q, m in sorted(masks.items()):
+            siblings.setdefault((q[:-1], m), []).append(q[-1])
+        extra = [
+            f"{parent}{digits[0] if len(digits) == 1 else render((frozenset(digits), frozenset('0123456789'))[:1])}={m}"
+            for (parent, m), digits in siblings.items()
+        ]
         groups.append(
             f"{code};{','.join(palette)};{index};{','.join(extra)};{'|'.join(prefixes)};{quirk or ''};"
             f"{groupings(members)}"
@@ -415,7 +422,7 @@ def main():
             f"pub const REGIONS: &str = \"{region_text}\";\n\n"
             "/// Germany's entry in [`REGIONS`], the default region.\n"
             f"pub const GERMANY: &str = \"{germany}\";\n\n"
-            "/// One line per calling code: `code;length masks;index per first digit;prefix=mask,…;\n"
+            "/// One line per calling code: `code;length masks;index per first digit;pattern=mask,…;\n"
             "/// national prefixes;quirk;groupings` (see numbering_plan.rs).\n"
             "pub const CODES: &str = \"\\\n"
             + "".join(f"{g}\\n\\\n" for g in groups)

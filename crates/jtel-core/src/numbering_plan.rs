@@ -161,7 +161,7 @@ impl CodePlan {
             && longer
                 .split(',')
                 .filter_map(|pair| pair.split_once('='))
-                .all(|(prefix, mask)| !national.starts_with(prefix) || allows(mask))
+                .all(|(prefix, mask)| prefix_len(prefix, national).is_none() || allows(mask))
     }
 
     /// The national numbers `digits` may stand for once a national (trunk) prefix, or
