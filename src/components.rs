@@ -6,6 +6,7 @@ pub mod cockpit_variable_form;
 pub mod cockpit_variable_list;
 pub mod form_field;
 pub mod picker;
+pub mod preferred_time_field;
 pub mod set_value_answer;
 
 /// A `class` attribute from the names that apply (Yew's `classes!` would link an index set

@@ -5,13 +5,14 @@
 
 use crate::components::form_field::{next_instance_prefix, FormField};
 use crate::components::picker::Picker;
+use crate::components::preferred_time_field::PreferredTimeField;
 use crate::draft_store;
 use crate::focus::focus_within;
 use crate::form_state::{FormAction, FormState, Submission};
 use crate::hooks::{use_options, OptionSource};
 use crate::intent::Intent;
 use crate::load::LoadState;
-use crate::local_time::{now_local_minute, zone_description};
+use crate::local_time::CallbackClock;
 use crate::online::use_online;
 use crate::perf_marks::use_interactive_mark;
 use crate::settings::WidgetSettings;
@@ -23,6 +24,7 @@ use jtel_core::model::{AcdEvent, CreateAcdEvent};
 use jtel_core::outcome::ApiError;
 use jtel_core::validation::EventDraft;
 use jtel_core::{EventKind, Field, FieldError, Language};
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// Properties of [`AcdEventForm`]: what the host page fixes, prefills and listens to.
@@ -64,12 +66,13 @@ impl AcdEventFormProps {
     }
 }
 
-/// What a draft becomes on submit, at the user's local time and zone now.
+/// What a draft becomes on submit, on the user's (and the centre's) clock now.
 fn prepare(
     form: &EventFormSettings,
     draft: &EventDraft,
+    clock: &CallbackClock,
 ) -> Result<CreateAcdEvent, Vec<FieldError>> {
-    form.prepare(draft, &now_local_minute(), &zone_description())
+    form.prepare(draft, &clock.clocks())
 }
 
 /// An ACD event form that validates with jtel-core while the user types and on submit,
@@ -128,9 +131,14 @@ pub fn AcdEventForm(props: &AcdEventFormProps) -> Html {
         ),
     ];
     let fields = form.visible_fields(kind);
+    let clock = use_memo(
+        (form.callback_hours.clone(), form.callback_zone.clone()),
+        |(hours, zone)| CallbackClock::configured(hours.as_deref(), zone.as_deref()),
+    );
+    let slots = use_memo(clock.clone(), |clock| clock.slots());
     // The draft's verdict, once per render: the problems to show, or the request (whose
     // subject the preview shows).
-    let prepared = prepare(form, &state.draft);
+    let prepared = prepare(form, &state.draft, &clock);
     let problems: Vec<FieldError> = prepared.clone().err().unwrap_or_default();
 
     let on_input = {
@@ -143,19 +151,20 @@ pub fn AcdEventForm(props: &AcdEventFormProps) -> Html {
     };
     let intent = use_mut_ref(Intent::default);
     let on_submit = {
-        let (state, form_ref, props, fields, intent) = (
+        let (state, form_ref, props, fields, intent, clock) = (
             state.clone(),
             form_ref.clone(),
             props.clone(),
             fields.clone(),
             intent.clone(),
+            clock.clone(),
         );
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             if state.submission == Submission::Submitting {
                 return;
             }
-            match prepare(&props.form, &state.draft) {
+            match prepare(&props.form, &state.draft, &clock) {
                 Err(errors) => {
                     state.dispatch(FormAction::SubmitRefused);
                     if let Some(first) = fields
@@ -250,6 +259,13 @@ pub fn AcdEventForm(props: &AcdEventFormProps) -> Html {
         let value = AttrValue::from(state.draft.text(field).to_owned());
         let error = shown_error(field);
         let input = input_kind(field, kind, form);
+        if input == InputKind::DateTime {
+            return html! {
+                <PreferredTimeField key={field.json_name()} id_prefix={(*id_prefix).clone()} {label} {value} {error}
+                    {language} clock={Rc::clone(&clock)} slots={(*slots).clone()}
+                    on_input={on_input.clone()} on_blur={on_blur.clone()} />
+            };
+        }
         if let (InputKind::Picker, Some((_, options))) =
             (input, options.iter().find(|(picked, _)| *picked == field))
         {
@@ -287,12 +303,6 @@ pub fn AcdEventForm(props: &AcdEventFormProps) -> Html {
         }
         let hint = match input {
             InputKind::Tel => Some(form.phone_hint(state.draft.text(field), language)),
-            InputKind::DateTime => Some(ui_text(
-                &UiText::TimeZoneHint {
-                    zone: zone_description(),
-                },
-                language,
-            )),
             _ => None,
         };
         html! {

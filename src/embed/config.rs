@@ -68,6 +68,8 @@ pub const ACD_EVENT_FORM_KEYS: &[&str] = &[
     "country-code",
     "subject-template",
     "subject-template-asap",
+    "callback-hours",
+    "callback-zone",
     "read-only",
     "sender",
     "subject",
@@ -191,6 +193,8 @@ pub fn event_form_settings(source: &dyn ConfigSource) -> EventFormSettings {
     settings.agent = Setting::from_attribute(source.value("agent").as_deref());
     settings.receiver = Setting::from_attribute(source.value("receiver").as_deref());
     settings.subject_template = source.value("subject-template");
+    settings.callback_hours = source.value("callback-hours");
+    settings.callback_zone = source.value("callback-zone");
     if let Some(kind) = source.value("event-type") {
         settings.event_type = kind_setting(Some(&kind));
     }

@@ -5,13 +5,13 @@
 //! The browser form only shows what this module decides, so native tests reach every rule:
 //! which fields a kind shows, which are required, what is sent.
 
-use crate::callback_time::parse_preferred_time;
+use crate::callback_clock::CallbackClocks;
 use crate::event_kind::EventKind;
 use crate::messages::{error_message, ui_text, UiText};
 use crate::model::CreateAcdEvent;
 use crate::numbering_plan::{Region, RegionError};
 use crate::phone::{format_international, normalize_phone};
-use crate::subject_template::{fill_template, DEFAULT_CALLBACK_TEMPLATE_ASAP};
+use crate::subject_template::{callback_subject, DEFAULT_CALLBACK_TEMPLATE_ASAP};
 use crate::validation::{
     EventDraft, BODY_MAX_LEN, PARTY_MAX_LEN, SUBJECT_MAX_LEN, USER_DATA_MAX_LEN,
 };
@@ -333,6 +333,11 @@ pub struct EventFormSettings {
     pub subject_template: Option<String>,
     /// The subject template for callbacks without a preferred time.
     pub subject_template_asap: String,
+    /// `callback-hours`: the call centre's service hours (`Mo-Fr 08:00-18:00`) on its clock;
+    /// the preferred time is then chosen among the times inside them. Needs `callback_zone`.
+    pub callback_hours: Option<String>,
+    /// `callback-zone`: the call centre's IANA time zone (`Europe/Berlin`).
+    pub callback_zone: Option<String>,
     /// Prefilled values (from the CRM record).
     pub prefill: EventDraft,
     /// Fields shown but not editable (usually prefilled ones).
@@ -351,6 +356,8 @@ impl Default for EventFormSettings {
             region: Ok(Region::DE),
             subject_template: None,
             subject_template_asap: DEFAULT_CALLBACK_TEMPLATE_ASAP.to_owned(),
+            callback_hours: None,
+            callback_zone: None,
             prefill: EventDraft::default(),
             read_only: Vec::new(),
             heading_level: 2,
@@ -403,14 +410,13 @@ impl EventFormSettings {
             .collect()
     }
 
-    /// What `draft` becomes on submit: the request, or every problem with it. `now` is the
-    /// user's local time as a `datetime-local` input writes it (`2026-11-27T21:30`) and `zone`
-    /// their time zone as the subject names it; both only matter with a subject template.
+    /// What `draft` becomes on submit: the request, or every problem with it. A preferred
+    /// callback time is decided on `clocks` (the user's zone now, the centre's hours); they only
+    /// matter with a subject template.
     pub fn prepare(
         &self,
         draft: &EventDraft,
-        now: &str,
-        zone: &str,
+        clocks: &CallbackClocks,
     ) -> Result<CreateAcdEvent, Vec<FieldError>> {
         let mut draft = draft.clone();
         let mut problems = Vec::new();
@@ -423,7 +429,7 @@ impl EventFormSettings {
             Region::default()
         });
         if let Some(template) = &self.subject_template {
-            self.compose_subject(&mut draft, template, region, now, zone, &mut problems);
+            self.compose_subject(&mut draft, template, region, clocks, &mut problems);
         }
         match draft.to_request(region) {
             Ok(request) if problems.is_empty() => Ok(request),
@@ -458,23 +464,21 @@ impl EventFormSettings {
         draft: &mut EventDraft,
         template: &str,
         region: Region,
-        now: &str,
-        zone: &str,
+        clocks: &CallbackClocks,
         problems: &mut Vec<FieldError>,
     ) {
         let kind = kind_of(draft);
         let preferred_text = draft.text(Field::PreferredTime).trim().to_owned();
         let preferred = if kind == EventKind::Callback && !preferred_text.is_empty() {
-            match parse_preferred_time(&preferred_text, now) {
-                Ok(preferred) => Some(preferred),
-                Err(error) => {
+            clocks
+                .decide(&preferred_text)
+                .map_err(|error| {
                     problems.push(FieldError::new(
                         Field::PreferredTime,
                         ErrorCode::PreferredTime(error),
-                    ));
-                    None
-                }
-            }
+                    ))
+                })
+                .ok()
         } else {
             None
         };
@@ -486,24 +490,21 @@ impl EventFormSettings {
         } else {
             &self.subject_template_asap
         };
-        let subject = fill_template(template, |name| match name {
-            "Sender" => Some(sender.as_str()),
-            "UserData" => Some(user_data.as_str()),
-            "date" => preferred.as_ref().map(|p| p.date.as_str()),
-            "time" => preferred.as_ref().map(|p| p.time.as_str()),
-            "zone" => Some(zone),
-            _ => None,
-        });
+        let words = preferred.map(|preferred| clocks.words(&preferred));
+        let zone_now = clocks.user_zone_at(None);
+        let subject = callback_subject(
+            template,
+            words.as_ref().map(|(user, _)| user),
+            &zone_now,
+            |name| match name {
+                "Sender" => Some(sender.as_str()),
+                "UserData" => Some(user_data.as_str()),
+                _ => None,
+            },
+        );
         draft.set(Field::Subject, subject);
-        if let Some(preferred) = &preferred {
-            let line = format!(
-                "Preferred callback time: {} {} {zone}",
-                preferred.date, preferred.time
-            );
-            let body = match draft.text(Field::Body).trim() {
-                "" => line,
-                body => format!("{body}\n\n{line}"),
-            };
+        if let Some((user, centre)) = &words {
+            let body = user.add_to_body(draft.text(Field::Body), centre.as_ref());
             draft.set(Field::Body, body);
         }
     }

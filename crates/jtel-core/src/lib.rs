@@ -18,9 +18,13 @@
 //! - [`tolerant`]: the loose forms of flags and numbers jtel may send, read strictly.
 //! - [`outcome`]: HTTP status + body → a typed outcome the forms can act on.
 //! - [`retry`]: finding an event already created before a retry sends it again.
-//! - [`callback_time`]: the preferred time of a callback request.
+//! - [`callback_time`]: the preferred time of a callback request and the instant it means,
+//!   decided from a zone's offsets (daylight-saving gaps and overlaps included).
+//! - [`callback_clock`]: the user's and the call centre's zones a preferred time is decided on.
+//! - [`service_hours`]: a call centre's service hours and the callback times offered in them.
 //! - [`subject_template`]: composing `Subject` (with a preferred callback time) from a template.
 
+pub mod callback_clock;
 pub mod callback_time;
 pub mod colour;
 pub mod country_codes;
@@ -35,6 +39,7 @@ pub mod numbering_plan;
 pub mod outcome;
 pub mod phone;
 pub mod retry;
+pub mod service_hours;
 pub mod subject_template;
 pub mod timestamp;
 pub mod tolerant;

@@ -3,7 +3,7 @@
 //! Each language is one exhaustive `match`, so a new code does not compile until both
 //! languages have its text. The emulator uses the English texts in its `{status, error}` bodies.
 
-use crate::callback_time::PreferredTimeError;
+use crate::callback_time::{clock_text, PreferredTimeError};
 use crate::crm_url::UrlError;
 use crate::email::{EmailError, MAX_LABEL_LEN, MAX_LEN as EMAIL_MAX_LEN, MAX_LOCAL_LEN};
 use crate::event_kind::{EventKind, SHORT_TEXT_PREFIX};
@@ -11,6 +11,7 @@ use crate::model::{CockpitVariable, CockpitVariableKind};
 use crate::numbering_plan::{Region, RegionError};
 use crate::outcome::{ApiError, SetValueResult};
 use crate::phone::{PhoneError, MAX_DIGITS, MIN_DIGITS};
+use crate::service_hours::{CallbackSettingError, ServiceHoursError};
 use crate::validation::{ErrorCode, Field};
 
 /// A language the widgets speak.
@@ -105,6 +106,47 @@ pub enum UiText {
     },
     /// What a callback without a preferred time asks for.
     AsSoonAsPossible,
+    /// Hint under the preferred time: the call centre's clock at that time.
+    CentreTime {
+        /// The centre's date, time and zone, e.g. `2027-07-15 08:30 America/New_York (UTC-04:00)`.
+        time: String,
+    },
+    /// A time that comes twice (the clocks go back) and which of the two the form took.
+    TimeComesTwice {
+        /// The wall-clock time, `02:30`.
+        time: String,
+        /// Whether the first of the two was taken.
+        first: bool,
+        /// The taken reading's offset, `+02:00`.
+        offset: String,
+    },
+    /// Button that switches to the other reading of a time that comes twice.
+    UseOtherReading {
+        /// The wall-clock time, `02:30`.
+        time: String,
+        /// Whether the other reading is the first.
+        first: bool,
+        /// Its offset, `+01:00`.
+        offset: String,
+    },
+    /// Introduces the valid times offered instead of a time the clocks skip.
+    NearestTimes,
+    /// A day of the week, short (0 Monday … 6 Sunday).
+    Weekday(u8),
+    /// An offered callback time with the call centre's clock beside it.
+    SlotText {
+        /// On the user's clock, `14:30`.
+        time: String,
+        /// On the centre's clock, `08:30`.
+        centre: String,
+    },
+    /// A callback-time setting of the form that cannot be applied.
+    CallbackSetting {
+        /// What is wrong.
+        error: CallbackSettingError,
+        /// The setting's value as given.
+        value: String,
+    },
     /// Shown while one cockpit variable loads.
     CockpitVariableLoading,
     /// Title of the cockpit variable list.
@@ -312,7 +354,20 @@ fn english_ui(text: &UiText) -> String {
         UiText::OptionsUnavailable => "The choices could not be loaded:".to_owned(),
         UiText::TimeZoneHint { zone } => format!("Your local time: {zone}"),
         UiText::SubjectPreview { subject } => format!("Subject: {subject}"),
-        UiText::AsSoonAsPossible => "as soon as possible".to_owned(),
+        UiText::AsSoonAsPossible => "As soon as possible".to_owned(),
+        UiText::CentreTime { time } => format!("Call centre time: {time}"),
+        UiText::TimeComesTwice { time, first, offset } => format!(
+            "{time} comes twice that day because the clocks go back; taken as the {} {time} (UTC{offset}).",
+            if *first { "first" } else { "second" }
+        ),
+        UiText::UseOtherReading { time, first, offset } => format!(
+            "Take the {} {time} (UTC{offset})",
+            if *first { "first" } else { "second" }
+        ),
+        UiText::NearestTimes => "Nearest times that exist:".to_owned(),
+        UiText::Weekday(day) => ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][usize::from(*day % 7)].to_owned(),
+        UiText::SlotText { time, centre } => format!("{time} (call centre {centre})"),
+        UiText::CallbackSetting { error, value } => english_callback_setting(*error, value),
         UiText::CockpitVariableLoading => "Loading the cockpit variable…".to_owned(),
         UiText::CockpitVariablesTitle => "Cockpit variables".to_owned(),
         UiText::CockpitVariablesLoading => "Loading the cockpit variables…".to_owned(),
@@ -398,7 +453,20 @@ fn german_ui(text: &UiText) -> String {
         UiText::OptionsUnavailable => "Die Auswahl konnte nicht geladen werden:".to_owned(),
         UiText::TimeZoneHint { zone } => format!("Ihre Ortszeit: {zone}"),
         UiText::SubjectPreview { subject } => format!("Betreff: {subject}"),
-        UiText::AsSoonAsPossible => "so bald wie möglich".to_owned(),
+        UiText::AsSoonAsPossible => "So bald wie möglich".to_owned(),
+        UiText::CentreTime { time } => format!("Zeit im Callcenter: {time}"),
+        UiText::TimeComesTwice { time, first, offset } => format!(
+            "{time} gibt es an dem Tag zweimal, weil die Uhren zurückgestellt werden; genommen ist die {} {time} (UTC{offset}).",
+            if *first { "erste" } else { "zweite" }
+        ),
+        UiText::UseOtherReading { time, first, offset } => format!(
+            "Die {} {time} nehmen (UTC{offset})",
+            if *first { "erste" } else { "zweite" }
+        ),
+        UiText::NearestTimes => "Nächste Uhrzeiten, die es gibt:".to_owned(),
+        UiText::Weekday(day) => ["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"][usize::from(*day % 7)].to_owned(),
+        UiText::SlotText { time, centre } => format!("{time} (Callcenter {centre})"),
+        UiText::CallbackSetting { error, value } => german_callback_setting(*error, value),
         UiText::CockpitVariableLoading => "Die Cockpit-Variable wird geladen…".to_owned(),
         UiText::CockpitVariablesTitle => "Cockpit-Variablen".to_owned(),
         UiText::CockpitVariablesLoading => "Die Cockpit-Variablen werden geladen…".to_owned(),
@@ -475,6 +543,54 @@ pub fn variable_value_text(variable: &CockpitVariable, language: Language) -> St
         None => UiText::UnknownValue,
     };
     ui_text(&text, language)
+}
+
+fn english_callback_setting(error: CallbackSettingError, value: &str) -> String {
+    let example = "for example Mo-Fr 08:00-18:00; Sa 09:00-13:00";
+    match error {
+        CallbackSettingError::Hours(error) => {
+            let reason = match error {
+                ServiceHoursError::Empty => "it names no hours",
+                ServiceHoursError::Incomplete => "each rule needs days, a space and times",
+                ServiceHoursError::UnknownDay => {
+                    "days are Mo Tu We Th Fr Sa Su (or Mo Di Mi Do Fr Sa So)"
+                }
+                ServiceHoursError::BadTime => "times are HH:MM-HH:MM from 00:00 to 24:00",
+                ServiceHoursError::ClosesBeforeOpens => "each range must close after it opens",
+            };
+            format!("callback-hours \"{value}\" is not understood: {reason} ({example}).")
+        }
+        CallbackSettingError::UnknownZone => format!(
+            "callback-zone \"{value}\" is not a time zone this browser knows; use an IANA name such as Europe/Berlin."
+        ),
+        CallbackSettingError::HoursWithoutZone => format!(
+            "callback-hours \"{value}\" needs callback-zone, the call centre's time zone (for example Europe/Berlin)."
+        ),
+    }
+}
+
+fn german_callback_setting(error: CallbackSettingError, value: &str) -> String {
+    let example = "zum Beispiel Mo-Fr 08:00-18:00; Sa 09:00-13:00";
+    match error {
+        CallbackSettingError::Hours(error) => {
+            let reason = match error {
+                ServiceHoursError::Empty => "es nennt keine Zeiten",
+                ServiceHoursError::Incomplete => "jede Regel braucht Tage, ein Leerzeichen und Zeiten",
+                ServiceHoursError::UnknownDay => {
+                    "Tage sind Mo Di Mi Do Fr Sa So (oder Mo Tu We Th Fr Sa Su)"
+                }
+                ServiceHoursError::BadTime => "Zeiten sind HH:MM-HH:MM von 00:00 bis 24:00",
+                ServiceHoursError::ClosesBeforeOpens => "jeder Bereich muss nach seinem Beginn enden",
+            };
+            format!("callback-hours \"{value}\" ist nicht verständlich: {reason} ({example}).")
+        }
+        CallbackSettingError::UnknownZone => format!(
+            "callback-zone \"{value}\" ist keine Zeitzone, die dieser Browser kennt; verwenden Sie einen IANA-Namen wie Europe/Berlin."
+        ),
+        CallbackSettingError::HoursWithoutZone => format!(
+            "callback-hours \"{value}\" braucht callback-zone, die Zeitzone des Callcenters (zum Beispiel Europe/Berlin)."
+        ),
+    }
 }
 
 /// The text for a validation problem.
@@ -645,6 +761,14 @@ fn english_error(code: ErrorCode) -> String {
         ErrorCode::PreferredTime(PreferredTimeError::InThePast) => {
             "Choose a time in the future.".to_owned()
         }
+        ErrorCode::PreferredTime(PreferredTimeError::Skipped { starts, ends }) => format!(
+            "This time does not exist on that day: the clocks jump from {} to {}.",
+            clock_text(starts),
+            clock_text(ends)
+        ),
+        ErrorCode::PreferredTime(PreferredTimeError::OutsideServiceHours) => {
+            "Choose a time within the call centre's service hours.".to_owned()
+        }
         ErrorCode::UnknownReference => {
             "The jtel server knows nothing by this id or number.".to_owned()
         }
@@ -722,6 +846,12 @@ fn german_error(code: ErrorCode) -> String {
         ErrorCode::NotAnInteger => "Geben Sie eine ganze Zahl ein.".to_owned(),
         ErrorCode::PreferredTime(PreferredTimeError::Malformed) => "Geben Sie Datum und Uhrzeit ein.".to_owned(),
         ErrorCode::PreferredTime(PreferredTimeError::InThePast) => "Wählen Sie einen Zeitpunkt in der Zukunft.".to_owned(),
+        ErrorCode::PreferredTime(PreferredTimeError::Skipped { starts, ends }) => format!(
+            "Diese Uhrzeit gibt es an dem Tag nicht: die Uhren springen von {} auf {}.",
+            clock_text(starts),
+            clock_text(ends)
+        ),
+        ErrorCode::PreferredTime(PreferredTimeError::OutsideServiceHours) => "Wählen Sie eine Zeit innerhalb der Servicezeiten des Callcenters.".to_owned(),
         ErrorCode::UnknownReference => "Unter dieser Kennung oder Nummer kennt der jtel-Server nichts.".to_owned(),
         ErrorCode::OutOfRange { min, max } => match (min, max) {
             (Some(min), Some(max)) => format!("Geben Sie einen Wert von {min} bis {max} ein."),

@@ -3,8 +3,11 @@
 //! `Callback request from {Sender} on {date} at {time}`.
 //!
 //! Placeholders are `{Name}`; the names are the jtel field names (`{Sender}`, `{UserData}`, …)
-//! plus `{date}`, `{time}` and `{zone}` for the preferred time. An unknown placeholder is kept
-//! as written, so a typo shows up in the subject instead of vanishing.
+//! plus the preferred time's words ([`CallbackTimeWords`]: `{date}`, `{time}`, `{zone}`,
+//! `{offset}`, `{instant}`). An unknown placeholder is kept as written, so a typo shows up in the
+//! subject instead of vanishing. `docs/callback-time.md` is the reference for integrators.
+
+use crate::callback_time::{offset_text, zone_text, ZonedMinute};
 
 /// The template the forms use for callbacks when the host page sets none.
 pub const DEFAULT_CALLBACK_TEMPLATE: &str = "Callback request from {Sender} on {date} at {time}";
@@ -45,6 +48,96 @@ pub fn fill_template<'a>(template: &str, value: impl Fn(&str) -> Option<&'a str>
     }
     out.push_str(rest);
     out
+}
+
+/// What a callback's text says about its preferred time, one value per placeholder:
+/// `{date}` `2027-07-15` and `{time}` `14:30` (the user's wall clock, as they picked it),
+/// `{zone}` `Europe/Berlin (UTC+02:00)` (their zone with the offset of that instant),
+/// `{offset}` `+02:00` and `{instant}` `2027-07-15T14:30+02:00` (ISO 8601 with offset).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CallbackTimeWords {
+    date: String,
+    time: String,
+    zone: String,
+    offset: String,
+    instant: String,
+}
+
+/// The placeholders that make a callback time unambiguous on their own.
+const UNAMBIGUOUS: [&str; 3] = ["{zone}", "{offset}", "{instant}"];
+
+impl CallbackTimeWords {
+    /// The words for `instant` on a clock in the zone called `zone_name` (if the browser names it).
+    pub fn new(instant: ZonedMinute, zone_name: Option<&str>) -> Self {
+        Self {
+            date: instant.local.date(),
+            time: instant.local.time(),
+            zone: zone_text(zone_name, instant.offset_minutes),
+            offset: offset_text(instant.offset_minutes),
+            instant: instant.to_string(),
+        }
+    }
+
+    /// The value of the placeholder `name`, if it is one of these words.
+    pub fn value(&self, name: &str) -> Option<&str> {
+        match name {
+            "date" => Some(&self.date),
+            "time" => Some(&self.time),
+            "zone" => Some(&self.zone),
+            "offset" => Some(&self.offset),
+            "instant" => Some(&self.instant),
+            _ => None,
+        }
+    }
+
+    /// The time as a clock in that zone shows it: `2027-07-15 14:30 Europe/Berlin (UTC+02:00)`.
+    pub fn clock(&self) -> String {
+        format!("{} {} {}", self.date, self.time, self.zone)
+    }
+
+    /// `body` with the preferred time added as its last lines, in the user's words and as an
+    /// ISO 8601 instant, with the call centre's clock when the form knows its zone:
+    /// `Preferred callback time: 2027-07-15 14:30 Europe/Berlin (UTC+02:00) = 2027-07-15T14:30+02:00`.
+    pub fn add_to_body(&self, body: &str, centre: Option<&CallbackTimeWords>) -> String {
+        let mut lines = format!(
+            "Preferred callback time: {} = {}",
+            self.clock(),
+            self.instant
+        );
+        if let Some(centre) = centre {
+            lines.push_str(&format!("\nCall centre time: {}", centre.clock()));
+        }
+        match body.trim() {
+            "" => lines,
+            body => format!("{body}\n\n{lines}"),
+        }
+    }
+}
+
+/// Composes a callback's subject from `template`: the time's words (none for "as soon as
+/// possible"; `{zone}` is then `zone_now`), then `other` placeholders. A template that prints the
+/// date or time but none of `{zone}`, `{offset}`, `{instant}` gets ` ({instant})` appended, so
+/// the agent never reads a wall-clock time without its offset.
+pub fn callback_subject<'a>(
+    template: &str,
+    time: Option<&'a CallbackTimeWords>,
+    zone_now: &'a str,
+    other: impl Fn(&str) -> Option<&'a str>,
+) -> String {
+    let subject = fill_template(template, |name| match (time, name) {
+        (Some(time), _) if time.value(name).is_some() => time.value(name),
+        (None, "zone") => Some(zone_now),
+        _ => other(name),
+    });
+    match time {
+        Some(time)
+            if (template.contains("{date}") || template.contains("{time}"))
+                && !UNAMBIGUOUS.iter().any(|word| template.contains(word)) =>
+        {
+            format!("{subject} ({})", time.instant)
+        }
+        _ => subject,
+    }
 }
 
 #[cfg(test)]
@@ -93,5 +186,81 @@ mod tests {
         );
         assert_eq!(fill_template("a } b {", values), "a } b {");
         assert_eq!(fill_template("{{time}}", values), "{time}");
+    }
+
+    fn words(local: &str, offset_minutes: i32, zone: Option<&str>) -> CallbackTimeWords {
+        let local = crate::callback_time::PickedTime::parse(local)
+            .unwrap()
+            .local;
+        CallbackTimeWords::new(
+            ZonedMinute {
+                local,
+                offset_minutes,
+            },
+            zone,
+        )
+    }
+
+    #[test]
+    fn callback_subjects_keep_the_wording_and_add_the_instant() {
+        let berlin = words("2027-07-15T14:30", 120, Some("Europe/Berlin"));
+        let sender = |name: &str| (name == "Sender").then_some("49199123456789");
+        let cases = [
+            (
+                "Callback from {Sender} on {date} at {time} ({zone})",
+                "Callback from 49199123456789 on 2027-07-15 at 14:30 (Europe/Berlin (UTC+02:00))",
+            ),
+            (
+                DEFAULT_CALLBACK_TEMPLATE,
+                "Callback request from 49199123456789 on 2027-07-15 at 14:30 (2027-07-15T14:30+02:00)",
+            ),
+            (
+                "Callback {instant}",
+                "Callback 2027-07-15T14:30+02:00",
+            ),
+            (
+                "{date} {time} UTC{offset}",
+                "2027-07-15 14:30 UTC+02:00",
+            ),
+            (
+                "Callback from {Sender}",
+                "Callback from 49199123456789",
+            ),
+        ];
+        for (template, expected) in cases {
+            assert_eq!(
+                callback_subject(template, Some(&berlin), "unused", sender),
+                expected,
+                "{template}"
+            );
+        }
+        assert_eq!(
+            callback_subject(
+                "Call {Sender} ({zone})",
+                None,
+                "Asia/Kathmandu (UTC+05:45)",
+                sender
+            ),
+            "Call 49199123456789 (Asia/Kathmandu (UTC+05:45))",
+            "without a preferred time the zone is the user's now"
+        );
+        let unnamed = words("2027-07-15T18:15", 345, None);
+        assert_eq!(unnamed.value("zone"), Some("UTC+05:45"));
+        assert_eq!(unnamed.value("offset"), Some("+05:45"));
+        assert_eq!(unnamed.value("Sender"), None);
+    }
+
+    #[test]
+    fn the_body_gets_the_time_in_the_users_words_as_an_instant_and_on_the_centres_clock() {
+        let user = words("2027-07-15T09:00", -240, Some("America/New_York"));
+        let centre = words("2027-07-15T15:00", 120, Some("Europe/Berlin"));
+        assert_eq!(
+            user.add_to_body("", None),
+            "Preferred callback time: 2027-07-15 09:00 America/New_York (UTC-04:00) = 2027-07-15T09:00-04:00"
+        );
+        assert_eq!(
+            user.add_to_body(" About my invoice ", Some(&centre)),
+            "About my invoice\n\nPreferred callback time: 2027-07-15 09:00 America/New_York (UTC-04:00) = 2027-07-15T09:00-04:00\nCall centre time: 2027-07-15 15:00 Europe/Berlin (UTC+02:00)"
+        );
     }
 }

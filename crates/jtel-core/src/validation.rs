@@ -125,7 +125,8 @@ pub enum ErrorCode {
     /// The id or number names nothing the jtel server knows (no such group, agent, event type
     /// or service number). Only the server can tell.
     UnknownReference,
-    /// A preferred time that is not a date and time, or lies in the past.
+    /// A preferred time that is not a date and time, lies in the past, is skipped by the
+    /// clocks or lies outside the service hours.
     PreferredTime(PreferredTimeError),
     /// A value is outside the variable's bounds.
     OutOfRange {
@@ -165,6 +166,10 @@ impl ErrorCode {
             Self::UnknownReference => "unknown-reference",
             Self::PreferredTime(PreferredTimeError::Malformed) => "preferred-time-malformed",
             Self::PreferredTime(PreferredTimeError::InThePast) => "preferred-time-in-the-past",
+            Self::PreferredTime(PreferredTimeError::Skipped { .. }) => "preferred-time-skipped",
+            Self::PreferredTime(PreferredTimeError::OutsideServiceHours) => {
+                "preferred-time-outside-service-hours"
+            }
             Self::OutOfRange { .. } => "out-of-range",
         }
     }

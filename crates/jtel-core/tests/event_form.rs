@@ -1,16 +1,48 @@
 //! The ACD event form described once: which fields each kind shows, which are required, how
-//! each is entered, and the request `prepare` builds (time and zone passed in).
+//! each is entered, and the request `prepare` builds (clocks passed in).
 
+use jtel_core::callback_clock::{CallbackClocks, ClockZone};
 use jtel_core::callback_time::PreferredTimeError;
 use jtel_core::event_form::{
     input_kind, is_required, kind_setting, prefill_fields, EventFormSettings, InputKind, Setting,
     FIELDS,
 };
+use jtel_core::service_hours::ServiceHours;
+use jtel_core::timestamp::Timestamp;
 use jtel_core::validation::EventDraft;
 use jtel_core::{ErrorCode, EventKind, Field, FieldError};
 
-const NOW: &str = "2026-11-27T21:30";
-const ZONE: &str = "Europe/Berlin (UTC+01:00)";
+/// Europe/Berlin as a table: winter time until the end of March 2027, then summer time.
+struct Berlin;
+
+impl ClockZone for Berlin {
+    fn name(&self) -> Option<&str> {
+        Some("Europe/Berlin")
+    }
+
+    fn offset_at(&self, utc_millis: i64) -> i32 {
+        let summer = Timestamp::parse("2027-03-28T01:00:00Z")
+            .unwrap()
+            .to_unix_millis();
+        if utc_millis < summer {
+            60
+        } else {
+            120
+        }
+    }
+}
+
+/// The clocks at 2026-11-27 21:30 in Berlin, with the centre in Berlin open `hours`.
+fn clocks(hours: Option<&ServiceHours>) -> CallbackClocks<'_> {
+    CallbackClocks {
+        now_millis: Timestamp::parse("2026-11-27T20:30:00Z")
+            .unwrap()
+            .to_unix_millis(),
+        user: &Berlin,
+        centre: hours.map(|_| &Berlin as &dyn ClockZone),
+        hours,
+    }
+}
 
 fn fixed(value: &str) -> Setting {
     Setting::Fixed(value.to_owned())
@@ -227,8 +259,7 @@ fn prepare_builds_the_request_from_what_was_typed() {
                     (Field::UserData, "987654"),
                 ],
             ),
-            NOW,
-            ZONE,
+            &clocks(None),
         )
         .unwrap();
     assert_eq!(request.acd_event_types_id, 3);
@@ -247,13 +278,30 @@ fn a_subject_template_composes_subject_and_body_with_the_preferred_time() {
     };
     /// The subject and body sent, or the problems.
     type Sent = Result<(&'static str, Option<&'static str>), Vec<FieldError>>;
-    let cases: [(&str, Sent); 4] = [
+    let cases: [(&str, Sent); 6] = [
         (
             "2026-11-28T09:00",
             Ok((
                 "Callback request from 49199123456789 on 2026-11-28 at 09:00 Europe/Berlin (UTC+01:00)",
-                Some("Preferred callback time: 2026-11-28 09:00 Europe/Berlin (UTC+01:00)"),
+                Some("Preferred callback time: 2026-11-28 09:00 Europe/Berlin (UTC+01:00) = 2026-11-28T09:00+01:00"),
             )),
+        ),
+        (
+            "2027-07-15T14:30",
+            Ok((
+                "Callback request from 49199123456789 on 2027-07-15 at 14:30 Europe/Berlin (UTC+02:00)",
+                Some("Preferred callback time: 2027-07-15 14:30 Europe/Berlin (UTC+02:00) = 2027-07-15T14:30+02:00"),
+            )),
+        ),
+        (
+            "2027-03-28T02:30",
+            Err(vec![FieldError::new(
+                Field::PreferredTime,
+                ErrorCode::PreferredTime(PreferredTimeError::Skipped {
+                    starts: 120,
+                    ends: 180,
+                }),
+            )]),
         ),
         ("", Ok(("Callback request from 49199123456789", None))),
         (
@@ -279,7 +327,7 @@ fn a_subject_template_composes_subject_and_body_with_the_preferred_time() {
                 (Field::PreferredTime, preferred),
             ],
         );
-        let prepared = settings.prepare(&typed, NOW, ZONE);
+        let prepared = settings.prepare(&typed, &clocks(None));
         match expected {
             Ok((subject, body)) => {
                 let request = prepared.unwrap();
@@ -292,13 +340,50 @@ fn a_subject_template_composes_subject_and_body_with_the_preferred_time() {
 }
 
 #[test]
+fn service_hours_refuse_a_time_outside_them_and_the_body_shows_the_centres_clock() {
+    let settings = EventFormSettings {
+        subject_template: Some("Callback {instant}".into()),
+        ..settings(EventKind::Callback)
+    };
+    let hours = ServiceHours::parse("Mo-Fr 08:00-18:00").unwrap();
+    // 2026-11-30 is a Monday.
+    let typed = |time: &str| {
+        draft(
+            &settings,
+            &[
+                (Field::Sender, "0199 123456789"),
+                (Field::PreferredTime, time),
+            ],
+        )
+    };
+    let request = settings
+        .prepare(&typed("2026-11-30T08:00"), &clocks(Some(&hours)))
+        .unwrap();
+    assert_eq!(request.subject, "Callback 2026-11-30T08:00+01:00");
+    assert_eq!(
+        request.body.as_deref(),
+        Some("Preferred callback time: 2026-11-30 08:00 Europe/Berlin (UTC+01:00) = 2026-11-30T08:00+01:00\nCall centre time: 2026-11-30 08:00 Europe/Berlin (UTC+01:00)")
+    );
+    for closed in ["2026-11-30T07:59", "2026-11-30T18:00", "2026-11-28T10:00"] {
+        assert_eq!(
+            settings.prepare(&typed(closed), &clocks(Some(&hours))),
+            Err(vec![FieldError::new(
+                Field::PreferredTime,
+                ErrorCode::PreferredTime(PreferredTimeError::OutsideServiceHours),
+            )]),
+            "{closed}"
+        );
+    }
+}
+
+#[test]
 fn prepare_reports_every_problem_in_form_order() {
     let settings = EventFormSettings {
         group: Setting::Choose,
         ..settings(EventKind::Callback)
     };
     let errors = settings
-        .prepare(&draft(&settings, &[(Field::Sender, "12")]), NOW, ZONE)
+        .prepare(&draft(&settings, &[(Field::Sender, "12")]), &clocks(None))
         .unwrap_err();
     let fields: Vec<Field> = errors.iter().map(|error| error.field).collect();
     assert_eq!(fields, [Field::AcdGroupsId, Field::Sender, Field::Subject]);

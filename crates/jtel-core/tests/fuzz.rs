@@ -3,7 +3,7 @@
 //! of server answers. A panic in wasm kills the widget for the whole page, so none may panic.
 //! `JTEL_FUZZ_CASES` sets the cases per target (default 20,000); each target prints its count.
 
-use jtel_core::callback_time::parse_preferred_time;
+use jtel_core::callback_time::{decide_preferred_time, parse_gmt_offset};
 use jtel_core::crm_url::check_crm_url;
 use jtel_core::model::{AcdEvent, CockpitVariable, CreateAcdEvent, ListEnvelope};
 use jtel_core::numbering_plan::Region;
@@ -11,6 +11,7 @@ use jtel_core::outcome::{
     interpret_created_event, interpret_records, interpret_set_value, split_invalid_text,
 };
 use jtel_core::phone::normalize_phone;
+use jtel_core::service_hours::ServiceHours;
 use jtel_core::subject_template::fill_template;
 use jtel_core::timestamp::Timestamp;
 use jtel_core::validation::{parse_cockpit_value, validate_create_event, EventDraft};
@@ -86,10 +87,14 @@ fn typed_input_never_panics() {
         },
     );
     fuzz(
-        "parse_preferred_time / fill_template / parse_cockpit_value",
+        "decide_preferred_time / ServiceHours::parse / parse_gmt_offset / fill_template / parse_cockpit_value",
         (nasty_text(), nasty_text()),
         |(a, b)| {
-            let _ = parse_preferred_time(&a, &b);
+            // A zone that changes its offset every hour, far more often than any real one.
+            let restless = |at: i64| ((at / 3_600_000).rem_euclid(27) as i32 - 12) * 60;
+            let _ = decide_preferred_time(&a, b.len() as i64 * 1_000_000_007, restless);
+            let _ = ServiceHours::parse(&a);
+            let _ = parse_gmt_offset(&b);
             let _ = fill_template(&a, |name| (name == "Sender").then_some(b.as_str()));
             let _ = parse_cockpit_value(&CockpitVariable::default(), &a);
         },

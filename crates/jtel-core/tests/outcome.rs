@@ -309,6 +309,11 @@ fn messages_exist_in_both_languages_and_differ() {
         ErrorCode::UnknownReference,
         ErrorCode::PreferredTime(jtel_core::callback_time::PreferredTimeError::Malformed),
         ErrorCode::PreferredTime(jtel_core::callback_time::PreferredTimeError::InThePast),
+        ErrorCode::PreferredTime(jtel_core::callback_time::PreferredTimeError::Skipped {
+            starts: 120,
+            ends: 180,
+        }),
+        ErrorCode::PreferredTime(jtel_core::callback_time::PreferredTimeError::OutsideServiceHours),
         ErrorCode::OutOfRange {
             min: Some(0),
             max: Some(100),
