@@ -517,7 +517,16 @@ async fn service_hours_offer_only_open_times_on_both_clocks_and_bad_settings_are
             .select_by_value(&value)
             .await
             .unwrap();
-        let hint = wait_for_part(&client, "Call centre time:").await;
+        wait_for_part(&client, "Call centre time:").await;
+        let hint = in_widget(&client, FORM, "[id$=PreferredTime-hint]")
+            .await
+            .text()
+            .await
+            .unwrap();
+        let samples: Vec<String> = options[..3]
+            .iter()
+            .map(|(value, text, day)| format!("{day} \"{text}\" = {value}"))
+            .collect();
         submit(&client).await;
         confirmed(&client).await;
         let event = last_event(&jtel_url).await;
@@ -532,21 +541,30 @@ async fn service_hours_offer_only_open_times_on_both_clocks_and_bad_settings_are
         assert!(body.contains(&centre_line), "{body:?} lacks {centre_line:?}");
         assert!(body.contains(&format!("= {value}")), "{body:?} lacks {value}");
         lines.push(format!(
-            "America/New_York user, Europe/Berlin centre, Mo-Fr 08:00-18:00: {} times offered, all inside the hours; picked {day} \"{text}\"; hint {:?}; Body: {:?}",
+            "America/New_York user, Europe/Berlin centre, Mo-Fr 08:00-18:00: {} times offered (every half hour of the next 14 days, weekdays only), all inside the hours on the centre's clock; first: {}",
             options.len(),
-            hint.lines().next().unwrap_or_default(),
-            body
+            samples.join(", ")
+        ));
+        lines.push(format!(
+            "picked {day} \"{text}\"; the field says {hint:?}; Body: {body:?}"
         ));
         for (url, message) in bad {
             client.goto(&url).await.unwrap();
-            let alert = wait_for_part(&client, message).await;
+            wait_for_part(&client, message).await;
+            let alert = in_widget(&client, FORM, ".jtel-callback-setting")
+                .await
+                .text()
+                .await
+                .unwrap();
             assert!(all_in_widget(&client, FORM, "[name=PreferredTime]").await.is_empty());
             let errors = client.execute("return window.__errors", vec![]).await.unwrap();
             assert!(
                 errors.to_string().contains(&message.replace('"', "\\\"")),
                 "console.error names it: {errors}"
             );
-            lines.push(format!("configuration message: {:?}", alert.trim()));
+            lines.push(format!(
+                "configuration message (also on console.error): {alert:?}"
+            ));
         }
         lines
     })
