@@ -15,10 +15,10 @@ use jiff::tz::{AmbiguousOffset, Offset, TimeZone};
 use jtel_emulator::{Config, RunningEmulator, DEFAULT_TOKEN};
 use jtel_widgets::jtel_core::model::AcdEvent;
 use serde_json::json;
-use std::net::SocketAddr;
 use support::browser::{devtools, on_every_new_document, with_browser};
+use support::deployment::{deploy, MetaCsp};
 use support::widget::{all_in_widget, click, in_widget, type_into, widget_text};
-use support::{dist::dist_dir, gateway, jtel, report};
+use support::{gateway, jtel, report};
 
 /// The subject template of the table.
 const TEMPLATE: &str = "Callback from {Sender} on {date} at {time} ({zone})";
@@ -32,9 +32,9 @@ const ZONES: [&str; 6] = [
     "UTC",
 ];
 
+/// The jtel emulator, and the iframe page deployed in front of it as integrators deploy it.
 struct Stand {
     emulator: RunningEmulator,
-    page: SocketAddr,
 }
 
 impl Stand {
@@ -42,20 +42,25 @@ impl Stand {
         let emulator = jtel_emulator::spawn(Config::default())
             .await
             .expect("emulator starts");
-        let page = gateway::start(dist_dir(), emulator.base_url(), DEFAULT_TOKEN.to_owned()).await;
-        Self { emulator, page }
+        Self { emulator }
     }
 
-    /// The iframe page with a callback form configured by `settings` (`key=value` pairs).
-    fn form_url(&self, settings: &[(&str, &str)]) -> String {
-        let mut url = format!(
-            "http://{}/frame.html?widget=acd-event-form&event-type=callback&group=235",
-            self.page
-        );
+    /// The URL of the iframe page deployed with a callback form for group 235 configured by
+    /// `settings` (links may set only the widget and the language), served by its own gateway.
+    async fn form_url(&self, settings: &[(&str, &str)]) -> String {
+        let mut deployment = json!({
+            "base-url": "/jtel",
+            "widget": "acd-event-form",
+            "event-type": "callback",
+            "group": 235,
+            "link-may-set": ["widget", "lang"],
+        });
         for (key, value) in settings {
-            url.push_str(&format!("&{key}={}", encode(value)));
+            deployment[*key] = json!(value);
         }
-        url
+        let dir = deploy(&deployment.to_string(), MetaCsp::Kept);
+        let page = gateway::start(dir, self.emulator.base_url(), DEFAULT_TOKEN.to_owned()).await;
+        format!("http://{page}/frame.html")
     }
 }
 
@@ -63,19 +68,6 @@ impl Stand {
 async fn last_event(base_url: &str) -> AcdEvent {
     let events: Vec<AcdEvent> = jtel::records(base_url, "acd/events").await;
     events.last().cloned().expect("an event was created")
-}
-
-/// Percent-encodes a query value.
-fn encode(value: &str) -> String {
-    value
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 /// What the user does with the picked time.
@@ -272,8 +264,8 @@ async fn browser_zone(client: &Client) -> String {
 async fn every_zone_sends_the_instant_of_the_picked_date() {
     let stand = Stand::start().await;
     let year = jiff::Timestamp::now().to_zoned(TimeZone::UTC).year() + 1;
-    let form = stand.form_url(&[("subject-template", TEMPLATE)]);
-    let german = stand.form_url(&[("subject-template", TEMPLATE), ("lang", "de")]);
+    let form = stand.form_url(&[("subject-template", TEMPLATE)]).await;
+    let german = format!("{form}?lang=de");
     let jtel_url = stand.emulator.base_url();
     let (rows, behaviour) = with_browser(move |client| async move {
         let (mut rows, mut behaviour) = (Vec::new(), Vec::new());
@@ -457,29 +449,47 @@ async fn slot_options(client: &Client) -> Vec<(String, String, String)> {
 #[tokio::test(flavor = "multi_thread")]
 async fn service_hours_offer_only_open_times_on_both_clocks_and_bad_settings_are_said() {
     let stand = Stand::start().await;
-    let hours = stand.form_url(&[
-        ("subject-template", TEMPLATE),
-        ("callback-hours", "Mo-Fr 08:00-18:00"),
-        ("callback-zone", "Europe/Berlin"),
-    ]);
-    let bad = [
+    let hours = stand
+        .form_url(&[
+            ("subject-template", TEMPLATE),
+            ("callback-hours", "Mo-Fr 08:00-18:00"),
+            ("callback-zone", "Europe/Berlin"),
+        ])
+        .await;
+    let bad_settings = [
         (
-            stand.form_url(&[("subject-template", TEMPLATE), ("callback-hours", "Mo-Fr 8-18"), ("callback-zone", "Europe/Berlin")]),
+            &[
+                ("subject-template", TEMPLATE),
+                ("callback-hours", "Mo-Fr 8-18"),
+                ("callback-zone", "Europe/Berlin"),
+            ][..],
+            "",
             "callback-hours \"Mo-Fr 8-18\" is not understood: times are HH:MM-HH:MM",
         ),
         (
-            stand.form_url(&[("subject-template", TEMPLATE), ("callback-zone", "Europe/Berln")]),
+            &[("subject-template", TEMPLATE), ("callback-zone", "Europe/Berln")][..],
+            "",
             "callback-zone \"Europe/Berln\" is not a time zone this browser knows",
         ),
         (
-            stand.form_url(&[("subject-template", TEMPLATE), ("callback-hours", "Mo-Fr 08:00-18:00")]),
+            &[("subject-template", TEMPLATE), ("callback-hours", "Mo-Fr 08:00-18:00")][..],
+            "",
             "callback-hours \"Mo-Fr 08:00-18:00\" needs callback-zone",
         ),
         (
-            stand.form_url(&[("subject-template", TEMPLATE), ("callback-hours", "Mon-Fri 08:00-18:00"), ("callback-zone", "Europe/Berlin"), ("lang", "de")]),
+            &[
+                ("subject-template", TEMPLATE),
+                ("callback-hours", "Mon-Fri 08:00-18:00"),
+                ("callback-zone", "Europe/Berlin"),
+            ][..],
+            "?lang=de",
             "callback-hours \"Mon-Fri 08:00-18:00\" ist nicht verständlich: Tage sind Mo Di Mi Do Fr Sa So",
         ),
     ];
+    let mut bad = Vec::new();
+    for (settings, link, message) in bad_settings {
+        bad.push((format!("{}{link}", stand.form_url(settings).await), message));
+    }
     let jtel_url = stand.emulator.base_url();
     let berlin = TimeZone::get("Europe/Berlin").unwrap();
     let new_york = TimeZone::get("America/New_York").unwrap();
