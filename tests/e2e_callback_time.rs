@@ -9,7 +9,7 @@
 
 mod support;
 
-use fantoccini::Client;
+use fantoccini::{Client, Locator};
 use jiff::civil::{Date, DateTime};
 use jiff::tz::{AmbiguousOffset, Offset, TimeZone};
 use jtel_emulator::{Config, RunningEmulator, DEFAULT_TOKEN};
@@ -18,7 +18,7 @@ use serde_json::json;
 use support::browser::{devtools, on_every_new_document, with_browser};
 use support::deployment::{deploy, MetaCsp};
 use support::widget::{all_in_widget, click, in_widget, type_into, widget_text};
-use support::{gateway, jtel, report};
+use support::{gateway, jtel, report, screenshots};
 
 /// The subject template of the table.
 const TEMPLATE: &str = "Callback from {Sender} on {date} at {time} ({zone})";
@@ -238,6 +238,11 @@ async fn wait_for_part(client: &Client, part: &str) -> String {
     );
 }
 
+/// Saves the form as `docs/screenshots/{name}.png` (when screenshots are being updated).
+async fn screenshot(client: &Client, name: &str) {
+    screenshots::save(&client.find(Locator::Css(FORM)).await.unwrap(), name).await;
+}
+
 async fn emulate_zone(client: &Client, zone: &str) {
     devtools(
         client,
@@ -288,6 +293,9 @@ async fn every_zone_sends_the_instant_of_the_picked_date() {
                     Pick::AsIs => {}
                     Pick::SecondReading => {
                         let note = wait_for_part(&client, "comes twice").await;
+                        if name == "Europe/Berlin" {
+                            screenshot(&client, "callback-time-twice").await;
+                        }
                         let first = in_widget(&client, FORM, ".jtel-time-twice")
                             .await
                             .text()
@@ -316,6 +324,9 @@ async fn every_zone_sends_the_instant_of_the_picked_date() {
                         assert!(error.contains("the clocks jump from"), "{error}");
                         let offered = offered_times(&client).await;
                         assert_eq!(offered.len(), 2, "{offered:?}");
+                        if name == "Europe/Berlin" {
+                            screenshot(&client, "callback-time-skipped").await;
+                        }
                         // The same in German.
                         client.goto(&german).await.unwrap();
                         type_into(&client, FORM, "Sender", "0199 123456789").await;
@@ -528,6 +539,7 @@ async fn service_hours_offer_only_open_times_on_both_clocks_and_bad_settings_are
             .await
             .unwrap();
         wait_for_part(&client, "Call centre time:").await;
+        screenshot(&client, "callback-time-slots").await;
         let hint = in_widget(&client, FORM, "[id$=PreferredTime-hint]")
             .await
             .text()

@@ -96,6 +96,11 @@ pub fn PreferredTimeField(props: &PreferredTimeFieldProps) -> Html {
                     aria-invalid={invalid} aria-describedby={described_by}
                     onchange={on_change} onblur={on_blur}>
                     <option value="" selected={props.value.is_empty()}>{ ui_text(&UiText::AsSoonAsPossible, language) }</option>
+                    // A time the list does not offer (a stored draft): shown as it is, so the
+                    // list never pretends another choice; its error says why it cannot be sent.
+                    if !props.value.is_empty() && !slots.iter().any(|slot| offers(slot, &props.value)) {
+                        <option value={props.value.clone()} selected=true>{ props.value.replace('T', " ") }</option>
+                    }
                     { for slot_days(slots).into_iter().map(|day| slot_group(&day, &props.value, language)) }
                 </select>
             }
@@ -193,6 +198,16 @@ fn time_choice(props: &PreferredTimeFieldProps) -> Html {
     }
 }
 
+/// Whether `slot` is the field's text `value` (a time that comes twice only with its offset).
+fn offers(slot: &Slot, value: &str) -> bool {
+    PickedTime::parse(value).is_some_and(|chosen| {
+        chosen.local == slot.user.local
+            && chosen
+                .offset_minutes
+                .is_none_or(|offset| offset == slot.user.offset_minutes)
+    })
+}
+
 /// The slots grouped by the user's calendar day.
 fn slot_days(slots: &[Slot]) -> Vec<Vec<Slot>> {
     let mut days: Vec<Vec<Slot>> = Vec::new();
@@ -213,15 +228,11 @@ fn slot_group(day: &[Slot], value: &str, language: Language) -> Html {
         ui_text(&UiText::Weekday(first.weekday()), language),
         first.date()
     );
-    let chosen = PickedTime::parse(value);
     html! {
         <optgroup label={label}>
             { for day.iter().map(|slot| {
                 let text = slot.user.to_string();
-                let selected = chosen.is_some_and(|chosen| {
-                    chosen.local == slot.user.local
-                        && chosen.offset_minutes.is_none_or(|offset| offset == slot.user.offset_minutes)
-                });
+                let selected = offers(slot, value);
                 let shown = ui_text(&UiText::SlotText {
                     time: slot.user.local.time(),
                     centre: slot.centre.local.time(),
