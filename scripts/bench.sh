@@ -6,11 +6,14 @@
 #   2. native micro-benchmarks of jtel-core (cargo bench -p jtel-core --bench core);
 #   3. in headless Chromium (bench/src/main.rs): time to interactive over cold loads, widget and
 #      baseline interleaved in the same run; keystroke-to-feedback latency; the agent picker
-#      with 100, 1,000 and 10,000 rows.
+#      with 100, 1,000 and 10,000 rows;
+#   4. the jtel gateway (scripts/bench-gateway.sh): creates and picker reads per second with
+#      p50/p99 through one and two instances, and memory over a soak (SOAK_SECONDS, default 600),
+#      written to bench/gateway-results.md.
 # Performance is measured here, side by side with the baseline, never asserted by the tests.
 # Installs what is missing first (twiggy too; without it the wasm breakdown is skipped).
 #
-#   LOADS=30 KEYSTROKES=50 PICKER_SAMPLES=20 scripts/bench.sh
+#   LOADS=30 KEYSTROKES=50 PICKER_SAMPLES=20 SOAK_SECONDS=600 scripts/bench.sh
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/install-tools.sh
@@ -157,3 +160,6 @@ model="$(lscpu | sed -n 's/^Model name: *//p' | head -1)"
   cat "$work/native.md" "$work/browser.md"
 } >"$results"
 step "written to $results"
+
+step "the jtel gateway: load through one and two instances, memory over a soak"
+scripts/bench-gateway.sh
