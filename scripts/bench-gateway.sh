@@ -25,12 +25,17 @@ cleanup() {
 trap cleanup EXIT
 
 step "release builds: jtel-gateway, jtel-emulator, the load generator"
-cargo build --release --locked -q -p jtel-gateway -p jtel-emulator -p jtel-bench --bin gateway_load
+cargo build --release --locked -q -p jtel-gateway -p jtel-emulator
+cargo build --release --locked -q -p jtel-bench --bin gateway_load
 
 # The emulator on a free port (it prints its base URL first; its request log is dropped).
 ./target/release/jtel-emulator --listen 127.0.0.1:0 --token bench-jtel-token >"$work/emulator.out" 2>&1 &
-pids+=($!)
-until base_url="$(grep -m1 -o 'http://[0-9.:]*/rest/v1.0/1' "$work/emulator.out")"; do sleep 0.1; done
+emulator=$!
+pids+=("$emulator")
+until base_url="$(grep -m1 -o 'http://[0-9.:]*/rest/v1.0/1' "$work/emulator.out")"; do
+  kill -0 "$emulator" 2>/dev/null || { cat "$work/emulator.out"; exit 1; }
+  sleep 0.1
+done
 : >"$work/emulator.out"
 
 export BENCH_HS_SECRET="bench-only-secret-$(date +%s%N)-0123456789abcdef"
