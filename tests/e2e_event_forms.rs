@@ -278,7 +278,7 @@ async fn invalid_input_never_reaches_jtel_and_stays_on_the_page() {
             .text()
             .await
             .unwrap();
-        assert!(error.contains("only digits"), "{error}");
+        assert!(error.contains("cannot contain letters"), "{error}");
     })
     .await;
 
