@@ -344,6 +344,9 @@ pub struct EventFormSettings {
     pub read_only: Vec<Field>,
     /// The level of the form's title (`<h2>` by default), to fit the host page's outline.
     pub heading_level: u8,
+    /// The CRM record the form is about, as the host page names it; see
+    /// [`EventFormSettings::record_identity`].
+    pub record: Option<String>,
 }
 
 impl Default for EventFormSettings {
@@ -361,6 +364,7 @@ impl Default for EventFormSettings {
             prefill: EventDraft::default(),
             read_only: Vec::new(),
             heading_level: 2,
+            record: None,
         }
     }
 }
@@ -382,15 +386,40 @@ impl EventFormSettings {
         matches!(self.routing(field), Some(Setting::Fixed(_)))
     }
 
-    /// The draft a fresh form starts with: fixed routing and prefilled values.
-    pub fn initial_draft(&self) -> EventDraft {
+    /// Which CRM record the form's draft belongs to: `record` if the host page names it, else
+    /// the prefill that identifies a record (`user-data`, then `crm-url`); `None` when nothing
+    /// does (then no draft is stored or restored).
+    pub fn record_identity(&self) -> Option<String> {
+        let prefilled =
+            |field| Some(self.prefill.text(field).trim()).filter(|text| !text.is_empty());
+        self.record
+            .as_deref()
+            .map(str::trim)
+            .filter(|record| !record.is_empty())
+            .or_else(|| prefilled(Field::UserData))
+            .or_else(|| prefilled(Field::CrmUrl))
+            .map(str::to_owned)
+    }
+
+    /// The draft the form shows and sends now: routing the host page fixes, what the user
+    /// typed or chose in the fields they `edited`, and the host page's prefill elsewhere. So a
+    /// changed setting or prefill shows (and is sent) at once, and typed text is never
+    /// overwritten by a prefill.
+    pub fn compose(&self, typed: &EventDraft, edited: &[bool; Field::ALL.len()]) -> EventDraft {
         let mut draft = self.prefill.clone();
-        for row in &FIELDS {
-            if let Some(value) = self.routing(row.field).and_then(Setting::fixed) {
-                draft.set(row.field, value.to_owned());
+        for field in Field::ALL {
+            match self.routing(field) {
+                Some(Setting::Fixed(value)) => draft.set(field, value.clone()),
+                _ if edited[field.index()] => draft.set(field, typed.text(field).to_owned()),
+                _ => {}
             }
         }
         draft
+    }
+
+    /// The draft a fresh form starts with: fixed routing and prefilled values.
+    pub fn initial_draft(&self) -> EventDraft {
+        self.compose(&EventDraft::default(), &[false; Field::ALL.len()])
     }
 
     /// The fields the user sees for `kind`, in order.

@@ -16,6 +16,7 @@
 //! - [`json`] and [`wire`]: a small JSON reader/writer and the jtel types read from and
 //!   written to it (the browser build's codec; serde stays for the emulator).
 //! - [`tolerant`]: the loose forms of flags and numbers jtel may send, read strictly.
+//! - [`options`]: reading host options strictly (yes/no, lists, numbers), errors for the rest.
 //! - [`outcome`]: HTTP status + body → a typed outcome the forms can act on.
 //! - [`retry`]: finding an event already created before a retry sends it again.
 //! - [`callback_time`]: the preferred time of a callback request and the instant it means,
@@ -36,6 +37,7 @@ pub mod json;
 pub mod messages;
 pub mod model;
 pub mod numbering_plan;
+pub mod options;
 pub mod outcome;
 pub mod phone;
 pub mod retry;

@@ -1,0 +1,288 @@
+//! Reading what a host page configured, from attributes, properties or `mount()` options, with
+//! no option ignored in silence: a value of a shape the option does not take becomes a
+//! [`ConfigError`] naming the option, the value and what it accepts.
+//!
+//! Shapes accepted wherever they make sense: yes/no as `true`/`false` or `"on"`/`"off"` (also
+//! as strings), lists as arrays or comma lists, numbers as numbers or numeric strings.
+
+use crate::event_form::{kind_named, prefill_fields, EventFormSettings, Setting};
+use crate::messages::Language;
+use crate::numbering_plan::Region;
+use crate::validation::EventDraft;
+use crate::Field;
+
+/// A value as the host page gave it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum OptionValue {
+    /// A string (an attribute is always one), or a number written as JavaScript writes it.
+    Text(String),
+    /// A boolean.
+    Flag(bool),
+    /// An array, its items written as text.
+    List(Vec<String>),
+    /// Anything else (an object, a function), described by its JavaScript type.
+    Other(String),
+}
+
+impl OptionValue {
+    /// The value as the integrator wrote it, for messages.
+    pub fn describe(&self) -> String {
+        match self {
+            Self::Text(text) => text.clone(),
+            Self::Flag(flag) => flag.to_string(),
+            Self::List(items) => format!("[{}]", items.join(", ")),
+            Self::Other(kind) => format!("({kind})"),
+        }
+    }
+}
+
+/// Where a widget's options come from; keys are the attribute names (`base-url`).
+pub trait Options {
+    /// The value of `key`, if set (blank text counts as not set).
+    fn get(&self, key: &str) -> Option<OptionValue>;
+}
+
+/// An option value the widget does not understand.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    /// The attribute name (`event-type`); the property and `mount()` key is its camelCase.
+    pub option: String,
+    /// The value as given.
+    pub value: String,
+    /// What the option accepts, in words.
+    pub accepted: &'static str,
+}
+
+impl ConfigError {
+    /// The one line an integrator reads in the console.
+    pub fn console_text(&self) -> String {
+        format!(
+            "jtel-widgets: option \"{}\" does not accept \"{}\"; accepted: {}",
+            self.option, self.value, self.accepted
+        )
+    }
+}
+
+/// What each option with a rule accepts, in words (the reference in `docs/options.md` says the
+/// same).
+pub mod accepted {
+    /// Any text.
+    pub const TEXT: &str = "text";
+    /// `event-type`.
+    pub const EVENT_TYPE: &str =
+        "callback, voicemail, fax, sms, email, ticket, a type id (a whole number above 0) or choose";
+    /// `group`.
+    pub const GROUP: &str = "a group id (a whole number above 0) or choose";
+    /// `agent`.
+    pub const AGENT: &str =
+        "an agent id (a whole number above 0), choose, or nothing for the group queue";
+    /// `lang`.
+    pub const LANGUAGE: &str = "en, de (a language tag such as de-AT)";
+    /// `read-only`.
+    pub const READ_ONLY: &str =
+        "field names (Sender, Receiver, Subject, Body, CrmURL, UserData) as an array or a comma list";
+    /// `heading-level`.
+    pub const HEADING_LEVEL: &str = "1 to 6";
+    /// `timeout`.
+    pub const TIMEOUT: &str = "a whole number of seconds from 1 to 3600";
+    /// `store-draft`.
+    pub const FLAG: &str = "true, false, on, off";
+    /// `variable`.
+    pub const VARIABLE: &str = "a cockpit variable id (a whole number above 0)";
+    /// `refresh-seconds`.
+    pub const REFRESH: &str = "a whole number of seconds, 0 for no refresh";
+}
+
+/// Reads options one by one and collects every value it cannot use.
+pub struct OptionReader<'a> {
+    options: &'a dyn Options,
+    errors: Vec<ConfigError>,
+}
+
+impl<'a> OptionReader<'a> {
+    /// A reader of `options`.
+    pub fn new(options: &'a dyn Options) -> Self {
+        Self {
+            options,
+            errors: Vec::new(),
+        }
+    }
+
+    /// Every value not understood so far, or `Ok` when there is none.
+    pub fn finish(self) -> Result<(), Vec<ConfigError>> {
+        if self.errors.is_empty() {
+            Ok(())
+        } else {
+            Err(self.errors)
+        }
+    }
+
+    /// `key` read by `parse` from its text; a value `parse` refuses (or not text at all) is
+    /// reported with `accepted`.
+    pub fn parse<T>(
+        &mut self,
+        key: &str,
+        accepted: &'static str,
+        parse: impl FnOnce(&str) -> Option<T>,
+    ) -> Option<T> {
+        let value = self.options.get(key)?;
+        let parsed = match &value {
+            OptionValue::Text(text) => parse(text.trim()),
+            _ => None,
+        };
+        if parsed.is_none() {
+            self.refuse(key, &value, accepted);
+        }
+        parsed
+    }
+
+    fn refuse(&mut self, key: &str, value: &OptionValue, accepted: &'static str) {
+        self.errors.push(ConfigError {
+            option: key.to_owned(),
+            value: value.describe(),
+            accepted,
+        });
+    }
+
+    /// `key` as text.
+    pub fn text(&mut self, key: &str) -> Option<String> {
+        self.parse(key, accepted::TEXT, |text| Some(text.to_owned()))
+    }
+
+    /// `key` as yes or no: `true`/`false`, `on`/`off` (as booleans or text).
+    pub fn flag(&mut self, key: &str) -> Option<bool> {
+        let value = self.options.get(key)?;
+        let flag = match &value {
+            OptionValue::Flag(flag) => Some(*flag),
+            OptionValue::Text(text) => match text.trim().to_ascii_lowercase().as_str() {
+                "true" | "on" => Some(true),
+                "false" | "off" => Some(false),
+                _ => None,
+            },
+            _ => None,
+        };
+        if flag.is_none() {
+            self.refuse(key, &value, accepted::FLAG);
+        }
+        flag
+    }
+
+    /// `key` as a list of items read by `item`: an array, or text separated by commas or
+    /// spaces. An item `item` refuses makes the whole value refused.
+    pub fn list<T>(
+        &mut self,
+        key: &str,
+        accepted: &'static str,
+        item: impl Fn(&str) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        let value = self.options.get(key)?;
+        let items: Option<Vec<T>> = match &value {
+            OptionValue::List(items) => items.iter().map(|text| item(text.trim())).collect(),
+            OptionValue::Text(text) => text
+                .split([',', ' '])
+                .filter(|part| !part.trim().is_empty())
+                .map(|part| item(part.trim()))
+                .collect(),
+            _ => None,
+        };
+        if items.is_none() {
+            self.refuse(key, &value, accepted);
+        }
+        items
+    }
+
+    /// `key` as a whole number within `range`.
+    pub fn number<T: std::str::FromStr + PartialOrd>(
+        &mut self,
+        key: &str,
+        accepted: &'static str,
+        range: std::ops::RangeInclusive<T>,
+    ) -> Option<T> {
+        self.parse(key, accepted, |text| {
+            text.parse::<T>()
+                .ok()
+                .filter(|number| range.contains(number))
+        })
+    }
+
+    /// `lang` as one of the languages the widgets speak.
+    pub fn language(&mut self) -> Option<Language> {
+        self.parse("lang", accepted::LANGUAGE, known_language)
+    }
+}
+
+/// The language a BCP 47 tag names, if the widgets speak it (`de`, `de-AT`, `en-GB`).
+pub fn known_language(tag: &str) -> Option<Language> {
+    let primary = tag.trim().split(['-', '_']).next().unwrap_or("");
+    let language = Language::from_tag(primary);
+    language
+        .tag()
+        .eq_ignore_ascii_case(primary)
+        .then_some(language)
+}
+
+/// A routing id: a whole number above 0, or `choose`.
+fn routing_id(text: &str, unset_allowed: bool) -> Option<Setting> {
+    if text.eq_ignore_ascii_case("choose") {
+        Some(Setting::Choose)
+    } else if text.is_empty() && unset_allowed {
+        Some(Setting::Unset)
+    } else {
+        text.parse::<i64>()
+            .ok()
+            .filter(|id| *id > 0)
+            .map(|_| Setting::Fixed(text.to_owned()))
+    }
+}
+
+/// An event type: a name, a type id or `choose`.
+fn event_type(text: &str) -> Option<Setting> {
+    match kind_named(text) {
+        Some(kind) => Some(Setting::Fixed(kind.type_id().to_string())),
+        None => routing_id(text, false),
+    }
+}
+
+impl EventFormSettings {
+    /// The settings `reader`'s options give (defaults for options not set); values not
+    /// understood are collected in `reader`.
+    pub fn read(reader: &mut OptionReader) -> Self {
+        let defaults = Self::default();
+        let mut prefill = EventDraft::default();
+        for row in prefill_fields() {
+            if let Some(text) = reader.text(row.key) {
+                prefill.set(row.field, text);
+            }
+        }
+        Self {
+            event_type: reader
+                .parse("event-type", accepted::EVENT_TYPE, event_type)
+                .unwrap_or(defaults.event_type),
+            group: reader
+                .parse("group", accepted::GROUP, |text| routing_id(text, false))
+                .unwrap_or(defaults.group),
+            agent: reader
+                .parse("agent", accepted::AGENT, |text| routing_id(text, true))
+                .unwrap_or_default(),
+            receiver: Setting::from_attribute(reader.text("receiver").as_deref()),
+            // A region the numbering plans do not know is reported at the phone field
+            // (see `EventFormSettings::region`).
+            region: Region::from_settings(
+                reader.text("region").as_deref(),
+                reader.text("country-code").as_deref(),
+            ),
+            subject_template: reader.text("subject-template"),
+            subject_template_asap: reader
+                .text("subject-template-asap")
+                .unwrap_or(defaults.subject_template_asap),
+            prefill,
+            read_only: reader
+                .list("read-only", accepted::READ_ONLY, Field::from_json_name)
+                .unwrap_or_default(),
+            heading_level: reader
+                .number("heading-level", accepted::HEADING_LEVEL, 1..=6)
+                .unwrap_or(defaults.heading_level),
+            record: reader.text("record"),
+        }
+    }
+}
