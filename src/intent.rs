@@ -3,7 +3,7 @@
 //! (and answers a retry with the first outcome). A changed request is a new intent with a
 //! new key. With a draft key the intent is kept beside the draft, so a reload keeps it too.
 
-use crate::draft_store;
+use crate::draft_store::DraftSlot;
 
 /// The intent being sent: the request (its JSON) and its key.
 #[derive(Debug, Default)]
@@ -13,17 +13,17 @@ pub struct Intent {
 
 impl Intent {
     /// The key for sending `request` (its JSON): the current intent's when it is the same
-    /// request (looked up beside the draft `draft_key` after a reload), else a new key.
-    pub fn key_for(&mut self, request: &str, draft_key: Option<&str>) -> String {
+    /// request (looked up beside the draft in `slot` after a reload), else a new key.
+    pub fn key_for(&mut self, request: &str, slot: Option<&DraftSlot>) -> String {
         if self.current.is_none() {
-            self.current = draft_key.and_then(draft_store::load_intent);
+            self.current = slot.and_then(DraftSlot::load_intent);
         }
         match &self.current {
             Some((sent, key)) if sent == request => key.clone(),
             _ => {
                 let key = new_key();
-                if let Some(draft_key) = draft_key {
-                    draft_store::save_intent(draft_key, request, &key);
+                if let Some(slot) = slot {
+                    slot.save_intent(request, &key);
                 }
                 self.current = Some((request.to_owned(), key.clone()));
                 key
@@ -32,7 +32,7 @@ impl Intent {
     }
 
     /// Forgets the intent: it succeeded, or the user starts a new request (the stored copy
-    /// goes with the draft, see [`draft_store::clear`]).
+    /// goes with the draft, see [`DraftSlot::clear`]).
     pub fn done(&mut self) {
         self.current = None;
     }

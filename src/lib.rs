@@ -11,7 +11,8 @@
 //! - [`hooks`]: loading master data (groups, agents, service numbers, event types) for pickers.
 //! - [`local_time`]: the user's local time and zone for the preferred callback time.
 //! - [`focus`]: moving the keyboard focus.
-//! - [`draft_store`]: drafts that survive a page reload (`sessionStorage`).
+//! - [`draft_store`]: drafts that survive a page reload, one per CRM record (`sessionStorage`).
+//! - [`form_control`]: the host page's handle on a form (`ready`, `reset`, `setValues`, `submit`).
 //! - [`online`]: whether the browser is online, as a hook.
 //! - [`perf_marks`]: the `jtel-interactive` performance mark that `scripts/bench.sh` measures.
 //! - [`components`]: the Yew components ([`components::acd_event_form::AcdEventForm`],
@@ -28,6 +29,7 @@ pub mod components;
 pub mod draft_store;
 pub mod embed;
 pub mod focus;
+pub mod form_control;
 pub mod form_state;
 pub mod hooks;
 pub mod intent;

@@ -249,6 +249,8 @@ async fn a_draft_survives_a_reload_and_is_forgotten_after_success() {
     let base_url = base("draft");
     let mut with_draft = props(&base_url);
     with_draft.draft_key = Some(AttrValue::Static("callback-test"));
+    // Drafts are kept per CRM record (issue 9): the host page names this one.
+    with_draft.form.record = Some("contact-987654".into());
     let form = Mounted::<AcdEventForm>::new(with_draft.clone()).await;
     form.type_into(Field::Sender, "0199 123456789").await;
     form.type_into(Field::Body, "Evenings are best").await;
@@ -257,7 +259,7 @@ async fn a_draft_survives_a_reload_and_is_forgotten_after_success() {
     let reloaded = Mounted::<AcdEventForm>::new(with_draft.clone()).await;
     assert_eq!(reloaded.input(Field::Sender).value(), "0199 123456789");
     assert_eq!(reloaded.input(Field::Body).value(), "Evenings are best");
-    assert!(stored_draft("callback-test")
+    assert!(stored_draft("callback-test:contact-987654")
         .unwrap()
         .contains("Evenings are best"));
 
@@ -281,7 +283,7 @@ async fn a_draft_survives_a_reload_and_is_forgotten_after_success() {
     assert_eq!(keys.len(), 2, "{keys:?}");
     assert_eq!(keys[0], keys[1], "the reload kept the intent's key");
     assert_eq!(
-        stored_draft("callback-test"),
+        stored_draft("callback-test:contact-987654"),
         None,
         "a sent request leaves no draft behind"
     );

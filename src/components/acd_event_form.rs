@@ -6,8 +6,9 @@
 use crate::components::form_field::{next_instance_prefix, FormField};
 use crate::components::picker::Picker;
 use crate::components::preferred_time_field::PreferredTimeField;
-use crate::draft_store;
+use crate::draft_store::DraftSlot;
 use crate::focus::focus_within;
+use crate::form_control::{FormCommand, FormControl, SubmitOutcome};
 use crate::form_state::{FormAction, FormState, Submission};
 use crate::hooks::{use_options, OptionSource};
 use crate::intent::Intent;
@@ -36,9 +37,13 @@ pub struct AcdEventFormProps {
     /// Routing, prefill and the rules of the fields.
     #[prop_or_default]
     pub form: EventFormSettings,
-    /// Where the draft survives a page reload (`sessionStorage`, per tab); `None` stores nothing.
+    /// Where the drafts survive a page reload (`sessionStorage`, per tab, one per CRM record);
+    /// `None` stores nothing.
     #[prop_or_default]
     pub draft_key: Option<AttrValue>,
+    /// The host page's handle on the form (`ready`, `reset`, `setValues`, `submit`).
+    #[prop_or_default]
+    pub control: FormControl,
     /// Called with the created event.
     #[prop_or_default]
     pub on_created: Callback<AcdEvent>,
@@ -51,18 +56,18 @@ pub struct AcdEventFormProps {
 }
 
 impl AcdEventFormProps {
-    /// The initial draft with what the user typed before a reload laid over it (fields the
-    /// host page fixes stay fixed).
-    fn restored_draft(&self) -> EventDraft {
-        let mut draft = self.form.initial_draft();
-        if let Some(key) = &self.draft_key {
-            for (field, text) in draft_store::load(key) {
-                if !self.form.fixes(field) {
-                    draft.set(field, text);
-                }
-            }
-        }
-        draft
+    /// Where the draft of `record` is kept, if anywhere.
+    fn draft_slot(&self, record: Option<&str>) -> Option<DraftSlot> {
+        DraftSlot::new(self.draft_key.as_deref(), record)
+    }
+
+    /// What the user typed for `record` before (a stored draft), else nothing.
+    fn typed_for(&self, record: Option<&str>) -> EventDraft {
+        let stored = self
+            .draft_slot(record)
+            .map(|slot| slot.load())
+            .unwrap_or_default();
+        EventDraft::from_pairs(stored.iter().map(|(field, text)| (*field, text.as_str())))
     }
 }
 
@@ -82,14 +87,18 @@ fn prepare(
 pub fn AcdEventForm(props: &AcdEventFormProps) -> Html {
     let language = props.widget.language;
     let form = &props.form;
+    let record = form.record_identity();
     let state = use_reducer({
-        let props = props.clone();
-        move || FormState::new(props.restored_draft())
+        let (props, record) = (props.clone(), record.clone());
+        move || FormState::new(record.clone(), props.typed_for(record.as_deref()))
     });
+    // What the form shows and would send now: the current settings and prefill, with what the
+    // user typed for this record laid over them.
+    let draft = form.compose(&state.typed, &state.edited);
     let id_prefix = use_memo((), |()| next_instance_prefix());
     let form_ref = use_node_ref();
     let client = props.widget.client();
-    let kind = kind_of(&state.draft);
+    let kind = kind_of(&draft);
     let wants = |field| form.routing(field) == Some(&Setting::Choose);
     // One picker per routing field the user chooses (hooks are called in a fixed order).
     let options = [
@@ -138,7 +147,7 @@ pub fn AcdEventForm(props: &AcdEventFormProps) -> Html {
     let slots = use_memo(clock.clone(), |clock| clock.slots());
     // The draft's verdict, once per render: the problems to show, or the request (whose
     // subject the preview shows).
-    let prepared = prepare(form, &state.draft, &clock);
+    let prepared = prepare(form, &draft, &clock);
     let problems: Vec<FieldError> = prepared.clone().err().unwrap_or_default();
 
     let on_input = {
@@ -149,22 +158,43 @@ pub fn AcdEventForm(props: &AcdEventFormProps) -> Html {
         let state = state.clone();
         Callback::from(move |field| state.dispatch(FormAction::Touch(field)))
     };
-    let intent = use_mut_ref(Intent::default);
     let on_submit = {
-        let (state, form_ref, props, fields, intent, clock) = (
+        let state = state.dispatcher();
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            state.dispatch(FormAction::AskSubmit);
+        })
+    };
+    // Who waits for the outcome of the submit asked for (the host page's `submit()`).
+    let waiting = use_mut_ref(Vec::<Callback<SubmitOutcome>>::new);
+    let intent = use_mut_ref(Intent::default);
+    {
+        // A submit is carried out after the render that follows it, so it sends the settings
+        // and the text of that moment (also right after `setValues`).
+        let (state, form_ref, props, fields, draft, waiting, intent, clock) = (
             state.clone(),
             form_ref.clone(),
             props.clone(),
             fields.clone(),
+            draft.clone(),
+            waiting.clone(),
             intent.clone(),
             clock.clone(),
         );
-        Callback::from(move |event: SubmitEvent| {
-            event.prevent_default();
-            if state.submission == Submission::Submitting {
+        use_effect_with(state.submits_asked, move |asked| {
+            let waiting = std::mem::take(&mut *waiting.borrow_mut());
+            let answer = move |outcome: SubmitOutcome| {
+                for responder in &waiting {
+                    responder.emit(outcome.clone());
+                }
+            };
+            if *asked == 0 {
                 return;
             }
-            match prepare(&props.form, &state.draft, &clock) {
+            if state.submission == Submission::Submitting {
+                return answer(SubmitOutcome::Busy);
+            }
+            match prepare(&props.form, &draft, &clock) {
                 Err(errors) => {
                     state.dispatch(FormAction::SubmitRefused);
                     if let Some(first) = fields
@@ -173,61 +203,98 @@ pub fn AcdEventForm(props: &AcdEventFormProps) -> Html {
                     {
                         focus_within(&form_ref, &format!("[name=\"{}\"]", first.json_name()));
                     }
-                    props.on_invalid.emit(errors);
+                    props.on_invalid.emit(errors.clone());
+                    answer(SubmitOutcome::Invalid(errors));
                 }
                 Ok(request) => {
                     // A retry of the same request is the same intent: the same key.
+                    let slot = props.draft_slot(state.record.as_deref());
                     let key = intent
                         .borrow_mut()
-                        .key_for(&request.to_json(), props.draft_key.as_deref());
+                        .key_for(&request.to_json(), slot.as_ref());
                     state.dispatch(FormAction::SubmitStarted);
-                    let (state, client, props, intent) = (
-                        state.clone(),
-                        props.widget.client(),
-                        props.clone(),
-                        intent.clone(),
-                    );
+                    let (state, client) = (state.dispatcher(), props.widget.client());
                     wasm_bindgen_futures::spawn_local(async move {
                         match client.create_event(&request, &key).await {
                             Ok(created) => {
                                 intent.borrow_mut().done();
-                                if let Some(key) = &props.draft_key {
-                                    draft_store::clear(key);
+                                if let Some(slot) = slot {
+                                    slot.clear();
                                 }
                                 state.dispatch(FormAction::Succeeded(Box::new(created.clone())));
-                                props.on_created.emit(created);
+                                props.on_created.emit(created.clone());
+                                answer(SubmitOutcome::Created(created));
                             }
                             Err(error) => {
                                 state.dispatch(FormAction::Failed(error.clone()));
-                                props.on_failed.emit(error);
+                                props.on_failed.emit(error.clone());
+                                answer(SubmitOutcome::Failed(error));
                             }
                         }
                     });
                 }
             }
-        })
-    };
+        });
+    }
     {
-        // Keep what the user types across a page reload (fields the host page fixes excepted).
-        let (key, form) = (props.draft_key.clone(), props.form.clone());
-        use_effect_with(state.draft.clone(), move |draft| {
-            if let Some(key) = key {
-                let typed: Vec<Field> = Field::ALL
-                    .into_iter()
-                    .filter(|field| !form.fixes(*field))
-                    .collect();
-                draft_store::save(&key, draft, &typed);
+        // Another CRM record: its own draft (or nothing typed), never the previous record's.
+        let (state, props) = (state.clone(), props.clone());
+        use_effect_with(record, move |record| {
+            if state.record != *record {
+                state.dispatch(FormAction::Reset {
+                    record: record.clone(),
+                    typed: Box::new(props.typed_for(record.as_deref())),
+                });
             }
+        });
+    }
+    {
+        // Keep what the user typed for this record across a page reload.
+        let slot = props.draft_slot(state.record.as_deref());
+        use_effect_with(
+            (slot, state.typed.clone(), state.edited),
+            |(slot, typed, edited)| {
+                if let Some(slot) = slot {
+                    slot.save(typed, |field| edited[field.index()]);
+                }
+            },
+        );
+    }
+    {
+        // The host page's commands, carried out with the state of the latest render.
+        let (control, state, waiting) = (props.control.clone(), state.clone(), waiting.clone());
+        use_effect(move || {
+            let record = state.record.clone();
+            let dispatcher = state.dispatcher();
+            control.attach(Callback::from(move |command| match command {
+                FormCommand::Reset => dispatcher.dispatch(FormAction::Reset {
+                    record: record.clone(),
+                    typed: Box::default(),
+                }),
+                FormCommand::SetValues(values) => {
+                    for (field, text) in values {
+                        dispatcher.dispatch(FormAction::Edit(field, text));
+                    }
+                }
+                FormCommand::Submit(responder) => {
+                    waiting.borrow_mut().push(responder);
+                    dispatcher.dispatch(FormAction::AskSubmit);
+                }
+            }));
+            move || control.detach()
         });
     }
     let online = use_online();
     // The inputs are in the DOM after the first render: the form is interactive.
     use_interactive_mark();
     let on_new_request = {
-        let (state, form, intent) = (state.clone(), props.form.clone(), intent.clone());
+        let (state, record, intent) = (state.dispatcher(), state.record.clone(), intent.clone());
         Callback::from(move |_: MouseEvent| {
             intent.borrow_mut().done();
-            state.dispatch(FormAction::Reset(Box::new(form.initial_draft())))
+            state.dispatch(FormAction::Reset {
+                record: record.clone(),
+                typed: Box::default(),
+            })
         })
     };
 
@@ -256,7 +323,7 @@ pub fn AcdEventForm(props: &AcdEventFormProps) -> Html {
                 ui_text(&UiText::Optional, language)
             )
         };
-        let value = AttrValue::from(state.draft.text(field).to_owned());
+        let value = AttrValue::from(draft.text(field).to_owned());
         let error = shown_error(field);
         let input = input_kind(field, kind, form);
         if input == InputKind::DateTime {
@@ -302,7 +369,7 @@ pub fn AcdEventForm(props: &AcdEventFormProps) -> Html {
             };
         }
         let hint = match input {
-            InputKind::Tel => Some(form.phone_hint(state.draft.text(field), language)),
+            InputKind::Tel => Some(form.phone_hint(draft.text(field), language)),
             _ => None,
         };
         html! {

@@ -1,48 +1,85 @@
-//! A widget's configuration, read the same way from element attributes and JS options.
+//! A widget's configuration, read the same way from element attributes, element properties
+//! and JS options, strictly: what is not understood is reported (see [`jtel_core::options`]).
 
 use crate::settings::WidgetSettings;
-use js_sys::{Object, Reflect};
-use jtel_core::event_form::{kind_setting, prefill_fields, EventFormSettings, Setting};
-use jtel_core::numbering_plan::Region;
+use js_sys::{Array, Object, Reflect};
+use jtel_core::options::{accepted, known_language, OptionReader, OptionValue, Options};
 use jtel_core::outcome::SetValueForm;
-use jtel_core::{Field, Language};
+use jtel_core::Language;
 use wasm_bindgen::JsValue;
 use web_sys::Element;
 use yew::AttrValue;
 
-/// Where configuration values come from. Keys are written in kebab-case (`base-url`); JS
-/// options use the camelCase form (`baseUrl`).
-pub trait ConfigSource {
-    /// The value of `key`, if set and not empty.
-    fn value(&self, key: &str) -> Option<String>;
-}
+/// The name of the object in which a custom element keeps the settings set as rich
+/// properties (arrays, objects), by camelCase key; written by the element's JS class.
+const RICH_PROPERTIES: &str = "jtelRich";
 
-impl ConfigSource for Element {
-    fn value(&self, key: &str) -> Option<String> {
-        self.get_attribute(key)
-            .filter(|value| !value.trim().is_empty())
+/// A custom element's settings: its attributes, and the rich properties set on it (those win).
+pub struct ElementOptions<'a>(pub &'a Element);
+
+impl Options for ElementOptions<'_> {
+    fn get(&self, key: &str) -> Option<OptionValue> {
+        let rich = Reflect::get(self.0, &JsValue::from_str(RICH_PROPERTIES))
+            .ok()
+            .filter(JsValue::is_object)
+            .and_then(|rich| {
+                option_value(Reflect::get(&rich, &JsValue::from_str(&camel_case(key))).ok()?)
+            });
+        rich.or_else(|| {
+            self.0
+                .get_attribute(key)
+                .filter(|value| !value.trim().is_empty())
+                .map(OptionValue::Text)
+        })
     }
 }
 
-/// A JS options object such as `{ baseUrl: "/jtel", group: 235 }`.
+/// A JS options object such as `{ baseUrl: "/jtel", group: 235, readOnly: ["Sender"] }`.
 pub struct JsOptions(pub Object);
 
-impl ConfigSource for JsOptions {
-    fn value(&self, key: &str) -> Option<String> {
-        let value = Reflect::get(&self.0, &JsValue::from_str(&camel_case(key))).ok()?;
-        // A number (`group: 235`) is written the way JavaScript writes it, with
-        // `Number.prototype.toString`: Rust's float formatting would add about 10 KB to the
-        // wasm for the same text (they differ only for ±Infinity, -0 and 1e21 or more, which
-        // no option accepts either way).
-        let text = value.as_string().or_else(|| {
-            let number = js_sys::Number::from(value.as_f64()?);
-            number.to_string_with_radix(10).ok().map(String::from)
-        })?;
-        Some(text).filter(|text| !text.trim().is_empty())
+impl Options for JsOptions {
+    fn get(&self, key: &str) -> Option<OptionValue> {
+        option_value(Reflect::get(&self.0, &JsValue::from_str(&camel_case(key))).ok()?)
     }
 }
 
-fn camel_case(key: &str) -> String {
+/// A JS value as an option value; `undefined`, `null` and blank text count as not set.
+fn option_value(value: JsValue) -> Option<OptionValue> {
+    if value.is_undefined() || value.is_null() {
+        return None;
+    }
+    if let Some(flag) = value.as_bool() {
+        return Some(OptionValue::Flag(flag));
+    }
+    if Array::is_array(&value) {
+        let items = Array::from(&value)
+            .iter()
+            .map(|item| text_of(&item).unwrap_or_else(|| "?".to_owned()))
+            .collect();
+        return Some(OptionValue::List(items));
+    }
+    match text_of(&value) {
+        Some(text) if text.trim().is_empty() => None,
+        Some(text) => Some(OptionValue::Text(text)),
+        None => Some(OptionValue::Other(
+            value.js_typeof().as_string().unwrap_or_default(),
+        )),
+    }
+}
+
+/// A string, or a number written the way JavaScript writes it (`Number.prototype.toString`):
+/// Rust's float formatting would add about 10 KB to the wasm for the same text (they differ
+/// only for ±Infinity, -0 and 1e21 or more, which no option accepts either way).
+pub fn text_of(value: &JsValue) -> Option<String> {
+    value.as_string().or_else(|| {
+        let number = js_sys::Number::from(value.as_f64()?);
+        number.to_string_with_radix(10).ok().map(String::from)
+    })
+}
+
+/// The camelCase form of an attribute name (`base-url` → `baseUrl`): the property and
+/// `mount()` option.
+pub fn camel_case(key: &str) -> String {
     let mut parts = key.split('-');
     let first = parts.next().unwrap_or_default().to_owned();
     parts.fold(first, |mut out, part| {
@@ -80,6 +117,7 @@ pub const ACD_EVENT_FORM_KEYS: &[&str] = &[
     "timeout",
     "draft-key",
     "store-draft",
+    "record",
     "id",
 ];
 
@@ -98,123 +136,57 @@ pub const COCKPIT_VARIABLE_KEYS: &[&str] = &[
 pub const COCKPIT_VARIABLES_KEYS: &[&str] =
     &["base-url", "token", "lang", "timeout", "set-value-form"];
 
-/// The language of a widget: `lang` if set, else English.
-pub fn language(source: &dyn ConfigSource) -> Language {
-    source
-        .value("lang")
-        .map(|tag| Language::from_tag(&tag))
-        .unwrap_or_default()
+/// The language of a widget's texts: `lang` if the widgets speak it, else English (a `lang`
+/// they do not speak is reported by [`widget_settings`]).
+pub fn language(source: &dyn Options) -> Language {
+    match source.get("lang") {
+        Some(OptionValue::Text(tag)) => known_language(&tag).unwrap_or_default(),
+        _ => Language::default(),
+    }
 }
 
-/// The settings every widget shares: `base-url`, `token`, `timeout`, `lang`,
-/// `set-value-form`.
-pub fn widget_settings(source: &dyn ConfigSource) -> WidgetSettings {
+/// The settings every widget shares: `base-url`, `token`, `timeout`, `lang`, `set-value-form`.
+pub fn widget_settings(reader: &mut OptionReader) -> WidgetSettings {
     let defaults = WidgetSettings::default();
     WidgetSettings {
-        base_url: source
-            .value("base-url")
+        base_url: reader
+            .text("base-url")
             .map(AttrValue::from)
             .unwrap_or(defaults.base_url),
-        token: source.value("token").map(AttrValue::from),
-        timeout_seconds: source
-            .value("timeout")
-            .and_then(|seconds| seconds.trim().parse().ok())
+        token: reader.text("token").map(AttrValue::from),
+        timeout_seconds: reader
+            .number("timeout", accepted::TIMEOUT, 1..=3600)
             .unwrap_or(defaults.timeout_seconds),
-        language: language(source),
-        set_value_form: set_value_form(source).unwrap_or(defaults.set_value_form),
-    }
-}
-
-/// `set-value-form` (`path` or `query`), if set. Any other value is reported on the console,
-/// naming what is accepted, and the default is used.
-fn set_value_form(source: &dyn ConfigSource) -> Option<SetValueForm> {
-    let text = source.value("set-value-form")?;
-    let form = SetValueForm::from_setting(&text);
-    if form.is_none() {
-        web_sys::console::warn_1(
-            &format!(
-                "jtel-widgets: set-value-form \"{text}\" is neither \"path\" nor \"query\"; using \"{}\"",
-                SetValueForm::default().name()
+        language: reader.language().unwrap_or_default(),
+        set_value_form: reader
+            .parse(
+                "set-value-form",
+                accepted::SET_VALUE_FORM,
+                SetValueForm::from_setting,
             )
-            .into(),
-        );
+            .unwrap_or(defaults.set_value_form),
     }
-    form
 }
 
-/// Where a form's draft is kept: `draft-key`, else the element's `id`; none when
-/// `store-draft="off"` or neither is set (the draft then lives only as long as the page).
-pub fn draft_key(source: &dyn ConfigSource) -> Option<AttrValue> {
-    if source
-        .value("store-draft")
-        .is_some_and(|value| value.trim().eq_ignore_ascii_case("off"))
-    {
-        return None;
-    }
-    source
-        .value("draft-key")
-        .or_else(|| source.value("id"))
-        .map(AttrValue::from)
+/// Where a form's drafts are kept: `draft-key`, else the element's `id`; none when
+/// `store-draft` is off or neither is set (the draft then lives only as long as the form).
+pub fn draft_key(reader: &mut OptionReader) -> Option<AttrValue> {
+    let store = reader.flag("store-draft").unwrap_or(true);
+    let key = reader.text("draft-key").or_else(|| reader.text("id"));
+    key.filter(|_| store).map(AttrValue::from)
 }
 
-/// The cockpit variable id (`variable`); a missing or unreadable id becomes 0, which the form
-/// reports as not found.
-pub fn variable_id(source: &dyn ConfigSource) -> i64 {
-    source
-        .value("variable")
-        .and_then(|id| id.trim().parse::<i64>().ok())
+/// The cockpit variable id (`variable`); a missing id becomes 0, which the form reports as
+/// not found.
+pub fn variable_id(reader: &mut OptionReader) -> i64 {
+    reader
+        .number("variable", accepted::VARIABLE, 1..=i64::MAX)
         .unwrap_or_default()
 }
 
 /// How often a cockpit variable reloads (`refresh-seconds`), if at all.
-pub fn refresh_seconds(source: &dyn ConfigSource) -> Option<u32> {
-    source
-        .value("refresh-seconds")
-        .and_then(|seconds| seconds.trim().parse::<u32>().ok())
-}
-
-/// The routing, prefill and field rules of an ACD event form configured by `source`.
-pub fn event_form_settings(source: &dyn ConfigSource) -> EventFormSettings {
-    let mut settings = EventFormSettings::default();
-    for row in prefill_fields() {
-        if let Some(text) = source.value(row.key) {
-            settings.prefill.set(row.field, text);
-        }
-    }
-    settings.read_only = source
-        .value("read-only")
-        .map(|names| {
-            names
-                .split([',', ' '])
-                .filter_map(|name| Field::from_json_name(name.trim()))
-                .collect()
-        })
-        .unwrap_or_default();
-    settings.agent = Setting::from_attribute(source.value("agent").as_deref());
-    settings.receiver = Setting::from_attribute(source.value("receiver").as_deref());
-    settings.subject_template = source.value("subject-template");
-    settings.callback_hours = source.value("callback-hours");
-    settings.callback_zone = source.value("callback-zone");
-    if let Some(kind) = source.value("event-type") {
-        settings.event_type = kind_setting(Some(&kind));
-    }
-    if let Some(group) = source.value("group") {
-        settings.group = Setting::from_attribute(Some(&group));
-    }
-    settings.region = Region::from_settings(
-        source.value("region").as_deref(),
-        source.value("country-code").as_deref(),
-    );
-    if let Some(level) = source
-        .value("heading-level")
-        .and_then(|level| level.trim().parse().ok())
-    {
-        settings.heading_level = level;
-    }
-    if let Some(template) = source.value("subject-template-asap") {
-        settings.subject_template_asap = template;
-    }
-    settings
+pub fn refresh_seconds(reader: &mut OptionReader) -> Option<u32> {
+    reader.number("refresh-seconds", accepted::REFRESH, 0..=u32::MAX)
 }
 
 #[cfg(test)]

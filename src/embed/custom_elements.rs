@@ -1,21 +1,74 @@
 //! The custom elements (`<jtel-acd-event-form>`, …). wasm-bindgen cannot declare a class that
 //! extends `HTMLElement`, so a few lines of JS define it and forward the lifecycle callbacks to
 //! Rust, which mounts, updates and destroys the widget.
+//!
+//! Every setting is also a camelCase property (`el.eventType = "ticket"`), as React 19, Vue 3,
+//! Angular and Lit set them: a string, number or boolean is reflected to its attribute; an
+//! array or object (`el.readOnly = ["Sender"]`) is kept as a property only. Properties set
+//! before the element was defined are taken over when it upgrades. `el.update({ … })` sets
+//! several at once. The form element also has `ready`, `reset()`, `setValues()` and
+//! `submit()` ([`crate::embed::commands`]).
 
+use crate::embed::commands;
+use crate::embed::config::ElementOptions;
 use crate::embed::widget::{MountedWidget, WidgetKind};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
 #[wasm_bindgen(inline_js = r#"
-export function defineWidgetElement(name, observed, connected, disconnected, changed) {
+export function defineWidgetElement(name, observed, connected, disconnected, changed, command) {
   if (customElements.get(name)) return;
-  customElements.define(name, class extends HTMLElement {
+  const camel = (key) => key.replace(/-([a-z])/g, (_, letter) => letter.toUpperCase());
+  // Settings the element already has (`id`, `lang`) keep their own properties.
+  const keys = observed.filter((key) => !(camel(key) in HTMLElement.prototype));
+  class WidgetElement extends HTMLElement {
+    constructor() {
+      super();
+      this.jtelRich = {};
+      this.jtelReady = new Promise((resolve) => { this.jtelResolveReady = resolve; });
+      for (const key of keys) {
+        const property = camel(key);
+        if (Object.prototype.hasOwnProperty.call(this, property)) {
+          const value = this[property];
+          delete this[property];
+          this[property] = value;
+        }
+      }
+    }
     static get observedAttributes() { return observed; }
     connectedCallback() { connected(this); }
     disconnectedCallback() { disconnected(this); }
     attributeChangedCallback() { changed(this); }
-  });
+    get ready() { return this.jtelReady; }
+    update(options) { for (const [property, value] of Object.entries(options)) this[property] = value; }
+    reset() { command(this, "reset", undefined); }
+    setValues(values) { command(this, "setValues", values); }
+    submit() { return command(this, "submit", undefined); }
+  }
+  for (const key of keys) {
+    const property = camel(key);
+    Object.defineProperty(WidgetElement.prototype, property, {
+      configurable: true,
+      enumerable: true,
+      get() { return property in this.jtelRich ? this.jtelRich[property] : this.getAttribute(key); },
+      set(value) {
+        const rich = value !== null && (typeof value === "object" || typeof value === "function");
+        const hadRich = property in this.jtelRich;
+        delete this.jtelRich[property];
+        if (rich) {
+          this.jtelRich[property] = value;
+          changed(this);
+        } else if (value === null || value === undefined) {
+          if (this.hasAttribute(key)) this.removeAttribute(key);
+          else if (hadRich) changed(this);
+        } else {
+          this.setAttribute(key, String(value));
+        }
+      },
+    });
+  }
+  customElements.define(name, WidgetElement);
 }
 "#)]
 extern "C" {
@@ -26,12 +79,47 @@ extern "C" {
         connected: &Closure<dyn Fn(Element)>,
         disconnected: &Closure<dyn Fn(Element)>,
         changed: &Closure<dyn Fn(Element)>,
+        command: &Closure<dyn Fn(Element, String, JsValue) -> Result<JsValue, JsValue>>,
     );
 }
 
 thread_local! {
     /// The widgets mounted by custom elements on this page.
     static MOUNTED: RefCell<Vec<MountedWidget>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Runs `action` on the widget mounted in `host`, if there is one. The widget is taken out of
+/// the list meanwhile, so a host page's event listener that changes or commands an element
+/// (even this one) while `action` runs cannot find the list borrowed.
+fn with_widget<T>(host: &Element, action: impl FnOnce(&mut MountedWidget) -> T) -> Option<T> {
+    let mut widget = take(host)?;
+    let answer = action(&mut widget);
+    MOUNTED.with(|mounted| mounted.borrow_mut().push(widget));
+    Some(answer)
+}
+
+/// Takes the widget mounted in `host` out of the list.
+fn take(host: &Element) -> Option<MountedWidget> {
+    MOUNTED.with(|mounted| {
+        let mut mounted = mounted.borrow_mut();
+        let index = mounted.iter().position(|widget| widget.host() == host)?;
+        Some(mounted.swap_remove(index))
+    })
+}
+
+/// Resolves the element's `ready` promise once its widget accepts input.
+fn resolve_ready_when_ready(widget: &MountedWidget) {
+    let host = widget.host().clone();
+    let ready = commands::ready(widget);
+    let resolve = Closure::once(move |_: JsValue| {
+        if let Ok(resolve) = js_sys::Reflect::get(&host, &JsValue::from_str("jtelResolveReady")) {
+            if let Some(resolve) = resolve.dyn_ref::<js_sys::Function>() {
+                let _ = resolve.call0(&JsValue::UNDEFINED);
+            }
+        }
+    });
+    let _ = ready.then(&resolve);
+    resolve.forget();
 }
 
 /// Defines the custom element of every widget in this bundle (once; later calls do nothing). Elements already in
@@ -44,41 +132,38 @@ pub fn register() {
             .map(|key| JsValue::from_str(key))
             .collect();
         let connected = Closure::<dyn Fn(Element)>::new(move |host: Element| {
-            if let Some(widget) = MountedWidget::mount(&host, kind, &host) {
+            if let Some(widget) = MountedWidget::mount(&host, kind, &ElementOptions(&host)) {
+                resolve_ready_when_ready(&widget);
                 MOUNTED.with(|mounted| mounted.borrow_mut().push(widget));
             }
         });
         let disconnected = Closure::<dyn Fn(Element)>::new(|host: Element| {
-            let widget = MOUNTED.with(|mounted| {
-                let mut mounted = mounted.borrow_mut();
-                let index = mounted.iter().position(|widget| widget.host() == &host)?;
-                Some(mounted.swap_remove(index))
-            });
-            if let Some(widget) = widget {
+            if let Some(widget) = take(&host) {
                 widget.destroy();
             }
         });
         let changed = Closure::<dyn Fn(Element)>::new(|host: Element| {
-            MOUNTED.with(|mounted| {
-                if let Some(widget) = mounted
-                    .borrow_mut()
-                    .iter_mut()
-                    .find(|widget| widget.host() == &host)
-                {
-                    widget.update(&host);
-                }
-            });
+            with_widget(&host, |widget| widget.update(&ElementOptions(&host)));
         });
+        let command = Closure::<dyn Fn(Element, String, JsValue) -> Result<JsValue, JsValue>>::new(
+            |host: Element, name: String, argument: JsValue| {
+                with_widget(&host, |widget| commands::run(widget, &name, argument))
+                    .unwrap_or_else(|| Err(JsError::new("the element is not in the page")))
+                    .map_err(JsValue::from)
+            },
+        );
         define_widget_element(
             kind.element_name(),
             observed,
             &connected,
             &disconnected,
             &changed,
+            &command,
         );
         // The element classes live as long as the page, and so must their callbacks.
         connected.forget();
         disconnected.forget();
         changed.forget();
+        command.forget();
     }
 }

@@ -129,7 +129,7 @@ fn show_notices(
     kind: WidgetKind,
     widget: &Element,
 ) {
-    let language = config::language(widget);
+    let language = config::language(&config::ElementOptions(widget));
     let notices = [
         decision.marked_notice(language),
         decision.ignored_notice(kind.keys(), language),

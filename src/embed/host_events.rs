@@ -7,11 +7,14 @@
 //! | `jtel-value-set` | setValue answered | `{ variableId, value, result, message }` (`result` 0–4) |
 //! | `jtel-failed` | a request failed | `{ code, message }` |
 //! | `jtel-invalid` | a submit was refused | `{ fields: [{ field, code, message }] }` (`code` from [`jtel_core::ErrorCode::name`]) |
+//! | `jtel-config-error` | an option holds a value the widget does not understand | `{ option, property, value, accepted }` |
 
 use crate::components::cockpit_variable_form::SetValueEvent;
+use crate::embed::config::camel_case;
 use jtel_core::json::ObjectWriter;
 use jtel_core::messages::{api_error_message, error_message, set_value_message};
 use jtel_core::model::AcdEvent;
+use jtel_core::options::ConfigError;
 use jtel_core::outcome::ApiError;
 use jtel_core::{FieldError, Language};
 use web_sys::{CustomEvent, CustomEventInit, Element};
@@ -50,35 +53,58 @@ pub fn on_created(target: &Element) -> Callback<AcdEvent> {
     Callback::from(move |event: AcdEvent| dispatch(&target, "jtel-created", &event.to_json()))
 }
 
+/// Writes `code` and `message` of a failed request into `detail`.
+pub fn write_failure(detail: &mut ObjectWriter, error: &ApiError, language: Language) {
+    detail
+        .text("code", error.code())
+        .text("message", &api_error_message(error, language));
+}
+
 /// Callback that announces a failed request on `target`.
 pub fn on_failed(target: &Element, language: Language) -> Callback<ApiError> {
     let target = target.clone();
     Callback::from(move |error: ApiError| {
         let mut detail = ObjectWriter::new();
-        detail
-            .text("code", error.code())
-            .text("message", &api_error_message(&error, language));
+        write_failure(&mut detail, &error, language);
         dispatch(&target, "jtel-failed", &detail.finish())
     })
+}
+
+/// `[{ field, code, message }, …]` of a refused submit.
+pub fn invalid_fields(errors: &[FieldError], language: Language) -> String {
+    let fields: Vec<String> = errors
+        .iter()
+        .map(|error| {
+            let mut field = ObjectWriter::new();
+            field
+                .text("field", error.field.json_name())
+                .text("code", error.code.name())
+                .text("message", &error_message(error.code, language));
+            field.finish()
+        })
+        .collect();
+    format!("[{}]", fields.join(","))
 }
 
 /// Callback that announces a refused submit on `target`.
 pub fn on_invalid(target: &Element, language: Language) -> Callback<Vec<FieldError>> {
     let target = target.clone();
     Callback::from(move |errors: Vec<FieldError>| {
-        let fields: Vec<String> = errors
-            .iter()
-            .map(|error| {
-                let mut field = ObjectWriter::new();
-                field
-                    .text("field", error.field.json_name())
-                    .text("code", error.code.name())
-                    .text("message", &error_message(error.code, language));
-                field.finish()
-            })
-            .collect();
         let mut detail = ObjectWriter::new();
-        detail.raw("fields", &format!("[{}]", fields.join(",")));
+        detail.raw("fields", &invalid_fields(&errors, language));
         dispatch(&target, "jtel-invalid", &detail.finish())
     })
+}
+
+/// Tells the integrator about an option value the widget on `target` does not understand:
+/// one console error naming the option and what it accepts, and a `jtel-config-error` event.
+pub fn announce_config_error(target: &Element, error: &ConfigError) {
+    web_sys::console::error_1(&error.console_text().into());
+    let mut detail = ObjectWriter::new();
+    detail
+        .text("option", &error.option)
+        .text("property", &camel_case(&error.option))
+        .text("value", &error.value)
+        .text("accepted", error.accepted);
+    dispatch(target, "jtel-config-error", &detail.finish())
 }

@@ -12,10 +12,14 @@ use crate::components::{
     cockpit_variable_form::{CockpitVariableForm, CockpitVariableFormProps},
     cockpit_variable_list::{CockpitVariableList, CockpitVariableListProps},
 };
-use crate::embed::config::{self, ConfigSource};
-use crate::embed::{host_events, shadow};
+use crate::embed::{config, host_events, notice, shadow};
+use crate::form_control::FormControl;
+#[cfg(feature = "acd-event-form")]
+use jtel_core::event_form::EventFormSettings;
+use jtel_core::options::{ConfigError, OptionReader, Options};
+use jtel_core::Language;
 use web_sys::Element;
-use yew::{AppHandle, BaseComponent};
+use yew::{AppHandle, BaseComponent, Callback};
 
 /// The kinds of widget a page can embed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,130 +80,218 @@ impl WidgetKind {
     }
 }
 
-/// A widget's Yew app, whatever its component: updated from a new configuration, destroyed.
+/// What a widget's properties are wired to: the host element (its DOM events) and the form's
+/// control (the element's and the `mount()` handle's commands).
+pub struct HostLink {
+    /// The element the widget lives in.
+    pub host: Element,
+    /// The host page's handle on the form.
+    pub control: FormControl,
+}
+
+/// A widget's Yew app, whatever its component.
 trait EmbeddedApp {
-    /// Applies the configuration `source` gives now.
-    fn update(&mut self, host: &Element, source: &dyn ConfigSource);
+    /// Applies the configuration `source` gives now: renders the app (the first time) or
+    /// updates it; leaves it as it was when `source` holds a value it does not understand.
+    fn apply(&mut self, link: &HostLink, source: &dyn Options) -> Result<(), Vec<ConfigError>>;
     /// Removes the app and everything it rendered.
     fn destroy(self: Box<Self>);
 }
 
 /// How a component's properties are read from a configuration, with the host's events wired.
-type PropsReader<C> = fn(&Element, &dyn ConfigSource) -> <C as BaseComponent>::Properties;
+type PropsReader<C> =
+    fn(&HostLink, &dyn Options) -> Result<<C as BaseComponent>::Properties, Vec<ConfigError>>;
 
-/// The app of component `C` and how its properties are read.
+/// The app of component `C` (once a configuration could be read) and how its properties are
+/// read.
 struct App<C: BaseComponent> {
-    handle: AppHandle<C>,
+    root: Element,
+    handle: Option<AppHandle<C>>,
     props: PropsReader<C>,
 }
 
 impl<C: BaseComponent> EmbeddedApp for App<C> {
-    fn update(&mut self, host: &Element, source: &dyn ConfigSource) {
-        self.handle.update((self.props)(host, source));
+    fn apply(&mut self, link: &HostLink, source: &dyn Options) -> Result<(), Vec<ConfigError>> {
+        let props = (self.props)(link, source)?;
+        match &mut self.handle {
+            Some(handle) => handle.update(props),
+            None => {
+                self.handle =
+                    Some(yew::Renderer::<C>::with_root_and_props(self.root.clone(), props).render())
+            }
+        }
+        Ok(())
     }
 
     fn destroy(self: Box<Self>) {
-        self.handle.destroy();
+        if let Some(handle) = self.handle {
+            handle.destroy();
+        }
     }
 }
 
-/// Renders `C` into `root` with the properties `props` reads from `source`.
-fn start<C: BaseComponent>(
-    root: Element,
-    host: &Element,
-    source: &dyn ConfigSource,
-    props: PropsReader<C>,
-) -> Box<dyn EmbeddedApp> {
-    let handle = yew::Renderer::<C>::with_root_and_props(root, props(host, source)).render();
-    Box::new(App { handle, props })
+/// The app of `C` in `root`, rendered once a configuration can be read.
+fn app<C: BaseComponent>(root: &Element, props: PropsReader<C>) -> Box<dyn EmbeddedApp> {
+    Box::new(App::<C> {
+        root: root.clone(),
+        handle: None,
+        props,
+    })
 }
 
 /// A widget rendered into the shadow root of its host element.
 pub struct MountedWidget {
-    host: Element,
+    kind: WidgetKind,
+    link: HostLink,
+    root: Element,
     app: Box<dyn EmbeddedApp>,
+    /// The values not understood in the latest configuration (announced once each).
+    errors: Vec<ConfigError>,
+    /// The language of the latest configuration that could be read.
+    language: Language,
 }
 
 impl MountedWidget {
     /// Renders a widget of `kind` into `host`'s shadow root, configured by `source`; `None`
-    /// when the kind is not in this bundle or `host` cannot hold a shadow root.
-    pub fn mount(host: &Element, kind: WidgetKind, source: &dyn ConfigSource) -> Option<Self> {
+    /// when the kind is not in this bundle or `host` cannot hold a shadow root. A
+    /// configuration it cannot read shows a notice instead (see [`MountedWidget::update`]).
+    pub fn mount(host: &Element, kind: WidgetKind, source: &dyn Options) -> Option<Self> {
         if !kind.is_bundled() {
             return None;
         }
         let root = shadow::mount_point(host)?;
         let app = match kind {
             #[cfg(feature = "acd-event-form")]
-            WidgetKind::AcdEventForm => {
-                start::<AcdEventForm>(root, host, source, acd_event_form_props)
-            }
+            WidgetKind::AcdEventForm => app::<AcdEventForm>(&root, acd_event_form_props),
             #[cfg(feature = "cockpit")]
             WidgetKind::CockpitVariable => {
-                start::<CockpitVariableForm>(root, host, source, cockpit_variable_props)
+                app::<CockpitVariableForm>(&root, cockpit_variable_props)
             }
             #[cfg(feature = "cockpit")]
-            WidgetKind::CockpitVariables => {
-                start::<CockpitVariableList>(root, host, source, cockpit_list_props)
-            }
+            WidgetKind::CockpitVariables => app::<CockpitVariableList>(&root, cockpit_list_props),
             #[allow(unreachable_patterns)]
             _ => return None,
         };
-        Some(Self {
-            host: host.clone(),
+        let mut widget = Self {
+            kind,
+            link: HostLink {
+                host: host.clone(),
+                control: FormControl::default(),
+            },
+            root,
             app,
-        })
+            errors: Vec::new(),
+            language: Language::default(),
+        };
+        widget.update(source);
+        Some(widget)
     }
 
     /// The element the widget lives in.
     pub fn host(&self) -> &Element {
-        &self.host
+        &self.link.host
     }
 
-    /// Applies a new configuration (a form keeps what the user typed).
-    pub fn update(&mut self, source: &dyn ConfigSource) {
-        self.app.update(&self.host, source);
+    /// Applies a new configuration (a form keeps what the user typed). A value the widget does
+    /// not understand is never ignored: the widget shows a configuration notice in its place
+    /// (what the user typed stays, for when the configuration is right again), and each such
+    /// value is announced once, on the console and as a `jtel-config-error` event.
+    pub fn update(&mut self, source: &dyn Options) {
+        let errors = match self.app.apply(&self.link, source) {
+            Ok(()) => {
+                self.language = config::language(source);
+                if self.kind != WidgetKind::AcdEventForm {
+                    // Widgets without commands accept input once rendered.
+                    self.link.control.attach(Callback::noop());
+                }
+                Vec::new()
+            }
+            Err(errors) => errors,
+        };
+        for error in errors.iter().filter(|error| !self.errors.contains(error)) {
+            host_events::announce_config_error(&self.link.host, error);
+        }
+        notice::show(&self.root, &errors, config::language(source));
+        self.errors = errors;
+    }
+
+    /// The host page's handle on the widget's form.
+    pub fn control(&self) -> &FormControl {
+        &self.link.control
+    }
+
+    /// Whether the widget is a form that takes commands (`reset`, `setValues`, `submit`).
+    pub fn takes_commands(&self) -> bool {
+        self.kind == WidgetKind::AcdEventForm
+    }
+
+    /// The language of the widget's texts now.
+    pub fn language(&self) -> Language {
+        self.language
     }
 
     /// Removes the widget and everything it rendered.
     pub fn destroy(self) {
         self.app.destroy();
-        if let Some(root) = self.host.shadow_root() {
+        if let Some(root) = self.link.host.shadow_root() {
             root.set_inner_html("");
         }
     }
 }
 
 #[cfg(feature = "acd-event-form")]
-fn acd_event_form_props(host: &Element, source: &dyn ConfigSource) -> AcdEventFormProps {
-    let widget = config::widget_settings(source);
-    AcdEventFormProps {
-        on_created: host_events::on_created(host),
-        on_failed: host_events::on_failed(host, widget.language),
-        on_invalid: host_events::on_invalid(host, widget.language),
-        form: config::event_form_settings(source),
-        draft_key: config::draft_key(source),
+fn acd_event_form_props(
+    link: &HostLink,
+    source: &dyn Options,
+) -> Result<AcdEventFormProps, Vec<ConfigError>> {
+    let mut reader = OptionReader::new(source);
+    let widget = config::widget_settings(&mut reader);
+    let form = EventFormSettings::read(&mut reader);
+    let draft_key = config::draft_key(&mut reader);
+    reader.finish()?;
+    Ok(AcdEventFormProps {
+        on_created: host_events::on_created(&link.host),
+        on_failed: host_events::on_failed(&link.host, widget.language),
+        on_invalid: host_events::on_invalid(&link.host, widget.language),
+        control: link.control.clone(),
+        form,
+        draft_key,
         widget,
-    }
+    })
 }
 
 #[cfg(feature = "cockpit")]
-fn cockpit_variable_props(host: &Element, source: &dyn ConfigSource) -> CockpitVariableFormProps {
-    let widget = config::widget_settings(source);
-    CockpitVariableFormProps {
-        variable_id: config::variable_id(source),
-        refresh_seconds: config::refresh_seconds(source),
-        on_value_set: host_events::on_value_set(host, widget.language),
-        on_failed: host_events::on_failed(host, widget.language),
+fn cockpit_variable_props(
+    link: &HostLink,
+    source: &dyn Options,
+) -> Result<CockpitVariableFormProps, Vec<ConfigError>> {
+    let mut reader = OptionReader::new(source);
+    let widget = config::widget_settings(&mut reader);
+    let (variable_id, refresh_seconds) = (
+        config::variable_id(&mut reader),
+        config::refresh_seconds(&mut reader),
+    );
+    reader.finish()?;
+    Ok(CockpitVariableFormProps {
+        variable_id,
+        refresh_seconds,
+        on_value_set: host_events::on_value_set(&link.host, widget.language),
+        on_failed: host_events::on_failed(&link.host, widget.language),
         widget,
-    }
+    })
 }
 
 #[cfg(feature = "cockpit")]
-fn cockpit_list_props(host: &Element, source: &dyn ConfigSource) -> CockpitVariableListProps {
-    let widget = config::widget_settings(source);
-    CockpitVariableListProps {
-        on_value_set: host_events::on_value_set(host, widget.language),
-        on_failed: host_events::on_failed(host, widget.language),
+fn cockpit_list_props(
+    link: &HostLink,
+    source: &dyn Options,
+) -> Result<CockpitVariableListProps, Vec<ConfigError>> {
+    let mut reader = OptionReader::new(source);
+    let widget = config::widget_settings(&mut reader);
+    reader.finish()?;
+    Ok(CockpitVariableListProps {
+        on_value_set: host_events::on_value_set(&link.host, widget.language),
+        on_failed: host_events::on_failed(&link.host, widget.language),
         widget,
-    }
+    })
 }

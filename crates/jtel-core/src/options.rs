@@ -91,6 +91,8 @@ pub mod accepted {
     pub const VARIABLE: &str = "a cockpit variable id (a whole number above 0)";
     /// `refresh-seconds`.
     pub const REFRESH: &str = "a whole number of seconds, 0 for no refresh";
+    /// `set-value-form`.
+    pub const SET_VALUE_FORM: &str = "path, query";
 }
 
 /// Reads options one by one and collects every value it cannot use.
@@ -272,6 +274,10 @@ impl EventFormSettings {
                 reader.text("country-code").as_deref(),
             ),
             subject_template: reader.text("subject-template"),
+            // Service hours and their zone are checked where they are used (the preferred
+            // time's field says what is wrong with them).
+            callback_hours: reader.text("callback-hours"),
+            callback_zone: reader.text("callback-zone"),
             subject_template_asap: reader
                 .text("subject-template-asap")
                 .unwrap_or(defaults.subject_template_asap),
