@@ -3,6 +3,8 @@
 
 #![allow(dead_code)] // each test file uses its own subset
 
+pub mod embedded;
+
 use gloo_timers::future::sleep;
 use jtel_widgets::jtel_core::Field;
 use std::time::Duration;
@@ -21,6 +23,7 @@ const answers = new Map();
 const sent = [];
 const intents = [];
 const bodies = [];
+const details = [];
 export function serve(method, url, status, body, delay) {
   answers.set(method + " " + url, { status, body, delay });
 }
@@ -33,6 +36,10 @@ export function sent_idempotency_keys() {
 export function sent_bodies() {
   return bodies.join("\n");
 }
+export function last_sent(key) {
+  const found = details.filter((detail) => detail.key === key).pop();
+  return found ? JSON.stringify(found) : undefined;
+}
 export function install_canned_fetch() {
   if (window.__jtelCannedFetch) return;
   const realFetch = window.fetch.bind(window);
@@ -43,7 +50,9 @@ export function install_canned_fetch() {
     const key = request.method + " " + request.url;
     sent.push(key);
     if (request.headers.has("Idempotency-Key")) intents.push(request.headers.get("Idempotency-Key"));
-    bodies.push(await request.clone().text());
+    const body = await request.clone().text();
+    bodies.push(body);
+    details.push({ key, body, authorization: request.headers.get("Authorization") });
     const answer = answers.get(key);
     if (!answer) return new Response("", { status: 404 });
     // Like a real server that is slow: the request can be abandoned through its signal.
@@ -71,6 +80,8 @@ extern "C" {
     pub fn sent_idempotency_keys() -> String;
     /// The body of every request to a canned address (empty for none), one per line.
     pub fn sent_bodies() -> String;
+    /// The latest request sent as `METHOD url`, as JSON `{ key, body, authorization }`.
+    pub fn last_sent(key: &str) -> Option<String>;
     /// Replaces `window.fetch` for `https://jtel.test/` addresses (once per page).
     pub fn install_canned_fetch();
 }
