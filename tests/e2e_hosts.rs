@@ -1,0 +1,294 @@
+//! End to end from real host apps: a React 19 app and a Vue 3 app (built with Vite from npm
+//! packages, `tests/hosts/`) embed `<jtel-acd-event-form>` from the release bundle and pass it
+//! every setting as a camelCase property. The agent switches between two CRM records and
+//! changes group, event type, agent and language before and after typing; after every switch
+//! the event the jtel emulator created is checked (type, group, agent, sender, subject, user
+//! data), and a typed but unsent draft follows its record.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use fantoccini::{Client, Locator};
+use jtel_emulator::{Config, RunningEmulator, DEFAULT_TOKEN};
+use jtel_widgets::jtel_core::model::AcdEvent;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use support::browser::with_browser;
+use support::widget::{in_widget, type_into, wait_for_text};
+use support::{dist::dist_dir, gateway, jtel, report};
+
+const FORM: &str = "#crm-form";
+
+/// The host app `name` (`react`, `vue`) built with Vite, with the widget release bundle served
+/// next to it at `/jtel-widgets/`. Installs its npm packages with `npm ci` when missing.
+fn host_site(name: &str) -> PathBuf {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let app = root.join("tests/hosts").join(name);
+    if !app.join("node_modules").exists() {
+        npm(&app, &["ci", "--no-audit", "--no-fund"]);
+    }
+    let site = root.join("target/hosts").join(name);
+    let bundle = site.join("jtel-widgets");
+    if bundle.is_symlink() {
+        std::fs::remove_file(&bundle).expect("the old link can be removed");
+    }
+    npm(
+        &app,
+        &[
+            "exec",
+            "--",
+            "vite",
+            "build",
+            "--logLevel",
+            "warn",
+            "--emptyOutDir",
+            "--outDir",
+            site.to_str().expect("a UTF-8 path"),
+        ],
+    );
+    std::os::unix::fs::symlink(dist_dir(), bundle)
+        .expect("the widget bundle can be linked into the site");
+    site
+}
+
+fn npm(dir: &Path, args: &[&str]) {
+    let status = Command::new("npm")
+        .args(args)
+        .current_dir(dir)
+        .status()
+        .expect("npm is on PATH (scripts/install-tools.sh installs Node.js tools)");
+    assert!(status.success(), "npm {args:?} failed in {}", dir.display());
+}
+
+/// What one created event must hold.
+#[derive(Debug, Clone, PartialEq)]
+struct Expected {
+    kind: i64,
+    group: i64,
+    agent: Option<i64>,
+    sender: &'static str,
+    subject: &'static str,
+    user_data: &'static str,
+}
+
+impl Expected {
+    fn matches(&self, event: &AcdEvent) -> bool {
+        event.acd_event_types_id == Some(self.kind)
+            && event.acd_groups_id == Some(self.group)
+            && event.users_id == self.agent
+            && event.sender.as_deref() == Some(self.sender)
+            && event.subject.as_deref() == Some(self.subject)
+            && event.user_data.as_deref() == Some(self.user_data)
+    }
+}
+
+/// The app in a browser and the emulator behind it.
+struct Run<'a> {
+    client: &'a Client,
+    emulator_url: String,
+    /// One line per step: what was switched and what was created.
+    log: Vec<String>,
+}
+
+impl Run<'_> {
+    async fn click(&self, id: &str) {
+        self.client
+            .find(Locator::Id(id))
+            .await
+            .unwrap_or_else(|e| panic!("no #{id}: {e}"))
+            .click()
+            .await
+            .unwrap();
+    }
+
+    async fn choose(&self, select: &str, value: &str) {
+        self.client
+            .find(Locator::Id(select))
+            .await
+            .unwrap_or_else(|e| panic!("no #{select}: {e}"))
+            .select_by_value(value)
+            .await
+            .unwrap_or_else(|e| panic!("cannot choose {value:?} in #{select}: {e}"));
+    }
+
+    async fn field(&self, name: &str) -> String {
+        in_widget(self.client, FORM, &format!("[name={name}]"))
+            .await
+            .prop("value")
+            .await
+            .unwrap()
+            .unwrap_or_default()
+    }
+
+    async fn events(&self) -> Vec<AcdEvent> {
+        jtel::records(&self.emulator_url, "acd/events").await
+    }
+
+    /// Submits, waits for the confirmation, checks the one new event and starts a new request.
+    async fn submit_and_check(&mut self, step: &str, expected: Expected) {
+        let before = self.events().await.len();
+        in_widget(self.client, FORM, "button[type=submit]")
+            .await
+            .click()
+            .await
+            .unwrap();
+        in_widget(self.client, FORM, ".jtel-success-text").await;
+        let events = self.events().await;
+        let created = &events[before..];
+        assert_eq!(created.len(), 1, "{step}: exactly one event: {created:?}");
+        assert!(
+            expected.matches(&created[0]),
+            "{step}: expected {expected:?}, created {:?}",
+            created[0]
+        );
+        self.log.push(format!(
+            "| {step} | type {}, group {}, agent {:?}, sender {}, subject \"{}\", user data {} | correct |",
+            expected.kind, expected.group, expected.agent, expected.sender, expected.subject, expected.user_data
+        ));
+        in_widget(self.client, FORM, ".jtel-success button")
+            .await
+            .click()
+            .await
+            .unwrap();
+    }
+}
+
+/// Drives the CRM app at `url` through every switch; returns the report lines.
+async fn drive(client: Client, url: String, emulator_url: String) -> Vec<String> {
+    client.goto(&url).await.expect("the host app loads");
+    let mut run = Run {
+        client: &client,
+        emulator_url,
+        log: Vec::new(),
+    };
+    in_widget(&client, FORM, "[name=Subject]").await;
+    assert_eq!(
+        run.field("Sender").await,
+        "0199 1111111",
+        "record A's prefill"
+    );
+
+    // Record A: typed first, then the host moves the callback to group 236.
+    type_into(&client, FORM, "Subject", "A: first call").await;
+    run.choose("group", "236").await;
+    run.submit_and_check(
+        "A, group 235 → 236 after typing",
+        Expected {
+            kind: 3,
+            group: 236,
+            agent: None,
+            sender: "491991111111",
+            subject: "A: first call",
+            user_data: "CUST-A",
+        },
+    )
+    .await;
+
+    // Record B: ticket to agent 3, set before typing.
+    run.click("record-B").await;
+    run.choose("eventType", "ticket").await;
+    run.choose("agent", "3").await;
+    wait_for_text(&client, FORM, "h2", "New ticket").await;
+    assert_eq!(
+        run.field("Sender").await,
+        "0199 2222222",
+        "record B's prefill"
+    );
+    type_into(&client, FORM, "Subject", "B: ticket").await;
+    run.submit_and_check(
+        "switch to B, ticket + agent 3 before typing",
+        Expected {
+            kind: 6,
+            group: 236,
+            agent: Some(3),
+            sender: "0199 2222222",
+            subject: "B: ticket",
+            user_data: "CUST-B",
+        },
+    )
+    .await;
+
+    // Record A again: an unsent draft stays with A while the agent looks at B.
+    run.click("record-A").await;
+    type_into(&client, FORM, "Subject", "A: unsent").await;
+    run.click("record-B").await;
+    assert_eq!(run.field("Sender").await, "0199 2222222");
+    assert_eq!(
+        run.field("Subject").await,
+        "",
+        "nothing typed for A shows on B"
+    );
+    run.click("record-A").await;
+    assert_eq!(run.field("Subject").await, "A: unsent", "A's draft is back");
+    run.choose("lang", "de").await;
+    run.choose("agent", "4").await;
+    run.choose("eventType", "callback").await;
+    wait_for_text(&client, FORM, "h2", "Rückruf anfordern").await;
+    assert_eq!(
+        run.field("Subject").await,
+        "A: unsent",
+        "typed text survives"
+    );
+    run.submit_and_check(
+        "back to A (draft restored), German + agent 4 + callback after typing",
+        Expected {
+            kind: 3,
+            group: 236,
+            agent: Some(4),
+            sender: "491991111111",
+            subject: "A: unsent",
+            user_data: "CUST-A",
+        },
+    )
+    .await;
+
+    // Record B: group queue 235 in English, set before typing.
+    run.click("record-B").await;
+    run.choose("group", "235").await;
+    run.choose("agent", "").await;
+    run.choose("lang", "en").await;
+    wait_for_text(&client, FORM, "h2", "Request a callback").await;
+    type_into(&client, FORM, "Subject", "B: callback").await;
+    run.submit_and_check(
+        "switch to B, group 235 + queue + English before typing",
+        Expected {
+            kind: 3,
+            group: 235,
+            agent: None,
+            sender: "491992222222",
+            subject: "B: callback",
+            user_data: "CUST-B",
+        },
+    )
+    .await;
+    run.log
+}
+
+async fn host_app_follows_every_switch(name: &'static str) {
+    let site = tokio::task::spawn_blocking(move || host_site(name))
+        .await
+        .expect("the host app builds");
+    let emulator: RunningEmulator = jtel_emulator::spawn(Config::default())
+        .await
+        .expect("emulator starts");
+    let page = gateway::start(site, emulator.base_url(), DEFAULT_TOKEN.to_owned()).await;
+    let (url, emulator_url) = (format!("http://{page}/"), emulator.base_url());
+    let log = with_browser(move |client| drive(client, url, emulator_url)).await;
+    report::write(
+        &format!("host-{name}.md"),
+        &format!(
+            "{name} host: one event per switch\n\n| switch | created | verdict |\n|---|---|---|\n{}\n",
+            log.join("\n")
+        ),
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_react_19_app_drives_the_form_through_record_and_routing_switches() {
+    host_app_follows_every_switch("react").await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_vue_3_app_drives_the_form_through_record_and_routing_switches() {
+    host_app_follows_every_switch("vue").await;
+}
