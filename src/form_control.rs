@@ -16,7 +16,7 @@ use yew::Callback;
 #[derive(Debug, Clone, PartialEq)]
 pub enum SubmitOutcome {
     /// jtel created this event.
-    Created(AcdEvent),
+    Created(Box<AcdEvent>),
     /// The form refused to send: these fields are not valid.
     Invalid(Vec<FieldError>),
     /// The request failed (the input is kept).

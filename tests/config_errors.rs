@@ -214,7 +214,9 @@ async fn a_bad_value_at_mount_shows_the_notice_instead_of_a_form() {
 #[wasm_bindgen_test]
 async fn booleans_lists_and_numbers_are_taken_in_every_accepted_shape() {
     capture_console_errors();
-    let shapes: [(&str, fn() -> JsValue); 8] = [
+    /// An option and a value of an accepted shape.
+    type Shape = (&'static str, fn() -> JsValue);
+    let shapes: [Shape; 8] = [
         ("store-draft", || false.into()),
         ("store-draft", || "off".into()),
         ("store-draft", || "on".into()),

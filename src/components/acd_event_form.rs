@@ -223,7 +223,7 @@ pub fn AcdEventForm(props: &AcdEventFormProps) -> Html {
                                 }
                                 state.dispatch(FormAction::Succeeded(Box::new(created.clone())));
                                 props.on_created.emit(created.clone());
-                                answer(SubmitOutcome::Created(created));
+                                answer(SubmitOutcome::Created(Box::new(created)));
                             }
                             Err(error) => {
                                 state.dispatch(FormAction::Failed(error.clone()));

@@ -44,7 +44,9 @@ fn nothing_given_reads_as_the_defaults() {
 
 #[test]
 fn every_accepted_shape_is_read() {
-    let cases: Vec<(&'static str, OptionValue, fn(&EventFormSettings) -> bool)> = vec![
+    /// An option, a value for it, and what the settings then hold.
+    type Case = (&'static str, OptionValue, fn(&EventFormSettings) -> bool);
+    let cases: Vec<Case> = vec![
         ("event-type", text("ticket"), |s| s.event_type == fixed("6")),
         ("event-type", text(" E-Mail "), |s| {
             s.event_type == fixed("5")
