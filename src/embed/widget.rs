@@ -222,7 +222,8 @@ impl MountedWidget {
 
     /// Whether the widget is a form that takes commands (`reset`, `setValues`, `submit`).
     pub fn takes_commands(&self) -> bool {
-        self.kind == WidgetKind::AcdEventForm
+        // Known at compile time in a bundle without the form, so the commands' code is left out.
+        cfg!(feature = "acd-event-form") && self.kind == WidgetKind::AcdEventForm
     }
 
     /// The language of the widget's texts now.
