@@ -4,10 +4,9 @@
 use crate::api::JtelClient;
 use crate::components::picker::PickerOption;
 use crate::load::{use_load, LoadState};
-use jtel_core::messages::event_type_label;
+use jtel_core::messages::Texts;
 use jtel_core::outcome::ApiError;
 use jtel_core::wire::Records;
-use jtel_core::Language;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -34,21 +33,21 @@ pub struct PickerOptions {
     pub unreadable: usize,
 }
 
-/// Loads the options of `source`, labelled in `language`, when `wanted` (with [`use_load`],
-/// again whenever the client or the language changes); `None` when not wanted (the host page
+/// Loads the options of `source`, labelled with `texts`, when `wanted` (with [`use_load`],
+/// again whenever the client or the texts change); `None` when not wanted (the host page
 /// fixed the value).
 #[hook]
 pub fn use_options(
     client: JtelClient,
     source: OptionSource,
     wanted: bool,
-    language: Language,
+    texts: Texts,
 ) -> Option<LoadState<PickerOptions>> {
     let load = use_load(
-        (client, source, wanted, language),
-        |(client, source, wanted, language)| async move {
+        (client, source, wanted, texts),
+        |(client, source, wanted, texts)| async move {
             if wanted {
-                load(&client, source, language).await
+                load(&client, source, &texts).await
             } else {
                 Ok(PickerOptions::default())
             }
@@ -61,13 +60,13 @@ pub fn use_options(
 async fn load(
     client: &JtelClient,
     source: OptionSource,
-    language: Language,
+    texts: &Texts,
 ) -> Result<PickerOptions, ApiError> {
     let id_text = |id: Option<i64>| id.map(|id| id.to_string());
     Ok(match source {
         OptionSource::EventTypes => offer(client.event_types().await?, |row| {
             let id = row.id?;
-            let label = event_type_label(id, row.short_text.as_deref(), language);
+            let label = texts.event_type_label(id, row.short_text.as_deref());
             Some(PickerOption::new(id.to_string(), label))
         }),
         OptionSource::Groups => offer(client.groups().await?, |row| {

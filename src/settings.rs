@@ -1,8 +1,10 @@
 //! What every widget is configured with, whatever its kind: where the jtel API is, the token in
-//! direct mode, how long to wait, the language, and how setValue carries its value. One type for the three widgets' properties
+//! direct mode, how long to wait, the language and the integrator's own texts, and how setValue
+//! carries its value. One type for the three widgets' properties
 //! and one reader for it (`embed::config`).
 
 use crate::api::{JtelClient, DEFAULT_TIMEOUT_SECONDS};
+use jtel_core::messages::{TextOverrides, Texts};
 use jtel_core::outcome::SetValueForm;
 use jtel_core::Language;
 use yew::AttrValue;
@@ -19,6 +21,8 @@ pub struct WidgetSettings {
     pub timeout_seconds: u32,
     /// Language of every text in the widget.
     pub language: Language,
+    /// The integrator's replacements for texts, by text key (the `texts` option).
+    pub texts: TextOverrides,
     /// The form setValue is sent in first (cockpit widgets; the other form is tried once
     /// when jtel does not know this one).
     pub set_value_form: SetValueForm,
@@ -31,6 +35,7 @@ impl Default for WidgetSettings {
             token: None,
             timeout_seconds: DEFAULT_TIMEOUT_SECONDS,
             language: Language::default(),
+            texts: TextOverrides::default(),
             set_value_form: SetValueForm::default(),
         }
     }
@@ -41,5 +46,10 @@ impl WidgetSettings {
     pub fn client(&self) -> JtelClient {
         JtelClient::configured(&self.base_url, self.token.as_deref(), self.timeout_seconds)
             .with_set_value_form(self.set_value_form)
+    }
+
+    /// The words of every text: the language's, with the integrator's replacements.
+    pub fn texts(&self) -> Texts {
+        Texts::new(self.language, self.texts.clone())
     }
 }

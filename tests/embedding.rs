@@ -250,6 +250,55 @@ async fn mount_update_and_destroy_from_javascript() {
 }
 
 #[wasm_bindgen_test]
+async fn the_texts_option_replaces_texts_in_the_form_and_in_host_events() {
+    let invalid = listen("jtel-invalid");
+    let host = element(&[
+        ("group", "235"),
+        ("lang", "de"),
+        (
+            "texts",
+            r#"{"form-title.callback": "Wir rufen Sie an", "error.phone-too-short": "Mindestens 7 Ziffern, bitte", "no.such.key": "x"}"#,
+        ),
+    ])
+    .await;
+    let view = shadow(&host);
+    assert_eq!(view.text("h2").as_deref(), Some("Wir rufen Sie an"));
+    view.type_into(Field::Sender, "12").await;
+    view.click("button[type=submit]").await;
+    let events = invalid.borrow();
+    let fields = js_sys::Array::from(&get(events.last().expect("jtel-invalid"), "fields"));
+    assert_eq!(
+        get(&fields.get(0), "message").as_string().as_deref(),
+        Some("Mindestens 7 Ziffern, bitte")
+    );
+    // Texts without a replacement keep the language's own words.
+    assert_eq!(
+        get(&fields.get(1), "message").as_string().as_deref(),
+        Some("Dieses Feld ist ein Pflichtfeld.")
+    );
+    drop(events);
+    host.remove();
+
+    // mount() takes the replacements as an object.
+    let host = dom::fresh_host();
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"widget".into(), &"acd-event-form".into()).unwrap();
+    let texts = js_sys::Object::new();
+    js_sys::Reflect::set(&texts, &"submit.callback".into(), &"Call me back".into()).unwrap();
+    js_sys::Reflect::set(&options, &"texts".into(), &texts).unwrap();
+    let Ok(mut handle) = js_api::mount(host.clone(), options) else {
+        panic!("mount() refused a valid widget");
+    };
+    yew::scheduler::flush().await;
+    assert_eq!(
+        shadow(&host).text("button[type=submit]").as_deref(),
+        Some("Call me back")
+    );
+    handle.destroy();
+    host.remove();
+}
+
+#[wasm_bindgen_test]
 async fn every_form_fits_a_320_pixel_wide_host() {
     let layouts: [&[(&str, &str)]; 3] = [
         &[

@@ -7,6 +7,7 @@ use dom::{fresh_host, View};
 use jtel_widgets::components::picker::{
     filter_options, Picker, PickerOption, PickerProps, MAX_SHOWN,
 };
+use jtel_widgets::jtel_core::messages::Texts;
 use jtel_widgets::jtel_core::{Field, Language};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -33,7 +34,7 @@ async fn mount(options: Rc<Vec<PickerOption>>, chosen: Rc<RefCell<Vec<String>>>)
         label: AttrValue::Static("ACD group"),
         options,
         selected: AttrValue::Static(""),
-        language: Language::English,
+        texts: Texts::from(Language::English),
         on_select,
         on_blur: Callback::noop(),
     });

@@ -20,11 +20,11 @@ use crate::settings::WidgetSettings;
 use jtel_core::event_form::{
     input_kind, is_required, kind_of, EventFormSettings, InputKind, Setting,
 };
-use jtel_core::messages::{api_error_message, error_message, field_label_for, ui_text, UiText};
+use jtel_core::messages::{Texts, UiText};
 use jtel_core::model::{AcdEvent, CreateAcdEvent};
 use jtel_core::outcome::ApiError;
 use jtel_core::validation::EventDraft;
-use jtel_core::{EventKind, Field, FieldError, Language};
+use jtel_core::{EventKind, Field, FieldError};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -85,7 +85,7 @@ fn prepare(
 /// the field it concerns. Nothing typed is lost on any failure.
 #[component]
 pub fn AcdEventForm(props: &AcdEventFormProps) -> Html {
-    let language = props.widget.language;
+    let texts = props.widget.texts();
     let form = &props.form;
     let record = form.record_identity();
     let state = use_reducer({
@@ -108,7 +108,7 @@ pub fn AcdEventForm(props: &AcdEventFormProps) -> Html {
                 client.clone(),
                 OptionSource::EventTypes,
                 wants(Field::AcdEventTypesId),
-                language,
+                texts.clone(),
             ),
         ),
         (
@@ -117,7 +117,7 @@ pub fn AcdEventForm(props: &AcdEventFormProps) -> Html {
                 client.clone(),
                 OptionSource::Groups,
                 wants(Field::AcdGroupsId),
-                language,
+                texts.clone(),
             ),
         ),
         (
@@ -126,7 +126,7 @@ pub fn AcdEventForm(props: &AcdEventFormProps) -> Html {
                 client.clone(),
                 OptionSource::Users,
                 wants(Field::UsersId),
-                language,
+                texts.clone(),
             ),
         ),
         (
@@ -135,7 +135,7 @@ pub fn AcdEventForm(props: &AcdEventFormProps) -> Html {
                 client.clone(),
                 OptionSource::ServiceNumbers,
                 wants(Field::Receiver),
-                language,
+                texts.clone(),
             ),
         ),
     ];
@@ -308,19 +308,19 @@ pub fn AcdEventForm(props: &AcdEventFormProps) -> Html {
                 problems
                     .iter()
                     .find(|problem| problem.field == field && state.shows_error_for(field))
-                    .map(|problem| error_message(problem.code, language))
+                    .map(|problem| texts.error(problem.code))
             })
             .map(AttrValue::from)
     };
     let field_view = |field: Field| -> Html {
         let required = is_required(field);
         let label = if required {
-            field_label_for(field, kind, language).to_owned()
+            texts.label(field, kind)
         } else {
             format!(
                 "{} ({})",
-                field_label_for(field, kind, language),
-                ui_text(&UiText::Optional, language)
+                texts.label(field, kind),
+                texts.ui(&UiText::Optional)
             )
         };
         let value = AttrValue::from(draft.text(field).to_owned());
@@ -329,7 +329,7 @@ pub fn AcdEventForm(props: &AcdEventFormProps) -> Html {
         if input == InputKind::DateTime {
             return html! {
                 <PreferredTimeField key={field.json_name()} id_prefix={(*id_prefix).clone()} {label} {value} {error}
-                    {language} clock={Rc::clone(&clock)} slots={(*slots).clone()}
+                    texts={texts.clone()} clock={Rc::clone(&clock)} slots={(*slots).clone()}
                     on_input={on_input.clone()} on_blur={on_blur.clone()} />
             };
         }
@@ -340,36 +340,32 @@ pub fn AcdEventForm(props: &AcdEventFormProps) -> Html {
                 Some(LoadState::Loaded(list)) => (
                     list.options.clone(),
                     (list.unreadable > 0).then(|| {
-                        ui_text(
-                            &UiText::UnreadableChoices {
-                                count: list.unreadable,
-                            },
-                            language,
-                        )
+                        texts.ui(&UiText::UnreadableChoices {
+                            count: list.unreadable,
+                        })
                     }),
                 ),
-                Some(LoadState::Loading) => (
-                    Default::default(),
-                    Some(ui_text(&UiText::LoadingOptions, language)),
-                ),
+                Some(LoadState::Loading) => {
+                    (Default::default(), Some(texts.ui(&UiText::LoadingOptions)))
+                }
                 Some(LoadState::Failed(error)) => (
                     Default::default(),
                     Some(format!(
                         "{} {}",
-                        ui_text(&UiText::OptionsUnavailable, language),
-                        api_error_message(error, language)
+                        texts.ui(&UiText::OptionsUnavailable),
+                        texts.failure(error)
                     )),
                 ),
                 None => (Default::default(), None),
             };
             return html! {
-                <Picker key={field.json_name()} id_prefix={(*id_prefix).clone()} {field} label={label} {language}
+                <Picker key={field.json_name()} id_prefix={(*id_prefix).clone()} {field} label={label} texts={texts.clone()}
                     options={list} selected={value} hint={hint.map(AttrValue::from)} {error} {required}
                     on_select={on_input.clone()} on_blur={on_blur.clone()} />
             };
         }
         let hint = match input {
-            InputKind::Tel => Some(form.phone_hint(draft.text(field), language)),
+            InputKind::Tel => Some(form.phone_hint(draft.text(field), &texts)),
             _ => None,
         };
         html! {
@@ -387,38 +383,35 @@ pub fn AcdEventForm(props: &AcdEventFormProps) -> Html {
         .map(|problem| {
             format!(
                 "{}: {}",
-                field_label_for(problem.field, kind, language),
-                error_message(problem.code, language)
+                texts.label(problem.field, kind),
+                texts.error(problem.code)
             )
         })
         .collect();
     let subject_preview = form.subject_template.as_ref().and_then(|_| {
         prepared.ok().map(|request| {
-            ui_text(
-                &UiText::SubjectPreview {
-                    subject: request.subject,
-                },
-                language,
-            )
+            texts.ui(&UiText::SubjectPreview {
+                subject: request.subject,
+            })
         })
     });
     let submitting = state.submission == Submission::Submitting;
 
     html! {
-        <section class="jtel-widget jtel-acd-event-form" lang={language.tag()} part="form">
-            <@{heading_tag(form.heading_level)} class="jtel-title" part="title">{ ui_text(&UiText::FormTitle(kind), language) }</@>
+        <section class="jtel-widget jtel-acd-event-form" lang={texts.language().tag()} part="form">
+            <@{heading_tag(form.heading_level)} class="jtel-title" part="title">{ texts.ui(&UiText::FormTitle(kind)) }</@>
             if let Submission::Succeeded(created) = &state.submission {
                 <div class="jtel-success" role="status" aria-live="polite" part="success">
-                    <p class="jtel-success-text">{ ui_text(&UiText::Created { kind, event_id: created.id }, language) }</p>
+                    <p class="jtel-success-text">{ texts.ui(&UiText::Created { kind, event_id: created.id }) }</p>
                     <button type="button" class="jtel-button" part="button" onclick={on_new_request}>
-                        { ui_text(&UiText::NewRequest, language) }
+                        { texts.ui(&UiText::NewRequest) }
                     </button>
                 </div>
             } else {
                 <form ref={form_ref} class="jtel-form" novalidate=true onsubmit={on_submit} aria-busy={submitting.then_some("true")}>
                     if !configuration_problems.is_empty() && state.submit_attempted {
                         <div class="jtel-alert" role="alert" part="alert">
-                            <p>{ ui_text(&UiText::ConfigurationProblem, language) }</p>
+                            <p>{ texts.ui(&UiText::ConfigurationProblem) }</p>
                             <ul>{ for configuration_problems.iter().map(|text| html! { <li>{ text }</li> }) }</ul>
                         </div>
                     }
@@ -427,7 +420,7 @@ pub fn AcdEventForm(props: &AcdEventFormProps) -> Html {
                         <p class="jtel-hint jtel-subject-preview">{ preview }</p>
                     }
                     if let Submission::Failed(error) = &state.submission {
-                        <div class="jtel-alert" role="alert" part="alert">{ failure_text(error, online, language) }</div>
+                        <div class="jtel-alert" role="alert" part="alert">{ failure_text(error, online, &texts) }</div>
                     }
                     <div class="jtel-actions">
                         // Keeping the focus where it is on mousedown stops the field's blur
@@ -435,11 +428,11 @@ pub fn AcdEventForm(props: &AcdEventFormProps) -> Html {
                         // the pointer, which would swallow the click.
                         <button type="submit" class="jtel-button jtel-button--primary" part="button submit" disabled={submitting}
                             onmousedown={Callback::from(|event: MouseEvent| event.prevent_default())}>
-                            { ui_text(&submit_label(&state.submission, kind, online), language) }
+                            { texts.ui(&submit_label(&state.submission, kind, online)) }
                         </button>
                     </div>
                     <div class="jtel-visually-hidden" role="status" aria-live="polite">
-                        if submitting { { ui_text(&UiText::Sending, language) } }
+                        if submitting { { texts.ui(&UiText::Sending) } }
                     </div>
                 </form>
             }
@@ -454,10 +447,10 @@ fn heading_tag(level: u8) -> String {
 
 /// What the user reads about a failed request; an offline failure says when the connection is
 /// back.
-fn failure_text(error: &ApiError, online: bool, language: Language) -> String {
+fn failure_text(error: &ApiError, online: bool, texts: &Texts) -> String {
     match error {
-        ApiError::Offline if online => ui_text(&UiText::BackOnline, language),
-        error => api_error_message(error, language),
+        ApiError::Offline if online => texts.ui(&UiText::BackOnline),
+        error => texts.failure(error),
     }
 }
 

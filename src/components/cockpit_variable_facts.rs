@@ -1,9 +1,8 @@
 //! What a cockpit variable is: its current value with its colour, its bounds and its type.
 
 use jtel_core::colour::value_colour;
-use jtel_core::messages::{ui_text, variable_value_text, UiText};
+use jtel_core::messages::{Texts, UiText};
 use jtel_core::model::{CockpitVariable, CockpitVariableKind};
-use jtel_core::Language;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
@@ -12,8 +11,8 @@ use yew::prelude::*;
 pub struct CockpitVariableFactsProps {
     /// The variable as loaded.
     pub variable: CockpitVariable,
-    /// Language of the labels and values.
-    pub language: Language,
+    /// The words of the labels and values.
+    pub texts: Texts,
 }
 
 /// A description list of the variable's value (with a colour swatch when the server sent a
@@ -21,7 +20,7 @@ pub struct CockpitVariableFactsProps {
 /// sent) and type (said to be assumed when not sent). Server strings are shown as text only.
 #[component]
 pub fn CockpitVariableFacts(props: &CockpitVariableFactsProps) -> Html {
-    let (variable, language) = (&props.variable, props.language);
+    let (variable, texts) = (&props.variable, &props.texts);
     let kind = variable.kind();
     let (min, max) = variable.bounds();
     // A bound the server did not send is shown as unknown: the input then has no limit there,
@@ -31,16 +30,16 @@ pub fn CockpitVariableFacts(props: &CockpitVariableFactsProps) -> Html {
         .filter(|_| kind != CockpitVariableKind::OnOff);
     let bound_text = |bound: Option<i64>| match bound {
         Some(bound) => bound.to_string(),
-        None => ui_text(&UiText::UnknownValue, language),
+        None => texts.ui(&UiText::UnknownValue),
     };
     let kind_text = match variable.cockpit_variable_types_id {
-        Some(_) => ui_text(&UiText::VariableKindName(kind), language),
-        None => ui_text(&UiText::VariableKindNotSent, language),
+        Some(_) => texts.ui(&UiText::VariableKindName(kind)),
+        None => texts.ui(&UiText::VariableKindNotSent),
     };
     let fact = |label: &UiText, value: Html| {
         html! {
             <div class="jtel-fact">
-                <dt>{ ui_text(label, language) }</dt>
+                <dt>{ texts.ui(label) }</dt>
                 <dd>{ value }</dd>
             </div>
         }
@@ -49,7 +48,7 @@ pub fn CockpitVariableFacts(props: &CockpitVariableFactsProps) -> Html {
     html! {
         <dl class="jtel-facts">
             { fact(&UiText::CurrentValue, html! {
-                <span class="jtel-cockpit-value">{ for swatch }{ variable_value_text(variable, language) }</span>
+                <span class="jtel-cockpit-value">{ for swatch }{ texts.variable_value(variable) }</span>
             }) }
             { for bounds.map(|(label, bound)| fact(&label, html! { { bound_text(bound) } })) }
             { fact(&UiText::Kind, html! { { kind_text } }) }

@@ -9,11 +9,11 @@ use crate::load::{use_load, LoadState};
 use crate::perf_marks::use_interactive_mark;
 use crate::settings::WidgetSettings;
 use gloo_timers::callback::Interval;
-use jtel_core::messages::{api_error_message, error_message, ui_text, UiText};
+use jtel_core::messages::{Texts, UiText};
 use jtel_core::model::{CockpitVariable, CockpitVariableKind};
 use jtel_core::outcome::{ApiError, SetValueResult};
 use jtel_core::validation::parse_cockpit_value;
-use jtel_core::{Field, Language};
+use jtel_core::Field;
 use yew::prelude::*;
 
 /// What the host page hears after every setValue answer (whatever its result).
@@ -52,7 +52,7 @@ pub struct CockpitVariableFormProps {
 /// explained in words. Read-only variables are shown without an edit control.
 #[component]
 pub fn CockpitVariableForm(props: &CockpitVariableFormProps) -> Html {
-    let language = props.widget.language;
+    let texts = props.widget.texts();
     let id = props.variable_id;
     let client = props.widget.client();
     let load = use_load((client.clone(), id), |(client, id)| async move {
@@ -129,25 +129,25 @@ pub fn CockpitVariableForm(props: &CockpitVariableFormProps) -> Html {
 
     let body = match &*load.state {
         LoadState::Loading => html! {
-            <p class="jtel-hint" role="status">{ ui_text(&UiText::CockpitVariableLoading, language) }</p>
+            <p class="jtel-hint" role="status">{ texts.ui(&UiText::CockpitVariableLoading) }</p>
         },
         LoadState::Failed(error) => {
             let retry = load.reload.reform(|_: MouseEvent| ());
             html! {
                 <div class="jtel-alert" role="alert">
-                    <p class="jtel-alert-text">{ api_error_message(error, language) }</p>
+                    <p class="jtel-alert-text">{ texts.failure(error) }</p>
                     <button type="button" class="jtel-button" onclick={retry}>
-                        { ui_text(&UiText::TryAgain, language) }
+                        { texts.ui(&UiText::TryAgain) }
                     </button>
                 </div>
             }
         }
         LoadState::Loaded(variable) => html! {
-            <CockpitVariableEditor variable={variable.clone()} {language} edit={edit.clone()} {send} />
+            <CockpitVariableEditor variable={variable.clone()} texts={texts.clone()} edit={edit.clone()} {send} />
         },
     };
     html! {
-        <section class="jtel-widget jtel-cockpit-form" lang={language.tag()}
+        <section class="jtel-widget jtel-cockpit-form" lang={texts.language().tag()}
             aria-busy={matches!(*load.state, LoadState::Loading).then_some("true")}>
             { body }
         </section>
@@ -158,7 +158,7 @@ pub fn CockpitVariableForm(props: &CockpitVariableFormProps) -> Html {
 #[derive(Properties, PartialEq, Clone)]
 struct CockpitVariableEditorProps {
     variable: CockpitVariable,
-    language: Language,
+    texts: Texts,
     edit: UseReducerHandle<CockpitEdit>,
     /// Sends a confirmed value.
     send: Callback<i64>,
@@ -169,11 +169,10 @@ struct CockpitVariableEditorProps {
 fn CockpitVariableEditor(props: &CockpitVariableEditorProps) -> Html {
     let CockpitVariableEditorProps {
         variable,
-        language,
+        texts,
         edit,
         send,
     } = props;
-    let language = *language;
     let id_prefix = use_memo((), |()| next_instance_prefix());
     let title_id = format!("{id_prefix}-title");
     let root = use_node_ref();
@@ -214,7 +213,7 @@ fn CockpitVariableEditor(props: &CockpitVariableEditorProps) -> Html {
     };
 
     let control = if variable.writable == Some(false) {
-        html! { <p class="jtel-note">{ ui_text(&UiText::ReadOnly, language) }</p> }
+        html! { <p class="jtel-note">{ texts.ui(&UiText::ReadOnly) }</p> }
     } else if kind == CockpitVariableKind::OnOff {
         let on = variable.value == Some(1);
         let toggle = {
@@ -232,7 +231,7 @@ fn CockpitVariableEditor(props: &CockpitVariableEditorProps) -> Html {
                     onclick={toggle}>
                     <span class="jtel-switch-track" aria-hidden="true"><span class="jtel-switch-thumb" /></span>
                     <span class="jtel-switch-text">
-                        { ui_text(&UiText::CockpitValue { kind, value: i64::from(on) }, language) }
+                        { texts.ui(&UiText::CockpitValue { kind, value: i64::from(on) }) }
                     </span>
                 </button>
             </div>
@@ -242,7 +241,7 @@ fn CockpitVariableEditor(props: &CockpitVariableEditorProps) -> Html {
             .as_ref()
             .err()
             .filter(|_| edit.touched)
-            .map(|problem| AttrValue::from(error_message(problem.code, language)));
+            .map(|problem| AttrValue::from(texts.error(problem.code)));
         let (min, max) = variable.bounds();
         let on_input = {
             let edit = edit.clone();
@@ -255,7 +254,7 @@ fn CockpitVariableEditor(props: &CockpitVariableEditorProps) -> Html {
         html! {
             <form class="jtel-form jtel-cockpit-edit" novalidate=true onsubmit={propose}>
                 <FormField id_prefix={(*id_prefix).clone()} field={Field::Value}
-                    label={ui_text(&UiText::NewValue, language)} value={edit.typed.clone()}
+                    label={texts.ui(&UiText::NewValue)} value={edit.typed.clone()}
                     {error} input_type="number" read_only={edit.is_busy()}
                     min={min.map(|min| AttrValue::from(min.to_string()))}
                     max={max.map(|max| AttrValue::from(max.to_string()))}
@@ -263,7 +262,7 @@ fn CockpitVariableEditor(props: &CockpitVariableEditorProps) -> Html {
                 <div class="jtel-actions">
                     <button type="submit" class="jtel-button" disabled={edit.is_busy()}
                         onmousedown={Callback::from(|event: MouseEvent| event.prevent_default())}>
-                        { ui_text(&UiText::SetValue, language) }
+                        { texts.ui(&UiText::SetValue) }
                     </button>
                 </div>
             </form>
@@ -275,18 +274,18 @@ fn CockpitVariableEditor(props: &CockpitVariableEditorProps) -> Html {
             let question_id = format!("{id_prefix}-question");
             let question = UiText::ConfirmSetValue {
                 name: name.clone(),
-                value: ui_text(&UiText::CockpitValue { kind, value }, language),
+                value: texts.ui(&UiText::CockpitValue { kind, value }),
             };
             html! {
                 <div class="jtel-confirm" role="group" aria-labelledby={question_id.clone()}>
-                    <p id={question_id} class="jtel-confirm-text">{ ui_text(&question, language) }</p>
+                    <p id={question_id} class="jtel-confirm-text">{ texts.ui(&question) }</p>
                     <div class="jtel-actions">
                         <button type="button" class="jtel-button jtel-button--primary"
                             onclick={send.reform(move |_: MouseEvent| value)}>
-                            { ui_text(&UiText::Confirm, language) }
+                            { texts.ui(&UiText::Confirm) }
                         </button>
                         <button type="button" class="jtel-button" onclick={cancel}>
-                            { ui_text(&UiText::Cancel, language) }
+                            { texts.ui(&UiText::Cancel) }
                         </button>
                     </div>
                 </div>
@@ -301,10 +300,10 @@ fn CockpitVariableEditor(props: &CockpitVariableEditorProps) -> Html {
             if let Some(description) = variable.description.as_deref().filter(|text| !text.is_empty()) {
                 <p class="jtel-hint jtel-cockpit-description">{ description }</p>
             }
-            <CockpitVariableFacts variable={variable.clone()} {language} />
+            <CockpitVariableFacts variable={variable.clone()} texts={texts.clone()} />
             { control }
             { confirmation }
-            <SetValueAnswer step={edit.step.clone()} {language} on_retry={send.clone()} />
+            <SetValueAnswer step={edit.step.clone()} texts={texts.clone()} on_retry={send.clone()} />
         </div>
     }
 }

@@ -5,7 +5,7 @@ use crate::components::cockpit_variable_form::{CockpitVariableForm, SetValueEven
 use crate::components::form_field::next_instance_prefix;
 use crate::load::{use_load, LoadState};
 use crate::settings::WidgetSettings;
-use jtel_core::messages::{api_error_message, ui_text, variable_value_text, UiText};
+use jtel_core::messages::UiText;
 use jtel_core::model::CockpitVariable;
 use jtel_core::outcome::ApiError;
 use web_sys::HtmlInputElement;
@@ -30,7 +30,7 @@ pub struct CockpitVariableListProps {
 /// set there, so the rows show the server's values.
 #[component]
 pub fn CockpitVariableList(props: &CockpitVariableListProps) -> Html {
-    let language = props.widget.language;
+    let texts = props.widget.texts();
     let client = props.widget.client();
     let load = use_load(
         client,
@@ -42,13 +42,13 @@ pub fn CockpitVariableList(props: &CockpitVariableListProps) -> Html {
 
     let body = match &*load.state {
         LoadState::Loading => html! {
-            <p class="jtel-hint" role="status">{ ui_text(&UiText::CockpitVariablesLoading, language) }</p>
+            <p class="jtel-hint" role="status">{ texts.ui(&UiText::CockpitVariablesLoading) }</p>
         },
         LoadState::Failed(error) => html! {
             <div class="jtel-alert" role="alert">
-                <p class="jtel-alert-text">{ api_error_message(error, language) }</p>
+                <p class="jtel-alert-text">{ texts.failure(error) }</p>
                 <button type="button" class="jtel-button" onclick={load.reload.reform(|_: MouseEvent| ())}>
-                    { ui_text(&UiText::TryAgain, language) }
+                    { texts.ui(&UiText::TryAgain) }
                 </button>
             </div>
         },
@@ -90,8 +90,8 @@ pub fn CockpitVariableList(props: &CockpitVariableListProps) -> Html {
                             aria-expanded={if is_open { "true" } else { "false" }}
                             aria-controls={panel_id.clone()} onclick={toggle}>
                             <span class="jtel-cockpit-row-name">{ variable.name.clone().unwrap_or_default() }</span>
-                            <span class="jtel-cockpit-row-value">{ variable_value_text(variable, language) }</span>
-                            <span class="jtel-cockpit-row-kind">{ ui_text(&UiText::VariableKindName(variable.kind()), language) }</span>
+                            <span class="jtel-cockpit-row-value">{ texts.variable_value(variable) }</span>
+                            <span class="jtel-cockpit-row-kind">{ texts.ui(&UiText::VariableKindName(variable.kind())) }</span>
                         </button>
                         if is_open {
                             <div id={panel_id} class="jtel-cockpit-panel">
@@ -105,12 +105,12 @@ pub fn CockpitVariableList(props: &CockpitVariableListProps) -> Html {
             html! {
                 <>
                     <p class="jtel-hint" role="status">
-                        { ui_text(&UiText::CockpitShown { shown: shown.len(), total: variables.len() }, language) }
+                        { texts.ui(&UiText::CockpitShown { shown: shown.len(), total: variables.len() }) }
                     </p>
                     <ul class="jtel-cockpit-rows">{ for shown.into_iter().map(row) }</ul>
                     if unreadable > 0 {
                         <p class="jtel-note jtel-cockpit-unreadable">
-                            { ui_text(&UiText::UnreadableVariables { count: unreadable }, language) }
+                            { texts.ui(&UiText::UnreadableVariables { count: unreadable }) }
                         </p>
                     }
                 </>
@@ -126,11 +126,11 @@ pub fn CockpitVariableList(props: &CockpitVariableListProps) -> Html {
         })
     };
     html! {
-        <section class="jtel-widget jtel-cockpit-list" lang={language.tag()}
+        <section class="jtel-widget jtel-cockpit-list" lang={texts.language().tag()}
             aria-busy={matches!(*load.state, LoadState::Loading).then_some("true")}>
-            <h2 class="jtel-title">{ ui_text(&UiText::CockpitVariablesTitle, language) }</h2>
+            <h2 class="jtel-title">{ texts.ui(&UiText::CockpitVariablesTitle) }</h2>
             <div class="jtel-field">
-                <label for={filter_id.clone()} class="jtel-label">{ ui_text(&UiText::CockpitFilter, language) }</label>
+                <label for={filter_id.clone()} class="jtel-label">{ texts.ui(&UiText::CockpitFilter) }</label>
                 <input id={filter_id} type="search" name="filter" class="jtel-input" autocomplete="off"
                     value={(*filter).clone()} oninput={on_filter} />
             </div>

@@ -6,8 +6,8 @@
 //! [`MAX_SHOWN`] matches are rendered, with a note to keep typing for the rest.
 
 use crate::components::form_field::{FieldFrame, FieldIds};
-use jtel_core::messages::{ui_text, UiText};
-use jtel_core::{Field, Language};
+use jtel_core::messages::{Texts, UiText};
+use jtel_core::Field;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -86,8 +86,8 @@ pub struct PickerProps {
     pub options: Rc<Vec<PickerOption>>,
     /// The chosen value (empty for none).
     pub selected: AttrValue,
-    /// Language of the picker's own texts.
-    pub language: Language,
+    /// The words of the picker's own texts.
+    pub texts: Texts,
     /// Help shown under the input (for example why the options could not be loaded).
     #[prop_or_default]
     pub hint: Option<AttrValue>,
@@ -228,7 +228,7 @@ pub fn Picker(props: &PickerProps) -> Html {
     };
 
     let described_by = ids.described_by(props.hint.is_some(), props.error.is_some());
-    let language = props.language;
+    let texts = &props.texts;
     let more = total.saturating_sub(shown.len());
 
     html! {
@@ -242,7 +242,7 @@ pub fn Picker(props: &PickerProps) -> Html {
                     aria-invalid={props.error.as_ref().map(|_| "true")} aria-describedby={described_by}
                     data-value={props.selected.clone()} required={props.required}
                     value={if open { typed.clone() } else { selected_label }}
-                    placeholder={ui_text(&UiText::TypeToSearch, language)}
+                    placeholder={texts.ui(&UiText::TypeToSearch)}
                     oninput={on_input} onkeydown={on_keydown} onblur={on_blur} />
                 <button type="button" class="jtel-picker-toggle" tabindex="-1" aria-hidden="true"
                     onmousedown={Callback::from(|event: MouseEvent| event.prevent_default())} onclick={on_toggle}>
@@ -266,10 +266,10 @@ pub fn Picker(props: &PickerProps) -> Html {
                     }
                 }) }
                 if open && shown.is_empty() {
-                    <li class="jtel-option jtel-option--note" aria-disabled="true">{ ui_text(&UiText::NoMatches, language) }</li>
+                    <li class="jtel-option jtel-option--note" aria-disabled="true">{ texts.ui(&UiText::NoMatches) }</li>
                 }
                 if more > 0 {
-                    <li class="jtel-option jtel-option--note" aria-disabled="true">{ ui_text(&UiText::MoreMatches { count: more }, language) }</li>
+                    <li class="jtel-option jtel-option--note" aria-disabled="true">{ texts.ui(&UiText::MoreMatches { count: more }) }</li>
                 }
             </ul>
         </FieldFrame>

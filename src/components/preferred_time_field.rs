@@ -6,9 +6,9 @@
 use crate::components::form_field::{FieldFrame, FieldIds};
 use crate::local_time::CallbackClock;
 use jtel_core::callback_time::{offset_text, LocalMinute, PickedTime, Resolution, ZonedMinute};
-use jtel_core::messages::{ui_text, UiText};
+use jtel_core::messages::{Texts, UiText};
 use jtel_core::service_hours::Slot;
-use jtel_core::{Field, Language};
+use jtel_core::Field;
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -25,8 +25,8 @@ pub struct PreferredTimeFieldProps {
     /// The error to show, if any.
     #[prop_or_default]
     pub error: Option<AttrValue>,
-    /// Language of the texts.
-    pub language: Language,
+    /// The words of the texts.
+    pub texts: Texts,
     /// The user's and the centre's clocks.
     pub clock: Rc<CallbackClock>,
     /// The times to offer, when the centre has service hours.
@@ -41,15 +41,12 @@ pub struct PreferredTimeFieldProps {
 /// The preferred-time field of a callback form.
 #[component]
 pub fn PreferredTimeField(props: &PreferredTimeFieldProps) -> Html {
-    let language = props.language;
+    let texts = &props.texts;
     let setting_problem = props.clock.setting_error.as_ref().map(|(error, value)| {
-        ui_text(
-            &UiText::CallbackSetting {
-                error: *error,
-                value: value.clone(),
-            },
-            language,
-        )
+        texts.ui(&UiText::CallbackSetting {
+            error: *error,
+            value: value.clone(),
+        })
     });
     use_effect_with(setting_problem.clone(), |problem| {
         if let Some(problem) = problem {
@@ -60,7 +57,7 @@ pub fn PreferredTimeField(props: &PreferredTimeFieldProps) -> Html {
     if let Some(problem) = setting_problem {
         return html! {
             <div class="jtel-alert" role="alert" part="alert">
-                <p>{ ui_text(&UiText::ConfigurationProblem, language) }</p>
+                <p>{ texts.ui(&UiText::ConfigurationProblem) }</p>
                 <p class="jtel-callback-setting">{ problem }</p>
             </div>
         };
@@ -70,15 +67,12 @@ pub fn PreferredTimeField(props: &PreferredTimeFieldProps) -> Html {
     let ids = FieldIds::new(&props.id_prefix, field);
     let clocks = props.clock.clocks();
     let chosen = clocks.decide(&props.value).ok();
-    let mut hint = ui_text(
-        &UiText::TimeZoneHint {
-            zone: clocks.user_zone_at(chosen.map(|chosen| chosen.instant.utc_millis())),
-        },
-        language,
-    );
+    let mut hint = texts.ui(&UiText::TimeZoneHint {
+        zone: clocks.user_zone_at(chosen.map(|chosen| chosen.instant.utc_millis())),
+    });
     if let Some((_, Some(centre))) = chosen.map(|chosen| clocks.words(&chosen)) {
         let time = centre.clock();
-        hint = format!("{hint} {}", ui_text(&UiText::CentreTime { time }, language));
+        hint = format!("{hint} {}", texts.ui(&UiText::CentreTime { time }));
     }
     let described_by = ids.described_by(true, props.error.is_some());
     let invalid = props.error.as_ref().map(|_| "true");
@@ -95,13 +89,13 @@ pub fn PreferredTimeField(props: &PreferredTimeFieldProps) -> Html {
                 <select id={ids.input.clone()} name={field.json_name()} class="jtel-input" part="input"
                     aria-invalid={invalid} aria-describedby={described_by}
                     onchange={on_change} onblur={on_blur}>
-                    <option value="" selected={props.value.is_empty()}>{ ui_text(&UiText::AsSoonAsPossible, language) }</option>
+                    <option value="" selected={props.value.is_empty()}>{ texts.ui(&UiText::AsSoonAsPossible) }</option>
                     // A time the list does not offer (a stored draft): shown as it is, so the
                     // list never pretends another choice; its error says why it cannot be sent.
                     if !props.value.is_empty() && !slots.iter().any(|slot| offers(slot, &props.value)) {
                         <option value={props.value.clone()} selected=true>{ props.value.replace('T', " ") }</option>
                     }
-                    { for slot_days(slots).into_iter().map(|day| slot_group(&day, &props.value, language)) }
+                    { for slot_days(slots).into_iter().map(|day| slot_group(&day, &props.value, texts)) }
                 </select>
             }
         }
@@ -134,7 +128,7 @@ pub fn PreferredTimeField(props: &PreferredTimeFieldProps) -> Html {
 /// For a time that comes twice, which one was taken and a button for the other; for a time
 /// the clocks skip, buttons with the nearest times that exist.
 fn time_choice(props: &PreferredTimeFieldProps) -> Html {
-    let language = props.language;
+    let texts = &props.texts;
     let Some((picked, resolution)) = props.clock.resolution(&props.value) else {
         return Html::default();
     };
@@ -155,22 +149,16 @@ fn time_choice(props: &PreferredTimeFieldProps) -> Html {
             } else {
                 (later, earlier)
             };
-            let note = ui_text(
-                &UiText::TimeComesTwice {
-                    time: taken.local.time(),
-                    first,
-                    offset: offset_text(taken.offset_minutes),
-                },
-                language,
-            );
-            let label = ui_text(
-                &UiText::UseOtherReading {
-                    time: other.local.time(),
-                    first: !first,
-                    offset: offset_text(other.offset_minutes),
-                },
-                language,
-            );
+            let note = texts.ui(&UiText::TimeComesTwice {
+                time: taken.local.time(),
+                first,
+                offset: offset_text(taken.offset_minutes),
+            });
+            let label = texts.ui(&UiText::UseOtherReading {
+                time: other.local.time(),
+                first: !first,
+                offset: offset_text(other.offset_minutes),
+            });
             html! {
                 <div class="jtel-time-choice" part="time-choice">
                     <p class="jtel-hint jtel-time-twice" role="status">{ note }</p>
@@ -189,7 +177,7 @@ fn time_choice(props: &PreferredTimeFieldProps) -> Html {
             };
             html! {
                 <div class="jtel-time-choice" part="time-choice">
-                    <p class="jtel-hint">{ ui_text(&UiText::NearestTimes, language) }</p>
+                    <p class="jtel-hint">{ texts.ui(&UiText::NearestTimes) }</p>
                     { choose(before.to_string(), label(before)) }
                     { choose(after.to_string(), label(after)) }
                 </div>
@@ -221,11 +209,11 @@ fn slot_days(slots: &[Slot]) -> Vec<Vec<Slot>> {
 }
 
 /// One day's slots: `<optgroup label="Thu 2027-07-15">` with `14:30 (call centre 08:30)`.
-fn slot_group(day: &[Slot], value: &str, language: Language) -> Html {
+fn slot_group(day: &[Slot], value: &str, texts: &Texts) -> Html {
     let first = day[0].user.local;
     let label = format!(
         "{} {}",
-        ui_text(&UiText::Weekday(first.weekday()), language),
+        texts.ui(&UiText::Weekday(first.weekday())),
         first.date()
     );
     html! {
@@ -233,10 +221,10 @@ fn slot_group(day: &[Slot], value: &str, language: Language) -> Html {
             { for day.iter().map(|slot| {
                 let text = slot.user.to_string();
                 let selected = offers(slot, value);
-                let shown = ui_text(&UiText::SlotText {
+                let shown = texts.ui(&UiText::SlotText {
                     time: slot.user.local.time(),
                     centre: slot.centre.local.time(),
-                }, language);
+                });
                 html! { <option value={text} {selected}>{ shown }</option> }
             }) }
         </optgroup>

@@ -2,8 +2,7 @@
 
 use super::class_names;
 use crate::cockpit_state::SetValueStep;
-use jtel_core::messages::{api_error_message, set_value_message, ui_text, UiText};
-use jtel_core::Language;
+use jtel_core::messages::{Texts, UiText};
 use yew::prelude::*;
 
 /// Properties of [`SetValueAnswer`].
@@ -11,8 +10,8 @@ use yew::prelude::*;
 pub struct SetValueAnswerProps {
     /// Where the request stands.
     pub step: SetValueStep,
-    /// Language of the texts.
-    pub language: Language,
+    /// The words of the texts.
+    pub texts: Texts,
     /// Sends this value again (offered after a failed request).
     pub on_retry: Callback<i64>,
 }
@@ -22,22 +21,19 @@ pub struct SetValueAnswerProps {
 /// retry button.
 #[component]
 pub fn SetValueAnswer(props: &SetValueAnswerProps) -> Html {
-    let language = props.language;
+    let texts = &props.texts;
     let (status, status_class) = match &props.step {
-        SetValueStep::Sending(_) => (Some(ui_text(&UiText::Sending, language)), "jtel-hint"),
-        SetValueStep::Answered { outcome, .. } if outcome.result.is_fulfilled() => (
-            Some(set_value_message(outcome.result, language)),
-            "jtel-success",
-        ),
+        SetValueStep::Sending(_) => (Some(texts.ui(&UiText::Sending)), "jtel-hint"),
+        SetValueStep::Answered { outcome, .. } if outcome.result.is_fulfilled() => {
+            (Some(texts.set_value(outcome.result)), "jtel-success")
+        }
         _ => (None, ""),
     };
     let alert = match &props.step {
         SetValueStep::Answered { outcome, .. } if !outcome.result.is_fulfilled() => {
-            Some((set_value_message(outcome.result, language), None))
+            Some((texts.set_value(outcome.result), None))
         }
-        SetValueStep::Failed { value, error } => {
-            Some((api_error_message(error, language), Some(*value)))
-        }
+        SetValueStep::Failed { value, error } => Some((texts.failure(error), Some(*value))),
         _ => None,
     };
     html! {
@@ -50,7 +46,7 @@ pub fn SetValueAnswer(props: &SetValueAnswerProps) -> Html {
                     <p class="jtel-alert-text">{ text }</p>
                     if let Some(value) = retry {
                         <button type="button" class="jtel-button" onclick={props.on_retry.reform(move |_: MouseEvent| value)}>
-                            { ui_text(&UiText::TryAgain, language) }
+                            { texts.ui(&UiText::TryAgain) }
                         </button>
                     }
                 </div>

@@ -15,6 +15,7 @@ use crate::embed::widget::MountedWidget;
 use crate::form_control::{FormCommand, SubmitOutcome};
 use js_sys::{Object, Promise, Reflect};
 use jtel_core::json::ObjectWriter;
+use jtel_core::messages::Texts;
 use jtel_core::{Field, Language};
 use wasm_bindgen::prelude::*;
 use yew::Callback;
@@ -91,6 +92,7 @@ fn values(argument: &JsValue) -> Result<Vec<(Field, String)>, JsError> {
 
 /// The outcome as the promise of `submit()` hands it to the host page.
 fn outcome_value(outcome: &SubmitOutcome, language: Language) -> JsValue {
+    let texts = Texts::from(language);
     let mut detail = ObjectWriter::new();
     match outcome {
         SubmitOutcome::Created(event) => {
@@ -101,10 +103,10 @@ fn outcome_value(outcome: &SubmitOutcome, language: Language) -> JsValue {
         SubmitOutcome::Invalid(errors) => {
             detail
                 .text("status", "invalid")
-                .raw("fields", &invalid_fields(errors, language));
+                .raw("fields", &invalid_fields(errors, &texts));
         }
         SubmitOutcome::Failed(error) => {
-            write_failure(detail.text("status", "failed"), error, language);
+            write_failure(detail.text("status", "failed"), error, &texts);
         }
         SubmitOutcome::Busy => {
             detail.text("status", "busy");

@@ -58,7 +58,13 @@ fn option_value(value: JsValue) -> Option<OptionValue> {
             .collect();
         return Some(OptionValue::List(items));
     }
-    match text_of(&value) {
+    // An object (`texts: { sending: "…" }`) is read as its JSON text, like the attribute.
+    let text = text_of(&value).or_else(|| {
+        (value.is_object() && !value.is_function())
+            .then(|| js_sys::JSON::stringify(&value).ok().map(String::from))
+            .flatten()
+    });
+    match text {
         Some(text) if text.trim().is_empty() => None,
         Some(text) => Some(OptionValue::Text(text)),
         None => Some(OptionValue::Other(
@@ -118,6 +124,7 @@ pub const ACD_EVENT_FORM_KEYS: &[&str] = &[
     "draft-key",
     "store-draft",
     "record",
+    "texts",
     "id",
 ];
 
@@ -130,11 +137,18 @@ pub const COCKPIT_VARIABLE_KEYS: &[&str] = &[
     "refresh-seconds",
     "timeout",
     "set-value-form",
+    "texts",
 ];
 
 /// Every attribute the cockpit variable list reads.
-pub const COCKPIT_VARIABLES_KEYS: &[&str] =
-    &["base-url", "token", "lang", "timeout", "set-value-form"];
+pub const COCKPIT_VARIABLES_KEYS: &[&str] = &[
+    "base-url",
+    "token",
+    "lang",
+    "timeout",
+    "set-value-form",
+    "texts",
+];
 
 /// The language of a widget's texts: `lang` if the widgets speak it, else English (a `lang`
 /// they do not speak is reported by [`widget_settings`]).
@@ -145,7 +159,8 @@ pub fn language(source: &dyn Options) -> Language {
     }
 }
 
-/// The settings every widget shares: `base-url`, `token`, `timeout`, `lang`, `set-value-form`.
+/// The settings every widget shares: `base-url`, `token`, `timeout`, `lang`, `texts`,
+/// `set-value-form`.
 pub fn widget_settings(reader: &mut OptionReader) -> WidgetSettings {
     let defaults = WidgetSettings::default();
     WidgetSettings {
@@ -158,6 +173,7 @@ pub fn widget_settings(reader: &mut OptionReader) -> WidgetSettings {
             .number("timeout", accepted::TIMEOUT, 1..=3600)
             .unwrap_or(defaults.timeout_seconds),
         language: reader.language().unwrap_or_default(),
+        texts: reader.texts(),
         set_value_form: reader
             .parse(
                 "set-value-form",

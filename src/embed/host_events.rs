@@ -12,11 +12,11 @@
 use crate::components::cockpit_variable_form::SetValueEvent;
 use crate::embed::config::camel_case;
 use jtel_core::json::ObjectWriter;
-use jtel_core::messages::{api_error_message, error_message, set_value_message};
+use jtel_core::messages::Texts;
 use jtel_core::model::AcdEvent;
 use jtel_core::options::ConfigError;
 use jtel_core::outcome::ApiError;
-use jtel_core::{FieldError, Language};
+use jtel_core::FieldError;
 use web_sys::{CustomEvent, CustomEventInit, Element};
 use yew::Callback;
 
@@ -34,7 +34,7 @@ fn dispatch(target: &Element, name: &str, detail: &str) {
 }
 
 /// Callback that announces a setValue answer on `target` (every result, 0 to 4).
-pub fn on_value_set(target: &Element, language: Language) -> Callback<SetValueEvent> {
+pub fn on_value_set(target: &Element, texts: Texts) -> Callback<SetValueEvent> {
     let target = target.clone();
     Callback::from(move |event: SetValueEvent| {
         let mut detail = ObjectWriter::new();
@@ -42,7 +42,7 @@ pub fn on_value_set(target: &Element, language: Language) -> Callback<SetValueEv
             .integer("variableId", Some(event.variable_id))
             .integer("value", Some(event.value))
             .integer("result", Some(event.result.code()))
-            .text("message", &set_value_message(event.result, language));
+            .text("message", &texts.set_value(event.result));
         dispatch(&target, "jtel-value-set", &detail.finish())
     })
 }
@@ -54,24 +54,24 @@ pub fn on_created(target: &Element) -> Callback<AcdEvent> {
 }
 
 /// Writes `code` and `message` of a failed request into `detail`.
-pub fn write_failure(detail: &mut ObjectWriter, error: &ApiError, language: Language) {
+pub fn write_failure(detail: &mut ObjectWriter, error: &ApiError, texts: &Texts) {
     detail
         .text("code", error.code())
-        .text("message", &api_error_message(error, language));
+        .text("message", &texts.failure(error));
 }
 
 /// Callback that announces a failed request on `target`.
-pub fn on_failed(target: &Element, language: Language) -> Callback<ApiError> {
+pub fn on_failed(target: &Element, texts: Texts) -> Callback<ApiError> {
     let target = target.clone();
     Callback::from(move |error: ApiError| {
         let mut detail = ObjectWriter::new();
-        write_failure(&mut detail, &error, language);
+        write_failure(&mut detail, &error, &texts);
         dispatch(&target, "jtel-failed", &detail.finish())
     })
 }
 
 /// `[{ field, code, message }, …]` of a refused submit.
-pub fn invalid_fields(errors: &[FieldError], language: Language) -> String {
+pub fn invalid_fields(errors: &[FieldError], texts: &Texts) -> String {
     let fields: Vec<String> = errors
         .iter()
         .map(|error| {
@@ -79,7 +79,7 @@ pub fn invalid_fields(errors: &[FieldError], language: Language) -> String {
             field
                 .text("field", error.field.json_name())
                 .text("code", error.code.name())
-                .text("message", &error_message(error.code, language));
+                .text("message", &texts.error(error.code));
             field.finish()
         })
         .collect();
@@ -87,11 +87,11 @@ pub fn invalid_fields(errors: &[FieldError], language: Language) -> String {
 }
 
 /// Callback that announces a refused submit on `target`.
-pub fn on_invalid(target: &Element, language: Language) -> Callback<Vec<FieldError>> {
+pub fn on_invalid(target: &Element, texts: Texts) -> Callback<Vec<FieldError>> {
     let target = target.clone();
     Callback::from(move |errors: Vec<FieldError>| {
         let mut detail = ObjectWriter::new();
-        detail.raw("fields", &invalid_fields(&errors, language));
+        detail.raw("fields", &invalid_fields(&errors, &texts));
         dispatch(&target, "jtel-invalid", &detail.finish())
     })
 }

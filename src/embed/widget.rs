@@ -252,8 +252,8 @@ fn acd_event_form_props(
     reader.finish()?;
     Ok(AcdEventFormProps {
         on_created: host_events::on_created(&link.host),
-        on_failed: host_events::on_failed(&link.host, widget.language),
-        on_invalid: host_events::on_invalid(&link.host, widget.language),
+        on_failed: host_events::on_failed(&link.host, widget.texts()),
+        on_invalid: host_events::on_invalid(&link.host, widget.texts()),
         control: link.control.clone(),
         form,
         draft_key,
@@ -276,8 +276,8 @@ fn cockpit_variable_props(
     Ok(CockpitVariableFormProps {
         variable_id,
         refresh_seconds,
-        on_value_set: host_events::on_value_set(&link.host, widget.language),
-        on_failed: host_events::on_failed(&link.host, widget.language),
+        on_value_set: host_events::on_value_set(&link.host, widget.texts()),
+        on_failed: host_events::on_failed(&link.host, widget.texts()),
         widget,
     })
 }
@@ -291,8 +291,8 @@ fn cockpit_list_props(
     let widget = config::widget_settings(&mut reader);
     reader.finish()?;
     Ok(CockpitVariableListProps {
-        on_value_set: host_events::on_value_set(&link.host, widget.language),
-        on_failed: host_events::on_failed(&link.host, widget.language),
+        on_value_set: host_events::on_value_set(&link.host, widget.texts()),
+        on_failed: host_events::on_failed(&link.host, widget.texts()),
         widget,
     })
 }

@@ -7,7 +7,7 @@
 
 use crate::callback_clock::CallbackClocks;
 use crate::event_kind::EventKind;
-use crate::messages::{error_message, ui_text, UiText};
+use crate::messages::{Texts, UiText};
 use crate::model::CreateAcdEvent;
 use crate::numbering_plan::{Region, RegionError};
 use crate::phone::{format_international, normalize_phone};
@@ -15,7 +15,7 @@ use crate::subject_template::{callback_subject, DEFAULT_CALLBACK_TEMPLATE_ASAP};
 use crate::validation::{
     EventDraft, BODY_MAX_LEN, PARTY_MAX_LEN, SUBJECT_MAX_LEN, USER_DATA_MAX_LEN,
 };
-use crate::{ErrorCode, Field, FieldError, Language};
+use crate::{ErrorCode, Field, FieldError};
 
 /// How the host page sets a routing field (event type, group, agent, receiver).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -474,16 +474,13 @@ impl EventFormSettings {
     /// The hint under a phone field: the number as it will be dialled, in international format
     /// (`Will be sent as +39 02 1234 5678`), an example while it cannot be read, or why the
     /// form's region setting does not work.
-    pub fn phone_hint(&self, typed: &str, language: Language) -> String {
+    pub fn phone_hint(&self, typed: &str, texts: &Texts) -> String {
         match self.region.map(|region| normalize_phone(typed, region)) {
-            Ok(Ok(number)) => ui_text(
-                &UiText::SentAs {
-                    number: format_international(&number),
-                },
-                language,
-            ),
-            Ok(Err(_)) => ui_text(&UiText::PhoneHint, language),
-            Err(error) => error_message(ErrorCode::Region(error), language),
+            Ok(Ok(number)) => texts.ui(&UiText::SentAs {
+                number: format_international(&number),
+            }),
+            Ok(Err(_)) => texts.ui(&UiText::PhoneHint),
+            Err(error) => texts.error(ErrorCode::Region(error)),
         }
     }
 

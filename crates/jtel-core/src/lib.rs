@@ -12,7 +12,8 @@
 //! - [`validation`]: whole-request validation returning every problem as `(field, code)`.
 //! - [`event_form`]: the ACD event form described once (fields, settings, building the request).
 //! - [`colour`]: the cockpit variables' background colours, read safely and mixed.
-//! - [`messages`]: English and German text for every code.
+//! - [`messages`]: the words for every text, one table per language (`messages/en.rs`,
+//!   `messages/de.rs`), and the integrator's replacements by stable text key.
 //! - [`json`] and [`wire`]: a small JSON reader/writer and the jtel types read from and
 //!   written to it (the browser build's codec; serde stays for the emulator).
 //! - [`tolerant`]: the loose forms of flags and numbers jtel may send, read strictly.

@@ -7,6 +7,7 @@
 
 use crate::event_form::{kind_named, prefill_fields, EventFormSettings, Setting};
 use crate::messages::Language;
+use crate::messages::{TextOverrides, TextsError};
 use crate::numbering_plan::Region;
 use crate::validation::EventDraft;
 use crate::Field;
@@ -78,6 +79,9 @@ pub mod accepted {
         "an agent id (a whole number above 0), choose, or nothing for the group queue";
     /// `lang`.
     pub const LANGUAGE: &str = "en, de (a language tag such as de-AT)";
+    /// `texts`.
+    pub const TEXTS: &str =
+        "an object of text keys and texts, each key one of docs/texts.md, each text a string";
     /// `read-only`.
     pub const READ_ONLY: &str =
         "field names (Sender, Receiver, Subject, Body, CrmURL, UserData) as an array or a comma list";
@@ -211,16 +215,28 @@ impl<'a> OptionReader<'a> {
     pub fn language(&mut self) -> Option<Language> {
         self.parse("lang", accepted::LANGUAGE, known_language)
     }
+
+    /// `texts`: the integrator's replacement texts, a JSON object of text key → text. The
+    /// entries that can be used are kept; when any cannot (not an object, a key no text has, a
+    /// value that is not text), `texts` is reported once.
+    pub fn texts(&mut self) -> TextOverrides {
+        let Some(value) = self.options.get("texts") else {
+            return TextOverrides::default();
+        };
+        let (overrides, errors) = match &value {
+            OptionValue::Text(json) => TextOverrides::from_json(json),
+            _ => (TextOverrides::default(), vec![TextsError::NotAnObject]),
+        };
+        if !errors.is_empty() {
+            self.refuse("texts", &value, accepted::TEXTS);
+        }
+        overrides
+    }
 }
 
 /// The language a BCP 47 tag names, if the widgets speak it (`de`, `de-AT`, `en-GB`).
 pub fn known_language(tag: &str) -> Option<Language> {
-    let primary = tag.trim().split(['-', '_']).next().unwrap_or("");
-    let language = Language::from_tag(primary);
-    language
-        .tag()
-        .eq_ignore_ascii_case(primary)
-        .then_some(language)
+    Language::from_tag(tag).ok()
 }
 
 /// A routing id: a whole number above 0, or `choose`.

@@ -67,6 +67,19 @@ pub enum ApiError {
 }
 
 impl ApiError {
+    /// The server's reason that follows the summary of a `not-found`, `conflict`,
+    /// `server-error` or `unexpected-status` failure (empty when it gave none); `None` for the
+    /// other failures, whose text stands alone.
+    pub fn reason(&self) -> Option<&str> {
+        match self {
+            Self::NotFound { message } | Self::Conflict { message } => Some(message),
+            Self::Server { message, .. } | Self::UnexpectedStatus { message, .. } => {
+                Some(message.as_deref().unwrap_or(""))
+            }
+            _ => None,
+        }
+    }
+
     /// A stable identifier for host pages and logs (`network`, `unauthorized`, …).
     pub fn code(&self) -> &'static str {
         match self {

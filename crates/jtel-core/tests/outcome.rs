@@ -356,10 +356,14 @@ fn messages_exist_in_both_languages_and_differ() {
 
 #[test]
 fn language_tags() {
-    assert_eq!(Language::from_tag("de-AT"), Language::German);
-    assert_eq!(Language::from_tag("DE"), Language::German);
-    assert_eq!(Language::from_tag("en-GB"), Language::English);
-    assert_eq!(Language::from_tag("fr"), Language::English);
+    assert_eq!(Language::from_tag("de-AT"), Ok(Language::German));
+    assert_eq!(Language::from_tag("DE"), Ok(Language::German));
+    assert_eq!(Language::from_tag("en-GB"), Ok(Language::English));
+    // An unknown language is no longer English in silence: the caller is told which tag.
+    assert_eq!(
+        Language::from_tag(" fr "),
+        Err(jtel_core::messages::UnknownLanguage("fr".into()))
+    );
 }
 
 proptest! {
