@@ -1,7 +1,8 @@
-//! The emulator's control routes, for tests that need the server to change under a page:
-//! `PATCH /_emulator/cockpitVariables/{id}` overwrites fields of a cockpit variable without
-//! the setValue rules (e.g. makes it read-only, or narrows its bounds); `/_emulator/faults`
-//! arms faults for the next jtel requests (see [`faults`](crate::faults)).
+//! The emulator's control routes, nested under [`CONTROL_BASE`], for tests that need the server
+//! to change under a page: `PATCH /_emulator/cockpitVariables/{id}` overwrites fields of a
+//! cockpit variable without the setValue rules (e.g. makes it read-only, or narrows its
+//! bounds); `/_emulator/faults` arms faults for the next jtel requests (`POST` arms, `GET`
+//! lists what is still armed, `DELETE` clears; the fault model is [`faults`](crate::faults)).
 //!
 //! They live outside `/rest`, so the jtel routes stay exactly as jtel has them; they want the
 //! same bearer token (but no ClientsID) and are logged like every request. Cockpit changes are
@@ -9,11 +10,11 @@
 
 use crate::emulator::Emulator;
 use crate::failure::Failure;
-use crate::faults;
-use crate::routes::{object_id, ObjectPath};
+use crate::faults::ArmedFault;
+use crate::object_path::{object_id, ObjectPath};
 use axum::extract::rejection::{JsonRejection, PathRejection};
 use axum::extract::{Path, State};
-use axum::routing::patch;
+use axum::routing::{get, patch};
 use axum::{Json, Router};
 use jtel_core::model::CockpitVariable;
 use serde::{Deserialize, Deserializer};
@@ -21,14 +22,15 @@ use serde::{Deserialize, Deserializer};
 /// The path every control route starts with.
 pub const CONTROL_BASE: &str = "/_emulator";
 
-/// The control routes (without the token check, which [`router`](crate::router) adds).
+/// The control routes, relative to [`CONTROL_BASE`] (without the token check, which
+/// [`router`](crate::router) adds).
 pub fn routes() -> Router<Emulator> {
     Router::new()
+        .route("/cockpitVariables/{id}", patch(change_cockpit_variable))
         .route(
-            &format!("{CONTROL_BASE}/cockpitVariables/{{id}}"),
-            patch(change_cockpit_variable),
+            "/faults",
+            get(list_faults).post(arm_fault).delete(clear_faults),
         )
-        .merge(faults::routes())
 }
 
 /// The body of the control PATCH: a JSON object with the variable's jtel field names. Each
@@ -107,4 +109,29 @@ async fn change_cockpit_variable(
     changed
         .map(Json)
         .ok_or_else(|| Failure::not_found(format!("Cockpit variable {id} not found.")))
+}
+
+/// `GET /faults`: 200 with what is still armed, a JSON array of [`ArmedFault`].
+async fn list_faults(State(emulator): State<Emulator>) -> Json<Vec<ArmedFault>> {
+    Json(emulator.faults().armed())
+}
+
+/// `POST /faults`: arms one [`ArmedFault`] behind those already armed; 200 with what is now
+/// armed, or 400 for a bad body.
+async fn arm_fault(
+    State(emulator): State<Emulator>,
+    body: Result<Json<ArmedFault>, JsonRejection>,
+) -> Result<Json<Vec<ArmedFault>>, Failure> {
+    let Json(armed) = body.map_err(|rejection| Failure::bad_request(rejection.body_text()))?;
+    armed.check().map_err(Failure::bad_request)?;
+    let faults = emulator.faults();
+    faults.arm(armed);
+    Ok(Json(faults.armed()))
+}
+
+/// `DELETE /faults`: disarms everything; 200 with the empty list.
+async fn clear_faults(State(emulator): State<Emulator>) -> Json<Vec<ArmedFault>> {
+    let faults = emulator.faults();
+    faults.clear();
+    Json(faults.armed())
 }

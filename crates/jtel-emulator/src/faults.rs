@@ -1,7 +1,7 @@
 //! Fault injection for tests: what a page shows when the jtel server or the network misbehaves.
 //!
-//! A test arms faults through the control route `/_emulator/faults` (`POST` arms, `GET` lists
-//! what is still armed, `DELETE` clears); [`inject`], a middleware on the jtel routes only,
+//! A test arms faults through the control route `/_emulator/faults` (see
+//! [`control`](crate::control)); [`inject`], a middleware on the jtel routes only,
 //! hands each jtel request the first armed fault whose [`RouteMatch`] fits it, and each
 //! request so faulted uses up one of that fault's `times`. With nothing armed the jtel routes
 //! answer as always; control routes are never faulted.
@@ -11,17 +11,13 @@
 //! "No answer" is a response whose body fails at once: hyper then closes the connection before
 //! it has written a byte, so the client sees a connection error, not a status.
 
-use crate::emulator::Emulator;
 use crate::failure::Failure;
 use axum::body::{Body, Bytes};
-use axum::extract::rejection::JsonRejection;
 use axum::extract::{Request, State};
 use axum::http::header::CONTENT_TYPE;
 use axum::http::{Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
-use axum::routing::get;
-use axum::{Json, Router};
 use http_body::Frame;
 use serde::{Deserialize, Serialize};
 use std::collections::VecDeque;
@@ -31,9 +27,6 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::task::{Context, Poll};
 use std::time::Duration;
 use tokio::sync::watch;
-
-/// The path of the fault control route, below [`CONTROL_BASE`](crate::control::CONTROL_BASE).
-const FAULTS_PATH: &str = "/faults";
 
 /// The body of a `malformed` answer: JSON cut off in the middle of the first record.
 const TRUNCATED_JSON: &str =
@@ -155,7 +148,7 @@ fn once() -> u32 {
 
 impl ArmedFault {
     /// `Err` with the reason when the fault can never apply or cannot be answered.
-    fn check(&self) -> Result<(), String> {
+    pub(crate) fn check(&self) -> Result<(), String> {
         if self.times == 0 {
             return Err("times must be at least 1.".to_owned());
         }
@@ -193,8 +186,18 @@ impl Faults {
     }
 
     /// What is still armed, first armed first.
-    fn armed(&self) -> Vec<ArmedFault> {
+    pub(crate) fn armed(&self) -> Vec<ArmedFault> {
         self.queue().iter().cloned().collect()
+    }
+
+    /// Arms `armed` behind those already armed.
+    pub(crate) fn arm(&self, armed: ArmedFault) {
+        self.queue().push_back(armed);
+    }
+
+    /// Disarms everything.
+    pub(crate) fn clear(&self) {
+        self.queue().clear();
     }
 
     /// The fault for a jtel request with `method`, using up one of its `times`.
@@ -307,37 +310,6 @@ impl http_body::Body for FailingBody {
             "fault injected: the connection is closed without an answer",
         ))))
     }
-}
-
-/// The fault control route (without the token check, which [`router`](crate::router) adds).
-pub fn routes() -> Router<Emulator> {
-    let path = format!("{}{FAULTS_PATH}", crate::control::CONTROL_BASE);
-    Router::new().route(&path, get(list).post(arm).delete(clear))
-}
-
-/// `GET`: 200 with what is still armed, a JSON array of [`ArmedFault`].
-async fn list(State(emulator): State<Emulator>) -> Json<Vec<ArmedFault>> {
-    Json(emulator.faults().armed())
-}
-
-/// `POST`: arms one [`ArmedFault`] behind those already armed; 200 with what is now armed, or
-/// 400 for a bad body.
-async fn arm(
-    State(emulator): State<Emulator>,
-    body: Result<Json<ArmedFault>, JsonRejection>,
-) -> Result<Json<Vec<ArmedFault>>, Failure> {
-    let Json(armed) = body.map_err(|rejection| Failure::bad_request(rejection.body_text()))?;
-    armed.check().map_err(Failure::bad_request)?;
-    let faults = emulator.faults();
-    faults.queue().push_back(armed);
-    Ok(Json(faults.armed()))
-}
-
-/// `DELETE`: disarms everything; 200 with the empty list.
-async fn clear(State(emulator): State<Emulator>) -> Json<Vec<ArmedFault>> {
-    let faults = emulator.faults();
-    faults.queue().clear();
-    Json(faults.armed())
 }
 
 #[cfg(test)]

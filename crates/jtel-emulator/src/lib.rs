@@ -41,8 +41,9 @@
 //! - [`fixtures`]: the master data served ([`Fixtures`], default `fixtures/default.json`;
 //!   the `docs-literal` and `variant` sets and fixture files are served exactly as written).
 //! - [`cli`]: the binary's command line.
-//! - Private: `routes` (the jtel routes and handlers), `control` (the control routes),
-//!   `faults` (the fault queue, its control route and the middleware that injects), `auth`
+//! - Private: `routes` (the jtel routes and handlers, with the control routes nested under
+//!   `/_emulator`), `control` (the control routes and their handlers), `faults` (the fault
+//!   model, the queue and the middleware that injects), `object_path` (the `{id}` segment), `auth`
 //!   (token and ClientsID check), `logging` (one line per request), `failure` (error
 //!   answers), `store` (fixtures plus changes), `served` (the rows answered, typed or as
 //!   written), `cockpit` (setValue rules), `persistence`
@@ -57,6 +58,7 @@ mod failure;
 mod faults;
 pub mod fixtures;
 mod logging;
+mod object_path;
 mod persistence;
 mod routes;
 mod served;

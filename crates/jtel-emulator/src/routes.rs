@@ -4,11 +4,12 @@
 //! [`Store`](crate::store::Store), error answers from [`Failure`].
 
 use crate::auth;
-use crate::control;
+use crate::control::{self, CONTROL_BASE};
 use crate::emulator::Emulator;
 use crate::failure::Failure;
 use crate::faults;
 use crate::logging;
+use crate::object_path::{object_id, ObjectPath};
 use crate::served;
 use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
@@ -79,7 +80,7 @@ pub fn router(emulator: Emulator) -> Router {
         // Outside the credentials check: a fault stands for the network or a proxy before jtel.
         .route_layer(from_fn_with_state(emulator.faults(), faults::inject))
         .route_layer(from_fn_with_state(emulator.received(), count_request))
-        .merge(control)
+        .nest(CONTROL_BASE, control)
         .method_not_allowed_fallback(no_route)
         .fallback(no_route)
         .layer(from_fn(logging::log_request))
@@ -101,12 +102,6 @@ async fn no_route() -> StatusCode {
     StatusCode::NOT_FOUND
 }
 
-/// The `{id}` of a get-by-id, setValue or control route.
-#[derive(Deserialize)]
-pub(crate) struct ObjectPath {
-    id: String,
-}
-
 /// The query of setValue's query form.
 #[derive(Deserialize)]
 struct ValueQuery {
@@ -118,17 +113,6 @@ struct ValueQuery {
 struct ValuePath {
     id: String,
     value: String,
-}
-
-/// The `{id}` path segment as a number; `name` is its jtel name for the error text.
-pub(crate) fn object_id(
-    path: Result<Path<ObjectPath>, PathRejection>,
-    name: &str,
-) -> Result<i64, Failure> {
-    let Path(ObjectPath { id }) =
-        path.map_err(|rejection| Failure::bad_request(rejection.body_text()))?;
-    id.parse()
-        .map_err(|_| Failure::bad_request(format!("{name} must be a whole number, not {id:?}.")))
 }
 
 async fn list_events(State(emulator): State<Emulator>) -> Json<ListEnvelope<Value>> {
