@@ -5,9 +5,8 @@
 # trunk runs offline (Trunk.toml), so it never fetches tools itself.
 
 TRUNK_VERSION=0.21.14
-BINARYEN_VERSION=132.0.0
-AXE_CORE_VERSION=4.14.1
-TERSER_VERSION=5.51.2
+# The npm tools (binaryen's wasm-opt, axe-core, terser) are pinned in tools/package.json and
+# tools/package-lock.json and installed with `npm ci`.
 # Tools live outside the clone, so a second clone on the same machine reuses them.
 JTEL_TOOLS_DIR="${JTEL_TOOLS_DIR:-$HOME/.local/share/jtel-widgets-tools}"
 
@@ -63,33 +62,34 @@ install_wasm_bindgen_cli() {
   fi
 }
 
-# npm package $1 at exactly version $2 in $JTEL_TOOLS_DIR (installed when another or none is).
-install_npm_package() {
-  local installed="$JTEL_TOOLS_DIR/node_modules/$1/package.json"
-  if ! grep -q "\"version\": \"$2\"" "$installed" 2>/dev/null; then
-    step "npm install $1@$2 into $JTEL_TOOLS_DIR"
-    mkdir -p "$JTEL_TOOLS_DIR"
-    npm install --silent --no-audit --no-fund --prefix "$JTEL_TOOLS_DIR" "$1@$2"
-  fi
-}
-
 # Debian's binaryen is too old to read current rustc output; the npm package ships version 132.
 # Also from npm: axe-core (the accessibility rules engine the end-to-end tests inject into
 # pages) and terser (minifies the JS glue of release bundles, scripts/widget-bundles.sh).
+# Exactly the versions of tools/package-lock.json, by `npm ci`, into a directory named after
+# the lock file's hash: a changed lock installs beside the old one, never under a running build.
 install_npm_tools() {
-  install_npm_package binaryen "$BINARYEN_VERSION"
-  install_npm_package axe-core "$AXE_CORE_VERSION"
-  install_npm_package terser "$TERSER_VERSION"
-  export PATH="$JTEL_TOOLS_DIR/node_modules/.bin:$PATH"
-  export JTEL_AXE_JS="$JTEL_TOOLS_DIR/node_modules/axe-core/axe.min.js"
+  local lock_hash npm_dir
+  lock_hash="$(sha256sum "$repo_root/tools/package-lock.json" | cut -c1-16)"
+  npm_dir="$JTEL_TOOLS_DIR/npm-$lock_hash"
+  if [ ! -f "$npm_dir/node_modules/.package-lock.json" ]; then
+    step "npm ci (tools/package-lock.json) into $npm_dir"
+    rm -rf "$npm_dir"
+    mkdir -p "$npm_dir"
+    cp "$repo_root/tools/package.json" "$repo_root/tools/package-lock.json" "$npm_dir/"
+    (cd "$npm_dir" && npm ci --silent --no-audit --no-fund)
+  fi
+  export PATH="$npm_dir/node_modules/.bin:$PATH"
+  export JTEL_AXE_JS="$npm_dir/node_modules/axe-core/axe.min.js"
 }
 
+# Tools cargo installed are found before their versions are checked (else a machine without
+# the cargo bin directory on PATH would reinstall trunk, ten minutes, on every run).
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 install_apt_packages
 install_wasm_target
 install_trunk
 install_wasm_bindgen_cli
 install_npm_tools
-export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
 # trunk builds offline, so the crates must be in the local registry first.
 (cd "$repo_root" && cargo fetch --quiet)

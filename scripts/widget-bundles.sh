@@ -29,7 +29,10 @@ if [[ "${TRUNK_PROFILE:-}" != release ]]; then
   done
   exit 0
 fi
-target_dir="$(cargo metadata --format-version 1 --no-deps | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')"
+# cargo metadata's JSON, read by a JSON reader (Node, which the npm tools need anyway).
+target_dir="$(cargo metadata --format-version 1 --no-deps |
+  node -e 'let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () => console.log(JSON.parse(s).target_directory))')"
+[ -n "$target_dir" ]
 
 for name in "${!features[@]}"; do
   cargo build --locked --quiet --release --target wasm32-unknown-unknown --bin jtel-widgets \
