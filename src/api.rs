@@ -3,7 +3,9 @@
 //! By default the client talks to a same-origin gateway path (for example `/jtel`) that adds
 //! the `Authorization` header itself, so the browser never holds the jtel token. Direct mode
 //! ([`JtelClient::with_token`]) sends the token from the page and is the less safe choice: the
-//! token then lives only in this client's memory and is never logged.
+//! token is then in the page for anyone with the developer tools — in this client's memory and,
+//! when the host sets it as the `token` attribute of a custom element, in the DOM too (the
+//! `mount()` option keeps it out of the DOM). This client never logs it or shows it in `Debug`.
 //!
 //! setValue is sent in the configured [`SetValueForm`] (the path form by default); when the
 //! server answers that it knows no such route, the other form is tried once, and the form that
