@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Runs every test of jtel-widgets: host tests (jtel-core, jtel-emulator), browser tests of the
-# components (wasm-bindgen-test in headless Chromium), then end-to-end tests (WebDriver, real
-# Chromium) against the release build. Installs what is missing first.
+# Runs every gate and test of jtel-widgets: formatting and clippy (host, wasm32, each bundle's
+# feature set; warnings denied, `missing_docs` on the library crates), host tests (jtel-core,
+# jtel-emulator), browser tests of the components (wasm-bindgen-test in headless Chromium), the
+# release build and its size gate (bench/size-budget.txt), then end-to-end tests (WebDriver,
+# real Chromium) against the release build. Installs what is missing first.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/install-tools.sh
@@ -13,6 +15,15 @@ trap 'rm -f "$log"' EXIT
 # Every cargo test's output also goes to $log, for the totals at the end.
 run_tests() { "$@" 2>&1 | tee -a "$log"; }
 
+step "gate: cargo fmt --check"
+cargo fmt --all --check
+
+step "gate: clippy, warnings denied (host: every crate and target; wasm32: the widgets, each feature set)"
+cargo clippy --locked --workspace --all-targets -- -D warnings
+cargo clippy --locked -p jtel-widgets --target wasm32-unknown-unknown --all-targets -- -D warnings
+cargo clippy --locked -p jtel-widgets --target wasm32-unknown-unknown --no-default-features --features acd-event-form -- -D warnings
+cargo clippy --locked -p jtel-widgets --target wasm32-unknown-unknown --no-default-features --features cockpit -- -D warnings
+
 step "host tests: jtel-core, jtel-emulator, jtel-gateway (its attack suite) and the widgets' pure reducers"
 run_tests cargo test --locked -p jtel-core -p jtel-emulator -p jtel-gateway
 run_tests cargo test --locked -p jtel-widgets --lib
@@ -22,6 +33,9 @@ run_tests cargo test --locked -p jtel-widgets --target wasm32-unknown-unknown
 
 step "release build of the demo page (trunk, offline)"
 trunk build --release --dist target/e2e-dist
+
+step "gate: bundle sizes (brotli) within bench/size-budget.txt"
+scripts/size-gate.sh target/e2e-dist
 
 step "host apps for the end-to-end tests: React 19 and Vue 3 with Vite, from the npm registry"
 for app in tests/hosts/react tests/hosts/vue; do (cd "$app" && npm ci --no-audit --no-fund); done
