@@ -7,6 +7,7 @@
 use crate::embed::config;
 use crate::embed::link_policy::{Deployment, Ignored, IgnoredBecause, LinkDecision, WIDGET};
 use crate::embed::widget::WidgetKind;
+use jtel_core::messages::Texts;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{console, Document, Element, UrlSearchParams};
 
@@ -129,10 +130,10 @@ fn show_notices(
     kind: WidgetKind,
     widget: &Element,
 ) {
-    let language = config::language(&config::ElementOptions(widget));
+    let texts = Texts::from(config::language(&config::ElementOptions(widget)));
     let notices = [
-        decision.marked_notice(language),
-        decision.ignored_notice(kind.keys(), language),
+        decision.marked_notice(&texts),
+        decision.ignored_notice(kind.keys(), &texts),
     ];
     for text in notices.into_iter().flatten() {
         let Ok(notice) = document.create_element("p") else {

@@ -10,7 +10,7 @@
 //! Pure: [`super::frame`] reads the page, applies the decision and says what was ignored.
 
 use jtel_core::json::{self, Json, JsonError};
-use jtel_core::Language;
+use jtel_core::messages::{Texts, UiText};
 use std::fmt;
 
 /// What a link may set when the deployment lists nothing: how the page looks, never where it
@@ -289,7 +289,7 @@ impl LinkDecision {
     /// The sentence that tells the user which of the link's settings the page ignored, or none.
     /// Settings of this page are named (`keys`, the widget's); other names in the link are
     /// only counted, so no text of the link's author appears as the page's own.
-    pub fn ignored_notice(&self, keys: &[&'static str], language: Language) -> Option<String> {
+    pub fn ignored_notice(&self, keys: &[&'static str], texts: &Texts) -> Option<String> {
         if self.ignored.is_empty() {
             return None;
         }
@@ -306,37 +306,14 @@ impl LinkDecision {
             .iter()
             .filter_map(|ignored| known(&ignored.key))
             .collect();
-        let others = self.ignored.len() - named.len();
-        let mut list = named.join(", ");
-        if others > 0 {
-            let count = match (language, others) {
-                (Language::English, 1) => "1 unknown one".to_owned(),
-                (Language::English, n) => format!("{n} unknown ones"),
-                (Language::German, 1) => "1 unbekannte".to_owned(),
-                (Language::German, n) => format!("{n} unbekannte"),
-            };
-            if !list.is_empty() {
-                list.push_str(match language {
-                    Language::English => " and ",
-                    Language::German => " und ",
-                });
-            }
-            list.push_str(&count);
-        }
-        Some(match language {
-            Language::English => {
-                format!("This page ignored settings in the link you followed: {list}.")
-            }
-            Language::German => {
-                format!(
-                    "Diese Seite hat Einstellungen aus dem aufgerufenen Link ignoriert: {list}."
-                )
-            }
-        })
+        Some(texts.ui(&UiText::LinkSettingsIgnored {
+            named: named.join(", "),
+            unknown: self.ignored.len() - named.len(),
+        }))
     }
 
     /// The sentence that tells the user which routing and page texts the link set, or none.
-    pub fn marked_notice(&self, language: Language) -> Option<String> {
+    pub fn marked_notice(&self, texts: &Texts) -> Option<String> {
         if self.marked.is_empty() {
             return None;
         }
@@ -345,21 +322,16 @@ impl LinkDecision {
             .iter()
             .map(|(key, value)| format!("{key} “{value}”"))
             .collect();
-        let list = list.join(", ");
-        Some(match language {
-            Language::English => {
-                format!("Set by the link you followed, not by this website: {list}.")
-            }
-            Language::German => {
-                format!("Vom aufgerufenen Link gesetzt, nicht von dieser Website: {list}.")
-            }
-        })
+        Some(texts.ui(&UiText::LinkSettingsMarked {
+            list: list.join(", "),
+        }))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use jtel_core::Language;
 
     const FORM_KEYS: &[&str] = &[
         "base-url",
@@ -522,13 +494,18 @@ mod tests {
             link(&[("group", "235"), ("subject", "Hello")])
         );
         assert_eq!(
-            decision.marked_notice(Language::English).as_deref(),
+            decision
+                .marked_notice(&Texts::from(Language::English))
+                .as_deref(),
             Some(
                 "Set by the link you followed, not by this website: group “235”, subject “Hello”."
             )
         );
         assert_eq!(decision.ignored, Vec::new());
-        assert_eq!(decision.ignored_notice(FORM_KEYS, Language::English), None);
+        assert_eq!(
+            decision.ignored_notice(FORM_KEYS, &Texts::from(Language::English)),
+            None
+        );
     }
 
     #[test]
@@ -544,7 +521,7 @@ mod tests {
         );
         assert_eq!(
             decision
-                .ignored_notice(FORM_KEYS, Language::English)
+                .ignored_notice(FORM_KEYS, &Texts::from(Language::English))
                 .as_deref(),
             Some(
                 "This page ignored settings in the link you followed: base-url, subject and 2 \
@@ -553,7 +530,7 @@ mod tests {
         );
         assert_eq!(
             decision
-                .ignored_notice(FORM_KEYS, Language::German)
+                .ignored_notice(FORM_KEYS, &Texts::from(Language::German))
                 .as_deref(),
             Some(
                 "Diese Seite hat Einstellungen aus dem aufgerufenen Link ignoriert: base-url, \

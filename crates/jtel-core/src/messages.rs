@@ -239,6 +239,18 @@ pub enum UiText {
     Cancel,
     /// Said instead of an edit control for a read-only variable.
     ReadOnly,
+    /// On the iframe page: which settings of the link the page ignored.
+    LinkSettingsIgnored {
+        /// The ignored settings the page knows, comma-separated.
+        named: String,
+        /// How many other (unknown) settings it ignored.
+        unknown: usize,
+    },
+    /// On the iframe page: which routing and page texts the link set.
+    LinkSettingsMarked {
+        /// `key “value”` for each, comma-separated.
+        list: String,
+    },
 }
 
 /// The label of an input: the field's own, or the one its event kind gives it.
@@ -568,6 +580,10 @@ impl Text<'_> {
                 UiText::ConfirmSetValue { name, value } => {
                     vec![("name", name.clone()), ("value", value.clone())]
                 }
+                UiText::LinkSettingsIgnored { named, unknown } => {
+                    vec![("named", named.clone()), ("unknown", unknown.to_string())]
+                }
+                UiText::LinkSettingsMarked { list } => vec![("list", list.clone())],
                 _ => Vec::new(),
             },
             Text::Label(_) => Vec::new(),
@@ -708,5 +724,7 @@ fn ui_key(text: &UiText) -> (&'static str, &'static str) {
         UiText::Confirm => ("confirm", ""),
         UiText::Cancel => ("cancel", ""),
         UiText::ReadOnly => ("read-only", ""),
+        UiText::LinkSettingsIgnored { .. } => ("link-settings-ignored", ""),
+        UiText::LinkSettingsMarked { .. } => ("link-settings-marked", ""),
     }
 }

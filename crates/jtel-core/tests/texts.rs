@@ -59,7 +59,7 @@ fn every_variant_has_a_text_with_its_own_key() {
     // Every field has its label key, every error code its message key.
     for field in Field::ALL {
         let key = format!("label.{}", field.json_name());
-        assert!(keys.iter().any(|known| *known == key), "{key}");
+        assert!(keys.contains(&key), "{key}");
     }
 }
 

@@ -142,6 +142,20 @@ fn ui(text: &UiText) -> Cow<'static, str> {
             "Diese Variable ist nur lesbar: Ihr Wert kann angezeigt, aber nicht geändert werden."
                 .into()
         }
+        UiText::LinkSettingsIgnored { named, unknown } => {
+            let mut list = named.clone();
+            if *unknown > 0 {
+                if !list.is_empty() {
+                    list.push_str(" und ");
+                }
+                list.push_str(&format!("{unknown} unbekannte"));
+            }
+            format!("Diese Seite hat Einstellungen aus dem aufgerufenen Link ignoriert: {list}.")
+                .into()
+        }
+        UiText::LinkSettingsMarked { list } => {
+            format!("Vom aufgerufenen Link gesetzt, nicht von dieser Website: {list}.").into()
+        }
     }
 }
 

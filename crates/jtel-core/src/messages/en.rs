@@ -144,6 +144,22 @@ fn ui(text: &UiText) -> Cow<'static, str> {
         UiText::ReadOnly => {
             "This variable is read-only: its value can be viewed but not changed.".into()
         }
+        UiText::LinkSettingsIgnored { named, unknown } => {
+            let mut list = named.clone();
+            if *unknown > 0 {
+                if !list.is_empty() {
+                    list.push_str(" and ");
+                }
+                match unknown {
+                    1 => list.push_str("1 unknown one"),
+                    n => list.push_str(&format!("{n} unknown ones")),
+                }
+            }
+            format!("This page ignored settings in the link you followed: {list}.").into()
+        }
+        UiText::LinkSettingsMarked { list } => {
+            format!("Set by the link you followed, not by this website: {list}.").into()
+        }
     }
 }
 

@@ -161,6 +161,8 @@ pub const KEYS: &[&str] = &[
     "confirm",
     "cancel",
     "read-only",
+    "link-settings-ignored",
+    "link-settings-marked",
     "variable-kind.on-off",
     "variable-kind.number",
     "variable-kind.percentage",
@@ -404,6 +406,13 @@ pub fn for_every_text(mut visit: impl FnMut(&Text<'_>)) {
         UiText::Confirm,
         UiText::Cancel,
         UiText::ReadOnly,
+        UiText::LinkSettingsIgnored {
+            named: "group".into(),
+            unknown: 2,
+        },
+        UiText::LinkSettingsMarked {
+            list: "group “236”".into(),
+        },
     ];
     ui.extend(variable_kinds.map(UiText::VariableKindName));
     ui.extend((0..7).map(UiText::Weekday));
