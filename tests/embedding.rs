@@ -257,7 +257,7 @@ async fn the_texts_option_replaces_texts_in_the_form_and_in_host_events() {
         ("lang", "de"),
         (
             "texts",
-            r#"{"form-title.callback": "Wir rufen Sie an", "error.phone-too-short": "Mindestens 7 Ziffern, bitte", "no.such.key": "x"}"#,
+            r#"{"form-title.callback": "Wir rufen Sie an", "error.phone-too-short": "Mindestens 7 Ziffern, bitte"}"#,
         ),
     ])
     .await;
@@ -277,6 +277,18 @@ async fn the_texts_option_replaces_texts_in_the_form_and_in_host_events() {
     assert_eq!(
         get(&fields.get(1), "message").as_string().as_deref(),
         Some("Dieses Feld ist ein Pflichtfeld.")
+    );
+    host.remove();
+
+    // A key no text has is not dropped in silence: the host hears which option was refused.
+    let refused = listen("jtel-config-error");
+    let host = element(&[("group", "235"), ("texts", r#"{"no.such.key": "x"}"#)]).await;
+    assert_eq!(
+        refused
+            .borrow()
+            .last()
+            .map(|detail| get(detail, "option").as_string()),
+        Some(Some("texts".to_owned()))
     );
     host.remove();
 
