@@ -16,6 +16,7 @@ pub mod dist;
 pub mod gateway;
 pub mod hostile;
 pub mod jtel;
+pub mod lifecycle;
 pub mod nginx;
 pub mod report;
 pub mod screenshots;
