@@ -3,6 +3,7 @@
 //!
 //! - [`config`]: one reader for a widget's configuration, from element attributes
 //!   (`group="235"`), element properties or a JS options object (`{ group: 235 }`).
+//! - [`app_pool`]: the Yew apps the widgets render in, reused from one widget to the next.
 //! - [`shadow`]: the shadow root with the widget stylesheet adopted inside it.
 //! - [`host_events`]: `jtel-created`, `jtel-failed`, `jtel-invalid`, `jtel-config-error` DOM events.
 //! - [`notice`]: the configuration notice shown in place of a misconfigured widget.
@@ -13,6 +14,7 @@
 //! - [`frame`]: the standalone page for hosts that allow only iframes.
 //! - [`link_policy`]: what a link to that page may set; its deployment decides the rest.
 
+pub mod app_pool;
 pub mod commands;
 pub mod config;
 pub mod custom_elements;

@@ -2,31 +2,31 @@
 //! host CSS cannot reach the form, and the form's CSS cannot leak out. Theming passes through
 //! CSS custom properties (`--jtel-accent`, …) and `::part()` names.
 
-use wasm_bindgen::JsCast;
-use web_sys::{CssStyleSheet, Element, ShadowRootInit, ShadowRootMode};
+use web_sys::{CssStyleSheet, Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
 /// The widget stylesheet, built into the bundle.
 const STYLESHEET: &str = include_str!("../../static/jtel-widgets.css");
 
-/// The element inside `host`'s shadow root that a widget mounts into (created on first use).
-/// A constructable stylesheet is adopted, so no inline `<style>` is needed and a strict
-/// Content-Security-Policy without `'unsafe-inline'` still works.
-pub fn mount_point(host: &Element) -> Option<Element> {
-    let root = match host.shadow_root() {
-        Some(root) => root,
-        None => host
-            .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
-            .ok()?,
+thread_local! {
+    /// The stylesheet, parsed once per page and adopted by every widget's shadow root.
+    static SHEET: Option<CssStyleSheet> = {
+        let sheet = CssStyleSheet::new().ok()?;
+        sheet.replace_sync(STYLESHEET).ok()?;
+        Some(sheet)
     };
-    if let Some(existing) = root.first_element_child() {
-        return Some(existing);
+}
+
+/// `host`'s shadow root (attached on first use) with the widget stylesheet adopted. A
+/// constructable stylesheet is adopted, so no inline `<style>` is needed and a strict
+/// Content-Security-Policy without `'unsafe-inline'` still works.
+pub fn open(host: &Element) -> Option<ShadowRoot> {
+    if let Some(root) = host.shadow_root() {
+        return Some(root);
     }
-    let sheet = CssStyleSheet::new().ok()?;
-    sheet.replace_sync(STYLESHEET).ok()?;
+    let root = host
+        .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
+        .ok()?;
+    let sheet = SHEET.with(Clone::clone)?;
     root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
-    let document = host.owner_document()?;
-    let container = document.create_element("div").ok()?;
-    container.set_class_name("jtel-root");
-    root.append_child(&container).ok()?;
-    container.dyn_into().ok()
+    Some(root)
 }

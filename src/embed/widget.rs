@@ -6,12 +6,13 @@
 //! the library).
 
 #[cfg(feature = "acd-event-form")]
-use crate::components::acd_event_form::{AcdEventForm, AcdEventFormProps};
+use crate::components::acd_event_form::AcdEventFormProps;
 #[cfg(feature = "cockpit")]
 use crate::components::{
-    cockpit_variable_form::{CockpitVariableForm, CockpitVariableFormProps},
-    cockpit_variable_list::{CockpitVariableList, CockpitVariableListProps},
+    cockpit_variable_form::CockpitVariableFormProps,
+    cockpit_variable_list::CockpitVariableListProps,
 };
+use crate::embed::app_pool::{PooledApp, WidgetProps};
 use crate::embed::{config, host_events, notice, shadow};
 use crate::form_control::FormControl;
 #[cfg(feature = "acd-event-form")]
@@ -19,7 +20,7 @@ use jtel_core::event_form::EventFormSettings;
 use jtel_core::options::{ConfigError, OptionReader, Options};
 use jtel_core::Language;
 use web_sys::Element;
-use yew::{AppHandle, BaseComponent, Callback};
+use yew::Callback;
 
 /// The kinds of widget a page can embed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,62 +90,11 @@ pub struct HostLink {
     pub control: FormControl,
 }
 
-/// A widget's Yew app, whatever its component.
-trait EmbeddedApp {
-    /// Applies the configuration `source` gives now: renders the app (the first time) or
-    /// updates it; leaves it as it was when `source` holds a value it does not understand.
-    fn apply(&mut self, link: &HostLink, source: &dyn Options) -> Result<(), Vec<ConfigError>>;
-    /// Removes the app and everything it rendered.
-    fn destroy(self: Box<Self>);
-}
-
-/// How a component's properties are read from a configuration, with the host's events wired.
-type PropsReader<C> =
-    fn(&HostLink, &dyn Options) -> Result<<C as BaseComponent>::Properties, Vec<ConfigError>>;
-
-/// The app of component `C` (once a configuration could be read) and how its properties are
-/// read.
-struct App<C: BaseComponent> {
-    root: Element,
-    handle: Option<AppHandle<C>>,
-    props: PropsReader<C>,
-}
-
-impl<C: BaseComponent> EmbeddedApp for App<C> {
-    fn apply(&mut self, link: &HostLink, source: &dyn Options) -> Result<(), Vec<ConfigError>> {
-        let props = (self.props)(link, source)?;
-        match &mut self.handle {
-            Some(handle) => handle.update(props),
-            None => {
-                self.handle =
-                    Some(yew::Renderer::<C>::with_root_and_props(self.root.clone(), props).render())
-            }
-        }
-        Ok(())
-    }
-
-    fn destroy(self: Box<Self>) {
-        if let Some(handle) = self.handle {
-            handle.destroy();
-        }
-    }
-}
-
-/// The app of `C` in `root`, rendered once a configuration can be read.
-fn app<C: BaseComponent>(root: &Element, props: PropsReader<C>) -> Box<dyn EmbeddedApp> {
-    Box::new(App::<C> {
-        root: root.clone(),
-        handle: None,
-        props,
-    })
-}
-
 /// A widget rendered into the shadow root of its host element.
 pub struct MountedWidget {
     kind: WidgetKind,
     link: HostLink,
-    root: Element,
-    app: Box<dyn EmbeddedApp>,
+    app: PooledApp,
     /// The values not understood in the latest configuration (announced once each).
     errors: Vec<ConfigError>,
     /// The language of the latest configuration that could be read.
@@ -159,26 +109,13 @@ impl MountedWidget {
         if !kind.is_bundled() {
             return None;
         }
-        let root = shadow::mount_point(host)?;
-        let app = match kind {
-            #[cfg(feature = "acd-event-form")]
-            WidgetKind::AcdEventForm => app::<AcdEventForm>(&root, acd_event_form_props),
-            #[cfg(feature = "cockpit")]
-            WidgetKind::CockpitVariable => {
-                app::<CockpitVariableForm>(&root, cockpit_variable_props)
-            }
-            #[cfg(feature = "cockpit")]
-            WidgetKind::CockpitVariables => app::<CockpitVariableList>(&root, cockpit_list_props),
-            #[allow(unreachable_patterns)]
-            _ => return None,
-        };
+        let app = PooledApp::place(&shadow::open(host)?)?;
         let mut widget = Self {
             kind,
             link: HostLink {
                 host: host.clone(),
                 control: FormControl::default(),
             },
-            root,
             app,
             errors: Vec::new(),
             language: Language::default(),
@@ -197,8 +134,9 @@ impl MountedWidget {
     /// (what the user typed stays, for when the configuration is right again), and each such
     /// value is announced once, on the console and as a `jtel-config-error` event.
     pub fn update(&mut self, source: &dyn Options) {
-        let errors = match self.app.apply(&self.link, source) {
-            Ok(()) => {
+        let errors = match widget_props(&self.link, self.kind, source) {
+            Ok(props) => {
+                self.app.show(props);
                 self.language = config::language(source);
                 if self.kind != WidgetKind::AcdEventForm {
                     // Widgets without commands accept input once rendered.
@@ -211,7 +149,7 @@ impl MountedWidget {
         for error in errors.iter().filter(|error| !self.errors.contains(error)) {
             host_events::announce_config_error(&self.link.host, error);
         }
-        notice::show(&self.root, &errors, config::language(source));
+        notice::show(self.app.root(), &errors, config::language(source));
         self.errors = errors;
     }
 
@@ -233,10 +171,34 @@ impl MountedWidget {
 
     /// Removes the widget and everything it rendered.
     pub fn destroy(self) {
-        self.app.destroy();
+        self.app.release();
         if let Some(root) = self.link.host.shadow_root() {
             root.set_inner_html("");
         }
+    }
+}
+
+/// The properties of a widget of `kind` read from `source`, announcing to the host of `link`,
+/// or what `source` holds that the widget does not understand.
+fn widget_props(
+    link: &HostLink,
+    kind: WidgetKind,
+    source: &dyn Options,
+) -> Result<WidgetProps, Vec<ConfigError>> {
+    match kind {
+        #[cfg(feature = "acd-event-form")]
+        WidgetKind::AcdEventForm => acd_event_form_props(link, source)
+            .map(|props| WidgetProps::AcdEventForm(Box::new(props))),
+        #[cfg(feature = "cockpit")]
+        WidgetKind::CockpitVariable => {
+            cockpit_variable_props(link, source).map(WidgetProps::CockpitVariable)
+        }
+        #[cfg(feature = "cockpit")]
+        WidgetKind::CockpitVariables => {
+            cockpit_list_props(link, source).map(WidgetProps::CockpitVariables)
+        }
+        #[allow(unreachable_patterns)]
+        _ => Err(Vec::new()),
     }
 }
 
