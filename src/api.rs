@@ -15,7 +15,8 @@
 //! once per list on the browser console.
 //!
 //! Every request is abandoned (through an `AbortController`) when no answer has arrived after
-//! the client's timeout, and nothing is sent while the browser is offline.
+//! the client's timeout or when the future waiting for it is dropped, and nothing is sent while
+//! the browser is offline.
 
 use gloo_net::http::{Request, RequestBuilder};
 use gloo_timers::callback::Timeout;
@@ -249,12 +250,13 @@ impl JtelClient {
         .map_err(network)?;
         let timed_out = Rc::new(Cell::new(false));
         let _timer = {
-            let timed_out = timed_out.clone();
+            let (timed_out, controller) = (timed_out.clone(), controller.clone());
             Timeout::new(self.timeout_seconds.saturating_mul(1000), move || {
                 timed_out.set(true);
                 controller.abort();
             })
         };
+        let _abort_if_dropped = AbortOnDrop(controller);
         let answer = async {
             let response = request.send().await?;
             let status = response.status();
@@ -280,6 +282,16 @@ impl JtelClient {
             Some(token) => builder.header("Authorization", &format!("Bearer {token}")),
             None => builder,
         }
+    }
+}
+
+/// Aborts a request when the future waiting for it is dropped (its widget was destroyed), so
+/// the connection is freed at once; a no-op once the answer has been read.
+struct AbortOnDrop(AbortController);
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        self.0.abort();
     }
 }
 

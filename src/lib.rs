@@ -14,6 +14,7 @@
 //! - [`draft_store`]: drafts that survive a page reload, one per CRM record (`sessionStorage`).
 //! - [`form_control`]: the host page's handle on a form (`ready`, `reset`, `setValues`, `submit`).
 //! - [`online`]: whether the browser is online, as a hook.
+//! - [`tasks`]: futures that end with the component that started them.
 //! - [`perf_marks`]: the `jtel-interactive` performance mark that `scripts/bench.sh` measures.
 //! - [`components`]: the Yew components ([`components::acd_event_form::AcdEventForm`],
 //!   [`components::cockpit_variable_form::CockpitVariableForm`],
@@ -38,5 +39,6 @@ pub mod local_time;
 pub mod online;
 pub mod perf_marks;
 pub mod settings;
+pub mod tasks;
 
 pub use jtel_core;

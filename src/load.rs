@@ -1,6 +1,7 @@
 //! Loading data from the jtel API for display: the lifecycle as a pure reducer, and the
 //! [`use_load`] hook that runs a plain `async fn` and can run it again (retry, refresh).
 
+use crate::tasks::use_tasks;
 use jtel_core::outcome::ApiError;
 use std::future::Future;
 use std::rc::Rc;
@@ -62,13 +63,14 @@ where
     Fut: Future<Output = Result<T, ApiError>> + 'static,
 {
     let state = use_reducer(|| LoadState::Loading);
+    let tasks = use_tasks();
     let reload = {
         let dispatcher = state.dispatcher();
         let key = key.clone();
         Callback::from(move |()| {
             dispatcher.dispatch(LoadAction::Started);
             let (dispatcher, answer) = (dispatcher.clone(), fetch(key.clone()));
-            wasm_bindgen_futures::spawn_local(async move {
+            tasks.spawn(async move {
                 dispatcher.dispatch(LoadAction::Finished(answer.await));
             });
         })

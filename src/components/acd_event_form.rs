@@ -17,6 +17,7 @@ use crate::local_time::CallbackClock;
 use crate::online::use_online;
 use crate::perf_marks::use_interactive_mark;
 use crate::settings::WidgetSettings;
+use crate::tasks::use_tasks;
 use jtel_core::event_form::{
     input_kind, is_required, kind_of, EventFormSettings, InputKind, Setting,
 };
@@ -158,6 +159,7 @@ pub fn AcdEventForm(props: &AcdEventFormProps) -> Html {
         let state = state.clone();
         Callback::from(move |field| state.dispatch(FormAction::Touch(field)))
     };
+    let tasks = use_tasks();
     let on_submit = {
         let state = state.dispatcher();
         Callback::from(move |event: SubmitEvent| {
@@ -214,7 +216,7 @@ pub fn AcdEventForm(props: &AcdEventFormProps) -> Html {
                         .key_for(&request.to_json(), slot.as_ref());
                     state.dispatch(FormAction::SubmitStarted);
                     let (state, client) = (state.dispatcher(), props.widget.client());
-                    wasm_bindgen_futures::spawn_local(async move {
+                    tasks.spawn(async move {
                         match client.create_event(&request, &key).await {
                             Ok(created) => {
                                 intent.borrow_mut().done();

@@ -8,6 +8,7 @@ use crate::focus::focus_within;
 use crate::load::{use_load, LoadState};
 use crate::perf_marks::use_interactive_mark;
 use crate::settings::WidgetSettings;
+use crate::tasks::use_tasks;
 use gloo_timers::callback::Interval;
 use jtel_core::messages::{Texts, UiText};
 use jtel_core::model::{CockpitVariable, CockpitVariableKind};
@@ -94,6 +95,7 @@ pub fn CockpitVariableForm(props: &CockpitVariableFormProps) -> Html {
         }
     });
 
+    let tasks = use_tasks();
     let send = {
         // A retry after a dropped connection or a timeout may find the value set already.
         let retry_after_ambiguous =
@@ -104,7 +106,7 @@ pub fn CockpitVariableForm(props: &CockpitVariableFormProps) -> Html {
             edit.dispatch(CockpitEditAction::Send(value));
             let (edit, reload, client) = (edit.clone(), reload.clone(), client.clone());
             let (on_value_set, on_failed) = (on_value_set.clone(), on_failed.clone());
-            wasm_bindgen_futures::spawn_local(async move {
+            tasks.spawn(async move {
                 match client.set_cockpit_value(id, value).await {
                     Ok(outcome) => {
                         let outcome = outcome.after_retry(retry_after_ambiguous);
