@@ -132,15 +132,28 @@ pub fn register() {
             .map(|key| JsValue::from_str(key))
             .collect();
         let connected = Closure::<dyn Fn(Element)>::new(move |host: Element| {
+            // An element moved in the DOM still has its widget.
+            if MOUNTED.with(|mounted| mounted.borrow().iter().any(|widget| widget.host() == &host))
+            {
+                return;
+            }
             if let Some(widget) = MountedWidget::mount(&host, kind, &ElementOptions(&host)) {
                 resolve_ready_when_ready(&widget);
                 MOUNTED.with(|mounted| mounted.borrow_mut().push(widget));
             }
         });
         let disconnected = Closure::<dyn Fn(Element)>::new(|host: Element| {
-            if let Some(widget) = take(&host) {
-                widget.destroy();
-            }
+            // Frameworks move an element (reordering a list) by taking it out and putting it
+            // back in the same task: the widget, and what the user typed, stay unless the
+            // element is still out once the task's microtasks run.
+            wasm_bindgen_futures::spawn_local(async move {
+                if host.is_connected() {
+                    return;
+                }
+                if let Some(widget) = take(&host) {
+                    widget.destroy();
+                }
+            });
         });
         let changed = Closure::<dyn Fn(Element)>::new(|host: Element| {
             with_widget(&host, |widget| widget.update(&ElementOptions(&host)));
