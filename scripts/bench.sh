@@ -6,14 +6,15 @@
 #   2. native micro-benchmarks of jtel-core (cargo bench -p jtel-core --bench core);
 #   3. in headless Chromium (bench/src/main.rs): time to interactive over cold loads, widget and
 #      baseline interleaved in the same run; keystroke-to-feedback latency; the agent picker
-#      with 100, 1,000 and 10,000 rows;
+#      with 100, 1,000 and 10,000 rows; the lifecycle soak: each widget added and removed
+#      SOAK_CYCLES times (10,000) with its memory curve (DOM nodes, listeners, JS heap, wasm);
 #   4. the jtel gateway (scripts/bench-gateway.sh): creates and picker reads per second with
 #      p50/p99 through one and two instances, and memory over a soak (SOAK_SECONDS, default 600),
 #      written to bench/gateway-results.md.
 # Performance is measured here, side by side with the baseline, never asserted by the tests.
 # Installs what is missing first (twiggy too; without it the wasm breakdown is skipped).
 #
-#   LOADS=30 KEYSTROKES=50 PICKER_SAMPLES=20 SOAK_SECONDS=600 scripts/bench.sh
+#   LOADS=30 KEYSTROKES=50 PICKER_SAMPLES=20 SOAK_CYCLES=10000 SOAK_SECONDS=600 scripts/bench.sh
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/install-tools.sh
@@ -22,6 +23,7 @@ TWIGGY_VERSION=0.8.0
 LOADS="${LOADS:-30}"
 KEYSTROKES="${KEYSTROKES:-50}"
 PICKER_SAMPLES="${PICKER_SAMPLES:-20}"
+SOAK_CYCLES="${SOAK_CYCLES:-10000}"
 dist=target/bench-dist
 results=bench/results.md
 work="$(mktemp -d)"
@@ -138,11 +140,11 @@ cargo bench --locked -p jtel-core --bench core 2>/dev/null | grep '^|' >"$work/n
 echo >>"$work/native.md"
 cat "$work/native.md"
 
-step "headless Chromium: $LOADS cold loads per page, $KEYSTROKES keystroke pairs, picker $PICKER_SAMPLES× per size"
+step "headless Chromium: $LOADS cold loads per page, $KEYSTROKES keystroke pairs, picker $PICKER_SAMPLES× per size, $SOAK_CYCLES lifecycle cycles per widget"
 cargo build --locked -q -p jtel-bench
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 ./target/debug/jtel-bench --dist "$dist" --loads "$LOADS" --keystrokes "$KEYSTROKES" \
-  --picker-samples "$PICKER_SAMPLES" --out "$work/browser.md" >/dev/null
+  --picker-samples "$PICKER_SAMPLES" --soak-cycles "$SOAK_CYCLES" --out "$work/browser.md" >/dev/null
 cat "$work/browser.md"
 
 model="$(lscpu | sed -n 's/^Model name: *//p' | head -1)"

@@ -8,10 +8,13 @@
 //! - keystroke to feedback: a real key press (WebDriver) in the phone field until its
 //!   validation message appears in or leaves the DOM (timed inside the page);
 //! - the agent picker with 100, 1,000 and 10,000 rows: open and filter (event to DOM updated
-//!   and laid out), JS heap used and wasm memory.
+//!   and laid out), JS heap used and wasm memory;
+//! - the lifecycle soak: each widget added and removed as a custom element 10,000 times, with
+//!   the DOM nodes, listeners, JS heap (after a forced GC) and wasm memory every 1,000 cycles.
 //!
 //! Writes Markdown tables to `--out` (the emulator logs its requests to stdout). Usage:
-//! `jtel-bench --dist target/bench-dist --out FILE [--loads 30] [--keystrokes 50] [--picker-samples 20]`
+//! `jtel-bench --dist target/bench-dist --out FILE [--loads 30] [--keystrokes 50] [--picker-samples 20]
+//! [--soak-cycles 10000]`
 
 #[allow(dead_code)]
 #[path = "../../tests/support/browser.rs"]
@@ -19,6 +22,9 @@ mod browser;
 #[allow(dead_code)]
 #[path = "../../tests/support/gateway.rs"]
 mod gateway;
+#[allow(dead_code)]
+#[path = "../../tests/support/lifecycle.rs"]
+mod lifecycle;
 #[allow(dead_code)]
 #[path = "../../tests/support/widget.rs"]
 mod widget;
@@ -50,6 +56,7 @@ struct Options {
     loads: usize,
     keystrokes: usize,
     picker_samples: usize,
+    soak_cycles: usize,
 }
 
 fn options() -> Options {
@@ -59,6 +66,7 @@ fn options() -> Options {
         loads: 30,
         keystrokes: 50,
         picker_samples: 20,
+        soak_cycles: 10_000,
     };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -74,6 +82,7 @@ fn options() -> Options {
             "--loads" => options.loads = number(),
             "--keystrokes" => options.keystrokes = number(),
             "--picker-samples" => options.picker_samples = number(),
+            "--soak-cycles" => options.soak_cycles = number(),
             _ => panic!("unknown argument {arg}"),
         }
     }
@@ -127,6 +136,12 @@ async fn main() {
     save();
     out!("### Agent picker: cost by number of rows\n");
     picker(&options.dist, options.picker_samples).await;
+    save();
+    out!(
+        "### Lifecycle soak: {} cycles per widget (custom element added, loaded, removed)\n",
+        options.soak_cycles
+    );
+    soak(&origin, options.soak_cycles).await;
     save();
     eprintln!(
         "jtel-bench: done in {:.0} s, results in {}",
@@ -510,4 +525,62 @@ fn p95(values: &[f64]) -> f64 {
     }
     let rank = ((0.95 * sorted.len() as f64).ceil() as usize).clamp(1, sorted.len());
     sorted[rank - 1]
+}
+
+/// Each widget added as a custom element, loaded and removed `cycles` times in one page, with
+/// what the page holds (after a forced GC) every tenth of the way: the memory curve.
+async fn soak(origin: &str, cycles: usize) {
+    let step = (cycles / 10).max(1);
+    for widget in lifecycle::WIDGETS {
+        let origin = origin.to_owned();
+        let curve = browser::with_browser(move |client| async move {
+            lifecycle::open(&client, &origin).await;
+            // A short warm-up: the first widget compiles and caches what every later one reuses.
+            lifecycle::cycles(&client, widget, "element", 20, false, json!({})).await;
+            let mut curve = vec![(0, lifecycle::sample(&client).await, 0.0)];
+            let mut done = 0;
+            while done < cycles {
+                let count = step.min(cycles - done);
+                let ms =
+                    lifecycle::cycles(&client, widget, "element", count, false, json!({})).await;
+                done += count;
+                curve.push((done, lifecycle::sample(&client).await, ms / count as f64));
+            }
+            curve
+        })
+        .await;
+        out!("`{widget}`:\n");
+        out!(
+            "| cycles | DOM nodes | JS event listeners | JS heap | wasm memory | time per cycle |"
+        );
+        out!("|---:|---:|---:|---:|---:|---:|");
+        for (done, sample, ms) in &curve {
+            out!(
+                "| {done} | {} | {} | {:.1} MB | {:.2} MB | {} |",
+                sample.nodes,
+                sample.listeners,
+                sample.js_heap as f64 / 1e6,
+                sample.wasm as f64 / 1048576.0,
+                if *done == 0 {
+                    "(baseline)".to_owned()
+                } else {
+                    format!("{ms:.1} ms")
+                },
+            );
+        }
+        let (first, last) = (&curve[1], &curve[curve.len() - 1]);
+        let grown = last.1.minus(&first.1);
+        let span = (last.0 - first.0).max(1) as f64;
+        out!(
+            "\nFrom cycle {} to {}: {:+} DOM nodes, {:+} listeners, JS heap {} ({:+.1} B/cycle), wasm memory {} ({:+.1} B/cycle).\n",
+            first.0,
+            last.0,
+            grown.nodes,
+            grown.listeners,
+            lifecycle::kb(grown.js_heap),
+            grown.js_heap as f64 / span,
+            lifecycle::kb(grown.wasm),
+            grown.wasm as f64 / span,
+        );
+    }
 }
