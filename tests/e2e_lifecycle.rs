@@ -221,7 +221,7 @@ async fn a_destroyed_widget_leaves_nothing_behind() {
         .await
         .expect("emulator starts");
     let site = lifecycle::site(&dist_dir());
-    let page = gateway::start(site, emulator.base_url(), DEFAULT_TOKEN.to_owned()).await;
+    let page = gateway::start(site.clone(), emulator.base_url(), DEFAULT_TOKEN.to_owned()).await;
     let origin = format!("http://{page}");
     let control_url = emulator.control_url();
 
@@ -257,6 +257,7 @@ async fn a_destroyed_widget_leaves_nothing_behind() {
     })
     .await;
 
+    let _ = std::fs::remove_dir_all(&site);
     let mut table = String::from(
         "| widget, way | cycles | DOM nodes | JS event listeners | JS heap | wasm memory | time per cycle | verdict |\n|---|---:|---:|---:|---:|---:|---:|---|\n",
     );
