@@ -633,3 +633,31 @@ async fn large_bodies_and_fast_creates_are_refused_with_413_and_429() {
         200
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn frame_html_is_served_under_every_prefix_and_framed_by_the_crm_origins() {
+    let jtel = RecordingJtel::spawn(Config::default()).await;
+    let dist = dist_dir();
+    let crm = "https://crm.example.com http://127.0.0.1:1";
+    let nginx = Nginx::start_framed_by(&dist, &jtel.origin(), DEFAULT_CLIENTS_ID, "t", crm).await;
+    let frame = std::fs::read(dist.join("frame.html")).unwrap();
+    let loader = std::fs::read(dist.join("jtel-widgets-loader.js")).unwrap();
+    for (target, body, ancestors) in [
+        ("/frame.html", &frame, crm),
+        ("/jtel-widgets/frame.html", &frame, crm),
+        ("/jtel-widgets/%66rame.html", &frame, crm),
+        ("/jtel-widgets-loader.js", &loader, "'self'"),
+        ("/jtel-widgets/jtel-widgets-loader.js", &loader, "'self'"),
+    ] {
+        let answer = raw(&nginx, "GET", target, "").await;
+        assert_eq!(answer.status, 200, "{target}");
+        assert_eq!(&answer.body, body, "{target}");
+        assert!(
+            answer
+                .head
+                .contains(&format!("; frame-ancestors {ancestors}; ")),
+            "{target}: {}",
+            answer.head
+        );
+    }
+}

@@ -42,6 +42,42 @@ impl Nginx {
         instances: u32,
         timeout_ms: u64,
     ) -> Self {
+        Self::launch(
+            dist, upstream, clients_id, token, instances, timeout_ms, None,
+        )
+        .await
+    }
+
+    /// Like [`Nginx::start`], with `FRAME_ANCESTORS` set to `frame_ancestors` (who may frame
+    /// `frame.html`).
+    pub async fn start_framed_by(
+        dist: &Path,
+        upstream: &str,
+        clients_id: u64,
+        token: &str,
+        frame_ancestors: &str,
+    ) -> Self {
+        Self::launch(
+            dist,
+            upstream,
+            clients_id,
+            token,
+            1,
+            3000,
+            Some(frame_ancestors),
+        )
+        .await
+    }
+
+    async fn launch(
+        dist: &Path,
+        upstream: &str,
+        clients_id: u64,
+        token: &str,
+        instances: u32,
+        timeout_ms: u64,
+        frame_ancestors: Option<&str>,
+    ) -> Self {
         static STARTED: AtomicUsize = AtomicUsize::new(0);
         let dir = std::env::temp_dir().join(format!(
             "jtel-nginx-{}-{}",
@@ -85,14 +121,19 @@ burst = 100
         .unwrap();
         let addr = free_port();
         let stderr = std::fs::File::create(dir.join("stderr.log")).expect("log file");
-        let script = Command::new(Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/gateway.sh"))
+        let mut command =
+            Command::new(Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/gateway.sh"));
+        match frame_ancestors {
+            Some(ancestors) => command.env("FRAME_ANCESTORS", ancestors),
+            None => command.env_remove("FRAME_ANCESTORS"),
+        };
+        let script = command
             .env("GATEWAY_CONFIG", &config)
             .env("INSTANCES", instances.to_string())
             .env("JTEL_GATEWAY_BIN", gateway_binary())
             .env("LISTEN", addr.to_string())
             .env("DIST_DIR", dist)
             .env("GATEWAY_DIR", dir.join("run"))
-            .env_remove("FRAME_ANCESTORS")
             .env_remove("REDIS_URL")
             .stdout(Stdio::null())
             .stderr(stderr)
