@@ -1,9 +1,13 @@
-//! End to end from real host apps: a React 19 app and a Vue 3 app (built with Vite from npm
-//! packages, `tests/hosts/`) embed `<jtel-acd-event-form>` from the release bundle and pass it
-//! every setting as a camelCase property. The agent switches between two CRM records and
-//! changes group, event type, agent and language before and after typing; after every switch
-//! the event the jtel emulator created is checked (type, group, agent, sender, subject, user
-//! data), and a typed but unsent draft follows its record.
+//! End to end from real host apps built from the npm package: the release build is packed by
+//! `scripts/npm-package.sh`, and the tarball is installed (`npm install --no-save`, after `npm
+//! ci` from each app's lock file) into three TypeScript apps in `tests/hosts/`: React 19 and
+//! Vue 3 built with Vite, and a plain DOM app built with webpack 5 that uses `mount()` from the
+//! one-widget entry. Each app is type-checked with `tsc --noEmit` against the package's
+//! declarations and built by its bundler, which copies the wasm. The agent then switches
+//! between two CRM records and changes group, event type, agent and language before and after
+//! typing; after every switch the event the jtel emulator created is checked (type, group,
+//! agent, sender, subject, user data), the app's own `jtel-created` listener shows its id, and
+//! a typed but unsent draft follows its record.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod support;
@@ -13,41 +17,60 @@ use jtel_emulator::{Config, RunningEmulator, DEFAULT_TOKEN};
 use jtel_widgets::jtel_core::model::AcdEvent;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::OnceLock;
+use std::time::Duration;
 use support::browser::with_browser;
 use support::widget::{in_widget, type_into, wait_for_text};
 use support::{dist::dist_dir, gateway, jtel, report};
 
 const FORM: &str = "#crm-form";
 
-/// The host app `name` (`react`, `vue`) built with Vite, with the widget release bundle served
-/// next to it at `/jtel-widgets/`. Installs its npm packages with `npm ci` when missing.
+/// The npm package packed from the release build, once per test binary.
+fn tarball() -> &'static Path {
+    static TARBALL: OnceLock<PathBuf> = OnceLock::new();
+    TARBALL.get_or_init(|| {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let output = Command::new(root.join("scripts/npm-package.sh"))
+            .arg(dist_dir())
+            .output()
+            .expect("scripts/npm-package.sh runs");
+        assert!(
+            output.status.success(),
+            "scripts/npm-package.sh failed:\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let stdout = String::from_utf8(output.stdout).expect("a UTF-8 path");
+        PathBuf::from(stdout.lines().last().expect("the tarball's path").trim())
+    })
+}
+
+/// The host app `name` (`react`, `vue`, `webpack`) with the packed package installed,
+/// type-checked and built into `target/hosts/{name}`. Installs its other npm packages with
+/// `npm ci` when missing.
 fn host_site(name: &str) -> PathBuf {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let app = root.join("tests/hosts").join(name);
     if !app.join("node_modules").exists() {
         npm(&app, &["ci", "--no-audit", "--no-fund"]);
     }
+    // Not saved: the lock file stays as committed, so `npm ci` stays reproducible.
+    let tarball = tarball().to_str().expect("a UTF-8 path");
+    npm(
+        &app,
+        &["install", "--no-save", "--no-audit", "--no-fund", tarball],
+    );
     let site = root.join("target/hosts").join(name);
-    let bundle = site.join("jtel-widgets");
-    if bundle.is_symlink() {
-        std::fs::remove_file(&bundle).expect("the old link can be removed");
-    }
+    // `tsc --noEmit`, then the bundler.
     npm(
         &app,
         &[
-            "exec",
-            "--",
-            "vite",
+            "run",
             "build",
-            "--logLevel",
-            "warn",
-            "--emptyOutDir",
+            "--",
             "--outDir",
             site.to_str().expect("a UTF-8 path"),
         ],
     );
-    std::os::unix::fs::symlink(dist_dir(), bundle)
-        .expect("the widget bundle can be linked into the site");
     site
 }
 
@@ -124,6 +147,26 @@ impl Run<'_> {
         jtel::records(&self.emulator_url, "acd/events").await
     }
 
+    /// Waits (up to ten seconds) until the app's own `jtel-created` listener shows `expected`.
+    async fn app_saw_created(&self, expected: &str) {
+        let mut shown = String::new();
+        for _ in 0..100 {
+            shown = self
+                .client
+                .find(Locator::Id("created"))
+                .await
+                .expect("the app shows what it heard in #created")
+                .text()
+                .await
+                .unwrap_or_default();
+            if shown == expected {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("the app's jtel-created listener should show {expected:?}, shows {shown:?}");
+    }
+
     /// Submits, waits for the confirmation, checks the one new event and starts a new request.
     async fn submit_and_check(&mut self, step: &str, expected: Expected) {
         let before = self.events().await.len();
@@ -141,6 +184,8 @@ impl Run<'_> {
             "{step}: expected {expected:?}, created {:?}",
             created[0]
         );
+        let id = created[0].id.expect("jtel gives the event an id");
+        self.app_saw_created(&format!("Created event {id}")).await;
         self.log.push(format!(
             "| {step} | type {}, group {}, agent {:?}, sender {}, subject \"{}\", user data {} | correct |",
             expected.kind, expected.group, expected.agent, expected.sender, expected.subject, expected.user_data
@@ -271,13 +316,14 @@ async fn host_app_follows_every_switch(name: &'static str) {
     let emulator: RunningEmulator = jtel_emulator::spawn(Config::default())
         .await
         .expect("emulator starts");
+    // The site holds only the app's own files: the bundler copied the widget's.
     let page = gateway::start(site, emulator.base_url(), DEFAULT_TOKEN.to_owned()).await;
     let (url, emulator_url) = (format!("http://{page}/"), emulator.base_url());
     let log = with_browser(move |client| drive(client, url, emulator_url)).await;
     report::write(
         &format!("host-{name}.md"),
         &format!(
-            "{name} host: one event per switch\n\n| switch | created | verdict |\n|---|---|---|\n{}\n",
+            "{name} host (from the npm package): one event per switch\n\n| switch | created | verdict |\n|---|---|---|\n{}\n",
             log.join("\n")
         ),
     );
@@ -291,4 +337,9 @@ async fn a_react_19_app_drives_the_form_through_record_and_routing_switches() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_vue_3_app_drives_the_form_through_record_and_routing_switches() {
     host_app_follows_every_switch("vue").await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_webpack_app_drives_mount_through_record_and_routing_switches() {
+    host_app_follows_every_switch("webpack").await;
 }
