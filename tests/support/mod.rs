@@ -3,7 +3,7 @@
 //! front of the jtel emulator (a token-adding proxy in axum, or the production deployment:
 //! nginx and the jtel gateway), a real headless
 //! Chromium behind chromedriver, reading the emulator directly, what users do with the
-//! widgets, and screenshots.
+//! widgets, screenshots, and the README's snippets.
 
 // Each end-to-end test file includes this module and uses its own part of it.
 #![allow(dead_code)]
@@ -18,6 +18,7 @@ pub mod hostile;
 pub mod jtel;
 pub mod lifecycle;
 pub mod nginx;
+pub mod readme;
 pub mod report;
 pub mod screenshots;
 pub mod widget;

@@ -12,6 +12,26 @@ use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+/// How a deployment differs from the default one (one instance, 3 s jtel timeout, `frame.html`
+/// framed by its own origin only, no CORS origins).
+struct Setup<'a> {
+    instances: u32,
+    timeout_ms: u64,
+    frame_ancestors: Option<&'a str>,
+    cors_origins: &'a [String],
+}
+
+impl Default for Setup<'_> {
+    fn default() -> Self {
+        Self {
+            instances: 1,
+            timeout_ms: 3000,
+            frame_ancestors: None,
+            cors_origins: &[],
+        }
+    }
+}
+
 /// The `iss` and `aud` the test gateway wants.
 const ISSUER: &str = "https://crm.example.com";
 const AUDIENCE: &str = "jtel-gateway";
@@ -42,10 +62,12 @@ impl Nginx {
         instances: u32,
         timeout_ms: u64,
     ) -> Self {
-        Self::launch(
-            dist, upstream, clients_id, token, instances, timeout_ms, None,
-        )
-        .await
+        let setup = Setup {
+            instances,
+            timeout_ms,
+            ..Setup::default()
+        };
+        Self::launch(dist, upstream, clients_id, token, setup).await
     }
 
     /// Like [`Nginx::start`], with `FRAME_ANCESTORS` set to `frame_ancestors` (who may frame
@@ -57,16 +79,27 @@ impl Nginx {
         token: &str,
         frame_ancestors: &str,
     ) -> Self {
-        Self::launch(
-            dist,
-            upstream,
-            clients_id,
-            token,
-            1,
-            3000,
-            Some(frame_ancestors),
-        )
-        .await
+        let setup = Setup {
+            frame_ancestors: Some(frame_ancestors),
+            ..Setup::default()
+        };
+        Self::launch(dist, upstream, clients_id, token, setup).await
+    }
+
+    /// Like [`Nginx::start`], answering browsers on the `cors_origins` (`http://host:port`)
+    /// with CORS, as `[cors] origins` of the gateway's configuration.
+    pub async fn start_for_origins(
+        dist: &Path,
+        upstream: &str,
+        clients_id: u64,
+        token: &str,
+        cors_origins: &[String],
+    ) -> Self {
+        let setup = Setup {
+            cors_origins,
+            ..Setup::default()
+        };
+        Self::launch(dist, upstream, clients_id, token, setup).await
     }
 
     async fn launch(
@@ -74,10 +107,14 @@ impl Nginx {
         upstream: &str,
         clients_id: u64,
         token: &str,
-        instances: u32,
-        timeout_ms: u64,
-        frame_ancestors: Option<&str>,
+        setup: Setup<'_>,
     ) -> Self {
+        let Setup {
+            instances,
+            timeout_ms,
+            frame_ancestors,
+            cors_origins,
+        } = setup;
         static STARTED: AtomicUsize = AtomicUsize::new(0);
         let dir = std::env::temp_dir().join(format!(
             "jtel-nginx-{}-{}",
@@ -115,6 +152,8 @@ event_type = 3
 group = 235
 per_address_per_minute = 600
 burst = 100
+[cors]
+origins = {cors_origins:?}
 "#
             ),
         )
