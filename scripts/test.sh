@@ -27,6 +27,12 @@ cargo clippy --locked -p jtel-widgets --target wasm32-unknown-unknown --no-defau
 step "host tests: jtel-core, jtel-emulator, jtel-gateway (its attack suite) and the widgets' pure reducers"
 run_tests cargo test --locked -p jtel-core -p jtel-emulator -p jtel-gateway
 run_tests cargo test --locked -p jtel-widgets --lib
+step "host tests: the npm package's TypeScript declarations against the options and docs; the README's install snippets"
+run_tests cargo test --locked -p jtel-widgets --test npm_declarations --test readme_install
+
+step "gate: the crates package for crates.io (jtel-core, jtel-widgets), and the Yew example (examples/yew_app.rs) builds for wasm32"
+cargo package --locked --quiet -p jtel-core -p jtel-widgets
+cargo build --locked --quiet -p jtel-widgets --example yew_app --target wasm32-unknown-unknown
 
 step "browser tests: components in headless Chromium"
 run_tests cargo test --locked -p jtel-widgets --target wasm32-unknown-unknown
@@ -37,13 +43,18 @@ trunk build --release --dist target/e2e-dist
 step "gate: bundle sizes (brotli) within bench/size-budget.txt"
 scripts/size-gate.sh target/e2e-dist
 
-step "host apps for the end-to-end tests: React 19 and Vue 3 with Vite, from the npm registry"
-for app in tests/hosts/react tests/hosts/vue; do (cd "$app" && npm ci --no-audit --no-fund); done
+step "npm package jtel-widgets from the release build (its files and sizes)"
+scripts/npm-package.sh target/e2e-dist
 
-step "end-to-end tests: real Chromium, gateways (axum stand-in; nginx with the jtel gateway), jtel emulator, host apps"
+step "host apps for the end-to-end tests: React 19 and Vue 3 with Vite, plain TypeScript with webpack, from the npm registry"
+# The jtel-widgets package itself is packed from the release build and installed into each app
+# by tests/e2e_hosts.rs (npm install --no-save, so the lock files stay as committed).
+for app in tests/hosts/react tests/hosts/vue tests/hosts/webpack; do (cd "$app" && npm ci --no-audit --no-fund); done
+
+step "end-to-end tests: real Chromium, gateways (axum stand-in; nginx with the jtel gateway), jtel emulator, host apps from the npm package, CRM pages on other origins"
 # scripts/gateway.sh in the end-to-end tests runs this binary (target/debug/jtel-gateway).
 cargo build --locked -q -p jtel-gateway
-run_tests env JTEL_DIST="$PWD/target/e2e-dist" cargo test --locked -p jtel-widgets --test e2e_event_forms --test e2e_cockpit --test e2e_accessibility --test e2e_faults --test e2e_gateway --test e2e_hostile_text --test e2e_link_attacks --test e2e_jtel_variants --test e2e_callback_time --test e2e_hosts --test e2e_lifecycle
+run_tests env JTEL_DIST="$PWD/target/e2e-dist" cargo test --locked -p jtel-widgets --test e2e_event_forms --test e2e_cockpit --test e2e_accessibility --test e2e_faults --test e2e_gateway --test e2e_hostile_text --test e2e_link_attacks --test e2e_jtel_variants --test e2e_callback_time --test e2e_hosts --test e2e_any_origin --test e2e_lifecycle
 
 for report in target/reports/*; do
   [ -f "$report" ] && { step "report: ${report#target/reports/}"; cat "$report"; }
