@@ -101,7 +101,8 @@ fn quoted(text: &str, quote: char) -> BTreeSet<String> {
         .collect()
 }
 
-/// The backticked codes in the `event` row of docs/events.md's table, after "`code`".
+/// The codes in the `event` row of docs/events.md's table: the backticked kebab-case words
+/// after "`code`" (not `'wasm-unsafe-eval'` or other quoted text).
 fn documented_codes(event: &str) -> BTreeSet<String> {
     let row = EVENTS
         .lines()
@@ -109,6 +110,12 @@ fn documented_codes(event: &str) -> BTreeSet<String> {
         .unwrap_or_else(|| panic!("docs/events.md has no row for {event}"));
     let codes = &row[row.find("`code`").expect("the row lists codes") + "`code`".len()..];
     quoted(codes, '`')
+        .into_iter()
+        .filter(|code| {
+            code.split('-')
+                .all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_lowercase()))
+        })
+        .collect()
 }
 
 #[test]
