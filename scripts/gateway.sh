@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs the documented deployment in the foreground: nginx serves the built widget files and
+# Runs the documented deployment in the foreground: nginx serves the built widget files
+# (precompressed, versioned ones cached for a year: docs/deployment.md) and
 # passes /jtel/ to one or more jtel-gateway instances (crates/jtel-gateway), which hold the
 # jtel token and every check (docs/gateway.md). With more than one instance a Redis server
 # is started for their shared idempotency records (or REDIS_URL is used). nginx and the
@@ -23,6 +24,8 @@ check() { [[ "$2" =~ $3 ]] || fail "$1 must match $3"; }
 
 command -v nginx >/dev/null || fail "nginx is missing: apt-get install nginx (scripts/install-tools.sh does)"
 command -v envsubst >/dev/null || fail "envsubst is missing: apt-get install gettext-base"
+[ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] ||
+  fail "nginx's brotli module is missing: apt-get install libnginx-mod-http-brotli-static (scripts/install-tools.sh does)"
 
 : "${GATEWAY_CONFIG:?set GATEWAY_CONFIG to the gateway configuration (docs/gateway.md)}"
 [ -f "$GATEWAY_CONFIG" ] || fail "no configuration at $GATEWAY_CONFIG"

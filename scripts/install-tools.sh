@@ -21,6 +21,8 @@ install_apt_packages() {
   command -v brotli >/dev/null || missing+=(brotli)
   # The production gateway (scripts/gateway.sh) and its end-to-end tests.
   command -v nginx >/dev/null || missing+=(nginx)
+  # Precompressed brotli siblings of the widget files (gateway/nginx.conf.template loads it).
+  [ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || missing+=(libnginx-mod-http-brotli-static)
   command -v envsubst >/dev/null || missing+=(gettext-base)
   # Shared idempotency records of several gateway instances (scripts/gateway.sh, its tests).
   command -v redis-server >/dev/null || missing+=(redis-server)

@@ -4,25 +4,26 @@
 #
 #   scripts/npm-package.sh [DIST]     DIST: the release build, default target/e2e-dist
 #
-# The package holds the three loaders with their JS glue, wasm and snippets, and the
+# The package holds the three loaders with their JS glue, wasm and snippets (the flat files of
+# the build's versioned folder v/<version>/, scripts/versioned-urls.sh), and the
 # hand-written TypeScript declarations, package.json and README from npm/; its version is the
 # widget crate's. Writes target/npm/package/ and target/npm/jtel-widgets-<version>.tgz, lists
 # the tarball's files with their sizes (npm pack) and prints the tarball's path last.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-dist="${1:-target/e2e-dist}"
+source scripts/bundles.sh
 out=target/npm
-bundles=(jtel-widgets jtel-acd-event-form jtel-cockpit)
 
 fail() { echo "npm-package.sh: $*" >&2; exit 2; }
-for bundle in "${bundles[@]}"; do
+# A debug build (trunk serve) has no versioned folder: its one-widget files are copies of the full bundle.
+build_version="$(bundle_version "${1:-target/e2e-dist}")" ||
+  fail "no release build in ${1:-target/e2e-dist}: run trunk build --release (--dist ${1:-target/e2e-dist})"
+dist="${1:-target/e2e-dist}/v/$build_version"
+for bundle in "${BUNDLES[@]}"; do
   for file in "$bundle-loader.js" "$bundle.js" "${bundle}_bg.wasm"; do
-    [ -f "$dist/$file" ] || fail "no $dist/$file: run trunk build --release (--dist $dist)"
+    [ -f "$dist/$file" ] || fail "no $dist/$file: run trunk build --release"
   done
 done
-# A debug build (trunk serve) writes the one-widget files as copies of the full bundle.
-! cmp -s "$dist/jtel-widgets_bg.wasm" "$dist/jtel-acd-event-form_bg.wasm" ||
-  fail "$dist is a debug build: the one-widget bundles are copies of the full one"
 
 version="$(cargo metadata --format-version 1 --no-deps |
   node -e 'let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () =>
@@ -31,10 +32,12 @@ version="$(cargo metadata --format-version 1 --no-deps |
 
 rm -rf "$out/package"
 mkdir -p "$out/package"
-for bundle in "${bundles[@]}"; do
+for bundle in "${BUNDLES[@]}"; do
   cp "$dist/$bundle-loader.js" "$dist/$bundle.js" "$dist/${bundle}_bg.wasm" "$out/package/"
 done
 cp -r "$dist/snippets" "$out/package/"
+# The brotli and gzip siblings are for web servers; bundlers compress on their own.
+find "$out/package/snippets" \( -name '*.br' -o -name '*.gz' \) -delete
 cp npm/package.json npm/README.md npm/*.d.ts "$out/package/"
 (cd "$out/package" && npm pkg set version="$version")
 

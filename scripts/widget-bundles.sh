@@ -5,8 +5,10 @@
 #   jtel-cockpit-loader.js, jtel-cockpit.js, jtel-cockpit_bg.wasm
 # Each is the same crate built with one cargo feature (see Cargo.toml [features]), passed
 # through the same wasm-bindgen and wasm-opt -Oz that trunk uses (both from PATH). Release
-# builds then minify the JS glue of all three bundles with terser (about 40 % fewer bytes
-# after brotli).
+# builds then minify the JS glue and loaders of all three bundles with terser (about 40 % fewer
+# bytes after brotli), move the glue, wasm and snippets under versioned URLs (scripts/versioned-urls.sh)
+# and write brotli and gzip siblings of the JS, wasm and CSS files (scripts/precompress.sh), as
+# the deployment serves them (docs/deployment.md).
 # Debug builds (`trunk serve`) write the same file names as copies of the full bundle, so pages
 # that use them work in the demo without two more builds on every change.
 set -euo pipefail
@@ -43,6 +45,11 @@ for name in "${!features[@]}"; do
   write_loader "$name"
 done
 
-for glue in jtel-widgets "${!features[@]}"; do
-  terser "$out/$glue.js" --module --compress --mangle --output "$out/$glue.js"
+for bundle in jtel-widgets "${!features[@]}"; do
+  for file in "$bundle.js" "$bundle-loader.js"; do
+    terser "$out/$file" --module --compress --mangle --output "$out/$file"
+  done
 done
+
+scripts/versioned-urls.sh "$out"
+scripts/precompress.sh "$out"

@@ -11,8 +11,9 @@ use jtel_widgets::jtel_core::model::AcdEvent;
 use std::net::SocketAddr;
 use support::browser::{fetched_paths, with_browser};
 use support::deployment::{deploy, MetaCsp, LINKS_SET_FORMS};
+use support::dist::{dist_dir, file_name, versioned_path};
 use support::widget::{in_widget, type_into};
-use support::{dist::dist_dir, gateway, jtel, screenshots};
+use support::{gateway, jtel, screenshots};
 
 /// The emulator and the demo page in front of it.
 struct Stand {
@@ -399,15 +400,18 @@ async fn the_one_form_bundle_creates_a_callback_and_loads_nothing_else() {
 
         let loaded = fetched_paths(&client).await;
         // Once each: the page's preload hints are what the loader then uses.
-        for file in ["/jtel-acd-event-form.js", "/jtel-acd-event-form_bg.wasm"] {
+        for file in ["jtel-acd-event-form.js", "jtel-acd-event-form_bg.wasm"] {
+            let file = versioned_path(file);
             assert_eq!(
-                loaded.iter().filter(|path| *path == file).count(),
+                loaded.iter().filter(|path| **path == file).count(),
                 1,
                 "{file} is fetched exactly once: {loaded:?}"
             );
         }
         assert!(
-            !loaded.iter().any(|path| path.starts_with("/jtel-widgets")),
+            !loaded
+                .iter()
+                .any(|path| file_name(path).starts_with("jtel-widgets")),
             "nothing of the full bundle was loaded: {loaded:?}"
         );
 

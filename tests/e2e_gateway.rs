@@ -15,12 +15,13 @@ use jtel_widgets::jtel_core::model::AcdEvent;
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use support::browser;
 use support::cockpit_steps::{confirm, propose};
 use support::deployment::{add_page, deploy, MetaCsp, LINKS_SET_FORMS};
+use support::dist::versioned_path;
 use support::jtel::{records_with_token, RecordingJtel};
 use support::nginx::Nginx;
 use support::widget::{click, in_widget, type_into, wait_for_text};
-use support::{browser, dist::dist_dir};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 /// The Content-Security-Policy nginx sends with every answer (`frame-ancestors` as configured
@@ -395,13 +396,12 @@ async fn the_jtel_token_reaches_nothing_a_browser_receives() {
         .map(|file| format!("/{file}"))
         .collect();
     targets.extend(["/", "/missing.js", "/jtel/calls"].map(str::to_owned));
-    assert!(targets.contains(&"/jtel-widgets_bg.wasm".to_owned()));
+    assert!(targets.contains(&versioned_path("jtel-widgets_bg.wasm")));
     for target in &targets {
         let answer = raw(&stand.nginx, "GET", target, "").await;
         assert_no_token(&token, target, &answer.head);
         assert_no_token(&token, target, &String::from_utf8_lossy(&answer.body));
     }
-    assert!(dist_dir().join("jtel-widgets_bg.wasm").exists());
 
     // Every API answer the forms can get.
     let created = stand.public_create(callback().to_string(), &[]).await;
@@ -509,11 +509,12 @@ async fn the_pages_work_under_the_strict_content_security_policy() {
     let stand = Stand::start().await;
     let before = stand.events().await.len();
     for target in [
-        "/frame.html",
-        "/jtel-widgets.js",
-        "/jtel/users",
-        "/jtel/calls",
+        "/frame.html".to_owned(),
+        versioned_path("jtel-widgets.js"),
+        "/jtel/users".to_owned(),
+        "/jtel/calls".to_owned(),
     ] {
+        let target = target.as_str();
         let answer = raw(&stand.nginx, "GET", target, "").await;
         // Every header line ends with CRLF, the last one too.
         let head = format!("{}\r\n", answer.head.to_ascii_lowercase());

@@ -81,7 +81,8 @@ fn deployed_page(html: &str, deployment: &str, meta: MetaCsp) -> String {
     page
 }
 
-fn copy_tree(from: &Path, to: &Path) {
+/// Copies the folder `from` with everything below it to `to`.
+pub fn copy_tree(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).expect("deployment folder");
     for entry in std::fs::read_dir(from).expect("the build folder is readable") {
         let entry = entry.expect("a build file");

@@ -25,3 +25,20 @@ pub fn dist_dir() -> PathBuf {
     })
     .clone()
 }
+
+/// The URL path of `file` (a bundle's JS glue or wasm) in the release build's versioned folder,
+/// `/v/{version}/{file}`, where the entry loaders and the pages' preload hints fetch it from
+/// (scripts/versioned-urls.sh).
+pub fn versioned_path(file: &str) -> String {
+    let versions: Vec<_> = std::fs::read_dir(dist_dir().join("v"))
+        .expect("the release build has a v/ folder")
+        .map(|entry| entry.expect("a version").file_name())
+        .collect();
+    assert_eq!(versions.len(), 1, "one version in the build: {versions:?}");
+    format!("/v/{}/{file}", versions[0].to_string_lossy())
+}
+
+/// The file name of a URL path: what follows its last `/`.
+pub fn file_name(path: &str) -> &str {
+    path.rsplit('/').next().unwrap_or(path)
+}

@@ -160,8 +160,7 @@ origins = {cors_origins:?}
         .unwrap();
         let addr = free_port();
         let stderr = std::fs::File::create(dir.join("stderr.log")).expect("log file");
-        let mut command =
-            Command::new(Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/gateway.sh"));
+        let mut command = Command::new(gateway_script());
         match frame_ancestors {
             Some(ancestors) => command.env("FRAME_ANCESTORS", ancestors),
             None => command.env_remove("FRAME_ANCESTORS"),
@@ -252,9 +251,23 @@ impl Drop for Nginx {
     }
 }
 
-/// The jtel-gateway binary beside this test binary's folder (`target/debug/jtel-gateway`),
-/// built by `cargo build -p jtel-gateway` (scripts/test.sh does).
+/// This repository's `scripts/gateway.sh` (the tests' crate is the repository's root, the
+/// bench's one folder below it).
+fn gateway_script() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .ancestors()
+        .map(|dir| dir.join("scripts/gateway.sh"))
+        .find(|script| script.exists())
+        .expect("scripts/gateway.sh in the repository")
+}
+
+/// The jtel-gateway binary: `$JTEL_GATEWAY_BIN` when set (scripts/bench.sh sets it), else the
+/// one beside this test binary's folder (`target/debug/jtel-gateway`), built by
+/// `cargo build -p jtel-gateway` (scripts/test.sh does).
 fn gateway_binary() -> PathBuf {
+    if let Some(binary) = std::env::var_os("JTEL_GATEWAY_BIN") {
+        return PathBuf::from(binary);
+    }
     let test_binary = std::env::current_exe().expect("the test binary's path");
     let binary = test_binary
         .parent()
