@@ -4,10 +4,14 @@
 #      the one-widget bundles and the full one, next to the plain HTML/JS baseline, and the
 #      largest items of the one-form wasm (twiggy);
 #   2. native micro-benchmarks of jtel-core (cargo bench -p jtel-core --bench core);
-#   3. in headless Chromium (bench/src/main.rs): time to interactive over cold loads, widget and
-#      baseline interleaved in the same run; keystroke-to-feedback latency; the agent picker
-#      with 100, 1,000 and 10,000 rows; the lifecycle soak: each widget added and removed
-#      SOAK_CYCLES times (10,000) with its memory curve (DOM nodes, listeners, JS heap, wasm);
+#   3. in headless Chromium (bench/src/main.rs): time to interactive through the documented
+#      deployment (scripts/gateway.sh: nginx with compression and cache headers) under network
+#      emulation, a fast (10 Mbit/s, 40 ms) and a slow mobile profile (1.6 Mbit/s, 150 ms),
+#      cold and warm loads, widget and baseline alternating in the same run, with bytes
+#      transferred and where the time goes (bench/src/network.rs); keystroke-to-feedback
+#      latency; the agent picker with 100, 1,000 and 10,000 rows; the lifecycle soak: each
+#      widget added and removed SOAK_CYCLES times (10,000) with its memory curve (DOM nodes,
+#      listeners, JS heap, wasm);
 #   4. the jtel gateway (scripts/bench-gateway.sh): creates and picker reads per second with
 #      p50/p99 through one and two instances, and memory over a soak (SOAK_SECONDS, default 600),
 #      written to bench/gateway-results.md.
@@ -18,6 +22,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/install-tools.sh
+source scripts/bundles.sh
 
 TWIGGY_VERSION=0.8.0
 LOADS="${LOADS:-30}"
@@ -33,6 +38,9 @@ step "release build (trunk, offline) into $dist, with the bench pages"
 trunk build --release --dist "$dist" >/dev/null
 rm -rf "$dist/bench"
 cp -r bench/pages "$dist/bench"
+# As the build does for its own pages: hints at the versioned files, precompressed siblings.
+scripts/versioned-urls.sh "$dist"
+scripts/precompress.sh "$dist/bench"
 
 # One row per file: raw, gzip -9 and brotli -q 11 bytes; totals in the last row.
 size_table() {
@@ -57,10 +65,9 @@ step "transfer sizes"
   echo "### Transfer size of one widget (what a host page loads besides its own HTML)"
   echo
   # The stylesheet is built into the wasm (adopted into each shadow root), so it is no file.
-  mapfile -t snippet_files < <(find "$dist/snippets" -type f | sort)
   for bundle in jtel-acd-event-form jtel-cockpit jtel-widgets; do
-    size_table "\`$bundle\` bundle" "$dist" "$dist/$bundle-loader.js" "$dist/$bundle.js" \
-      "$dist/${bundle}_bg.wasm" "${snippet_files[@]}"
+    mapfile -t files < <(bundle_files "$dist" "$bundle")
+    size_table "\`$bundle\` bundle" "$dist" "${files[@]}"
   done
   size_table "baseline (plain HTML/JS callback form)" "$dist" "$dist/bench/baseline.html" "$dist/bench/baseline.js" "$dist/jtel-widgets.css"
 } >"$work/sizes.md"
@@ -140,8 +147,9 @@ cargo bench --locked -p jtel-core --bench core 2>/dev/null | grep '^|' >"$work/n
 echo >>"$work/native.md"
 cat "$work/native.md"
 
-step "headless Chromium: $LOADS cold loads per page, $KEYSTROKES keystroke pairs, picker $PICKER_SAMPLES× per size, $SOAK_CYCLES lifecycle cycles per widget"
-cargo build --locked -q -p jtel-bench
+step "headless Chromium: $LOADS cold and warm loads per page and network profile, $KEYSTROKES keystroke pairs, picker $PICKER_SAMPLES× per size, $SOAK_CYCLES lifecycle cycles per widget"
+cargo build --locked -q -p jtel-bench -p jtel-gateway
+export JTEL_GATEWAY_BIN="$PWD/target/debug/jtel-gateway"
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 ./target/debug/jtel-bench --dist "$dist" --loads "$LOADS" --keystrokes "$KEYSTROKES" \
   --picker-samples "$PICKER_SAMPLES" --soak-cycles "$SOAK_CYCLES" --out "$work/browser.md" >/dev/null

@@ -1,20 +1,25 @@
 //! The browser half of `scripts/bench.sh`. Serves a release build of the widgets (with the
-//! pages of `bench/pages/` copied into `bench/` inside it) through the same axum gateway the
-//! end-to-end tests use, in front of the jtel emulator, and measures in headless Chromium:
+//! pages of `bench/pages/` copied into `bench/` inside it) in front of the jtel emulator, and
+//! measures in headless Chromium:
 //!
-//! - time to interactive: navigation start to the `jtel-interactive` performance mark, each
-//!   load in a new browser with a fresh profile (cold caches), widget and plain HTML/JS
-//!   baseline interleaved so both see the same machine load;
+//! - time to interactive ([`network`]): navigation start to the `jtel-interactive` performance
+//!   mark, through the documented deployment (`scripts/gateway.sh`: nginx, compression and
+//!   caching) on a fast and a slow mobile network profile, cold and warm, widget and plain
+//!   HTML/JS baseline alternating so both see the same machine load;
 //! - keystroke to feedback: a real key press (WebDriver) in the phone field until its
 //!   validation message appears in or leaves the DOM (timed inside the page);
 //! - the agent picker with 100, 1,000 and 10,000 rows: open and filter (event to DOM updated
 //!   and laid out), JS heap used and wasm memory;
+//!
+//! The rest runs through the same axum stand-in the end-to-end tests use (loopback: the network
+//! plays no part in it):
+//!
 //! - the lifecycle soak: each widget added and removed as a custom element 10,000 times, with
 //!   the DOM nodes, listeners, JS heap (after a forced GC) and wasm memory every 1,000 cycles.
 //!
 //! Writes Markdown tables to `--out` (the emulator logs its requests to stdout). Usage:
 //! `jtel-bench --dist target/bench-dist --out FILE [--loads 30] [--keystrokes 50] [--picker-samples 20]
-//! [--soak-cycles 10000]`
+//! [--soak-cycles 10000]`; a count of 0 leaves its part out.
 
 #[allow(dead_code)]
 #[path = "../../tests/support/browser.rs"]
@@ -26,15 +31,17 @@ mod gateway;
 #[path = "../../tests/support/lifecycle.rs"]
 mod lifecycle;
 #[allow(dead_code)]
+#[path = "../../tests/support/nginx.rs"]
+mod nginx;
+#[allow(dead_code)]
 #[path = "../../tests/support/widget.rs"]
 mod widget;
 
 use fantoccini::key::Key;
 use fantoccini::{Client, Locator};
 use jtel_core::model::User;
-use jtel_emulator::{Config, Fixtures, DEFAULT_TOKEN};
+use jtel_emulator::{Config, Fixtures, DEFAULT_CLIENTS_ID, DEFAULT_TOKEN};
 use serde_json::{json, Value};
-use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
@@ -45,10 +52,13 @@ static REPORT: Mutex<String> = Mutex::new(String::new());
 /// `println!` into [`REPORT`].
 macro_rules! out {
     ($($arg:tt)*) => {{
-        let mut report = REPORT.lock().unwrap();
+        use ::std::fmt::Write as _;
+        let mut report = $crate::REPORT.lock().unwrap();
         let _ = writeln!(report, $($arg)*);
     }};
 }
+
+mod network;
 
 struct Options {
     dist: PathBuf,
@@ -122,27 +132,47 @@ async fn serve(dist: &std::path::Path, users: usize) -> (jtel_emulator::RunningE
 async fn main() {
     let options = options();
     let started = Instant::now();
-    let (_jtel, origin) = serve(&options.dist, 0).await;
-    eprintln!("jtel-bench: serving {} at {origin}", options.dist.display());
+    let (jtel, origin) = serve(&options.dist, 0).await;
+    let deployment = nginx::Nginx::start(
+        &options.dist.canonicalize().expect("--dist exists"),
+        &format!("http://{}", jtel.addr()),
+        DEFAULT_CLIENTS_ID,
+        DEFAULT_TOKEN,
+    )
+    .await;
+    eprintln!(
+        "jtel-bench: serving {} through the deployment at {} and the stand-in at {origin}",
+        options.dist.display(),
+        deployment.url("")
+    );
 
     // The file is rewritten after each part, so a failure keeps what was measured.
     let save =
         || std::fs::write(&options.out, REPORT.lock().unwrap().as_bytes()).expect("write --out");
-    out!("### Time to interactive (cold loads, headless Chromium)\n");
-    time_to_interactive(&origin, options.loads).await;
-    save();
-    out!("### Keystroke to feedback (phone field, Chromium)\n");
-    keystroke_latency(&origin, options.keystrokes).await;
-    save();
-    out!("### Agent picker: cost by number of rows\n");
-    picker(&options.dist, options.picker_samples).await;
-    save();
     out!(
-        "### Lifecycle soak: {} cycles per widget (custom element added, loaded, removed)\n",
-        options.soak_cycles
+        "### Time to interactive through the deployment (nginx, brotli, cache headers), headless Chromium with network emulation\n"
     );
-    soak(&origin, options.soak_cycles).await;
+    network::time_to_interactive(deployment.url("").trim_end_matches('/'), options.loads).await;
+    drop(deployment);
     save();
+    if options.keystrokes > 0 {
+        out!("### Keystroke to feedback (phone field, Chromium)\n");
+        keystroke_latency(&origin, options.keystrokes).await;
+        save();
+    }
+    if options.picker_samples > 0 {
+        out!("### Agent picker: cost by number of rows\n");
+        picker(&options.dist, options.picker_samples).await;
+        save();
+    }
+    if options.soak_cycles > 0 {
+        out!(
+            "### Lifecycle soak: {} cycles per widget (custom element added, loaded, removed)\n",
+            options.soak_cycles
+        );
+        soak(&origin, options.soak_cycles).await;
+        save();
+    }
     eprintln!(
         "jtel-bench: done in {:.0} s, results in {}",
         started.elapsed().as_secs_f64(),
@@ -150,7 +180,7 @@ async fn main() {
     );
 }
 
-/// One page of the time-to-interactive comparison.
+/// A page of the keystroke comparison.
 struct Page {
     name: &'static str,
     path: &'static str,
@@ -164,116 +194,9 @@ const BASELINE_FORM: Page = Page {
     name: "baseline: plain HTML/JS callback form",
     path: "bench/baseline.html",
 };
-const WIDGET_COCKPIT: Page = Page {
-    name: "`<jtel-cockpit-variable>` (variable 192)",
-    path: "bench/cockpit-variable.html",
-};
-const BASELINE_COCKPIT: Page = Page {
-    name: "baseline: plain HTML/JS cockpit variable",
-    path: "bench/baseline-cockpit.html",
-};
 
-/// What one cold load measured.
-struct Load {
-    interactive_ms: f64,
-    bytes: f64,
-    requests: f64,
-    /// Milestones before it, ms from navigation start: HTML received, DOMContentLoaded, wasm
-    /// requested, wasm received, bundle started (NaN for pages without wasm).
-    milestones: [f64; 5],
-}
-
-async fn time_to_interactive(origin: &str, loads: usize) {
-    let pages = [
-        &BASELINE_FORM,
-        &WIDGET_FORM,
-        &BASELINE_COCKPIT,
-        &WIDGET_COCKPIT,
-    ];
-    let mut results: Vec<Vec<Load>> = pages.iter().map(|_| Vec::new()).collect();
-    // Round 0 warms the machine (disk cache of the Chromium binary, the gateway) and is dropped.
-    for round in 0..=loads {
-        for (page, measured) in pages.iter().zip(results.iter_mut()) {
-            let load = cold_load(format!("{origin}/{}", page.path)).await;
-            if round > 0 {
-                measured.push(load);
-            }
-        }
-        eprint!("\rjtel-bench: cold loads {round}/{loads}");
-    }
-    eprintln!();
-    out!("| page | loads | TTI median | TTI p95 | widget / baseline (median) | (p95) | bytes loaded (uncompressed) | requests |");
-    out!("|---|---:|---:|---:|---:|---:|---:|---:|");
-    for (index, (page, measured)) in pages.iter().zip(&results).enumerate() {
-        let tti: Vec<f64> = measured.iter().map(|load| load.interactive_ms).collect();
-        let (ratio_median, ratio_p95) = if index % 2 == 1 {
-            let baseline: Vec<f64> = results[index - 1]
-                .iter()
-                .map(|load| load.interactive_ms)
-                .collect();
-            (
-                format!("{:.2}×", median(&tti) / median(&baseline)),
-                format!("{:.2}×", p95(&tti) / p95(&baseline)),
-            )
-        } else {
-            ("—".to_owned(), "—".to_owned())
-        };
-        out!(
-            "| {} | {} | {:.0} ms | {:.0} ms | {ratio_median} | {ratio_p95} | {:.0} | {:.0} |",
-            page.name,
-            tti.len(),
-            median(&tti),
-            p95(&tti),
-            median(&measured.iter().map(|l| l.bytes).collect::<Vec<_>>()),
-            median(&measured.iter().map(|l| l.requests).collect::<Vec<_>>()),
-        );
-    }
-    out!();
-    out!("Where the time goes (medians, ms from navigation start):\n");
-    out!("| page | HTML received | DOMContentLoaded | wasm requested | wasm received | wasm compiled, `main` starts | interactive |");
-    out!("|---|---:|---:|---:|---:|---:|---:|");
-    for (page, measured) in pages.iter().zip(&results) {
-        let at = |index: usize| {
-            let values: Vec<f64> = measured.iter().map(|load| load.milestones[index]).collect();
-            match median(&values) {
-                value if value.is_nan() => "—".to_owned(),
-                value => format!("{value:.0}"),
-            }
-        };
-        let tti: Vec<f64> = measured.iter().map(|load| load.interactive_ms).collect();
-        out!(
-            "| {} | {} | {} | {} | {} | {} | {:.0} |",
-            page.name,
-            at(0),
-            at(1),
-            at(2),
-            at(3),
-            at(4),
-            median(&tti)
-        );
-    }
-    out!();
-}
-
-/// Loads `url` in a new browser (fresh profile: empty HTTP and code caches) and waits for the
-/// `jtel-interactive` mark.
-async fn cold_load(url: String) -> Load {
-    browser::with_browser(|client| async move {
-        client.goto(&url).await.expect("the page loads");
-        let mark = wait_for_interactive(&client).await;
-        Load {
-            interactive_ms: mark["tti"].as_f64().unwrap_or(f64::NAN),
-            bytes: mark["bytes"].as_f64().unwrap_or(f64::NAN),
-            requests: mark["requests"].as_f64().unwrap_or(f64::NAN),
-            milestones: ["html", "dcl", "wasmStart", "wasmEnd", "started"]
-                .map(|key| mark[key].as_f64().unwrap_or(f64::NAN)),
-        }
-    })
-    .await
-}
-
-/// Waits (up to 20 s) for the `jtel-interactive` mark; returns its time and what the page
-/// loaded until then.
+/// Waits (up to 60 s) for the `jtel-interactive` mark; returns its time, the milestones before
+/// it and what the page fetched until then.
 async fn wait_for_interactive(client: &Client) -> Value {
     const SCRIPT: &str = r##"
         const mark = performance.getEntriesByName("jtel-interactive")[0];
@@ -281,18 +204,23 @@ async fn wait_for_interactive(client: &Client) -> Value {
         const navigation = performance.getEntriesByType("navigation")[0];
         const resources = performance.getEntriesByType("resource");
         const wasm = resources.find((r) => r.name.endsWith(".wasm"));
+        const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? null;
+        const entries = [navigation, ...resources];
         return {
             html: navigation.responseEnd,
-            dcl: navigation.domContentLoadedEventEnd,
             wasmStart: wasm ? wasm.startTime : null,
             wasmEnd: wasm ? wasm.responseEnd : null,
-            started: performance.getEntriesByName("jtel-started")[0]?.startTime ?? null,
+            compiled: at("bench-wasm-compiled"),
+            instantiated: at("bench-wasm-instantiated"),
+            started: at("jtel-started"),
             tti: mark.startTime,
-            bytes: resources.reduce((sum, r) => sum + r.decodedBodySize, navigation.decodedBodySize),
-            requests: 1 + resources.length,
+            transferred: entries.reduce((sum, r) => sum + r.transferSize, 0),
+            requests: entries.filter((r) => r.transferSize > 0).length,
+            files: entries.map((r) => [new URL(r.name).pathname, r.transferSize,
+                r.encodedBodySize, r.decodedBodySize]),
         };
     "##;
-    for _ in 0..400 {
+    for _ in 0..1200 {
         let found = client.execute(SCRIPT, vec![]).await.expect("script runs");
         if !found.is_null() {
             return found;
