@@ -120,7 +120,11 @@ async fn every_file_goes_out_compressed_as_accepted_and_decodes_to_the_build_out
         "{files:?}"
     );
     let mut checked = 0;
-    for file in &files {
+    // Also under the prefix the README's snippets use.
+    let served = files
+        .iter()
+        .flat_map(|file| [(file, file.clone()), (file, format!("jtel-widgets/{file}"))]);
+    for (file, path) in served {
         let original = std::fs::read(dist.join(file)).expect("the built file");
         // Pages have no siblings (a deployer edits them) and are gzipped on the fly.
         let precompressed = !file.ends_with(".html");
@@ -130,8 +134,8 @@ async fn every_file_goes_out_compressed_as_accepted_and_decodes_to_the_build_out
             } else {
                 &[("accept-encoding", accepted)]
             };
-            let answer = get(&nginx, file, headers).await;
-            let place = format!("{file} with Accept-Encoding {accepted:?}");
+            let answer = get(&nginx, &path, headers).await;
+            let place = format!("{path} with Accept-Encoding {accepted:?}");
             assert_eq!(answer.status, 200, "{place}");
             assert_eq!(
                 answer.header("content-type"),
@@ -187,9 +191,11 @@ async fn versioned_files_are_kept_for_a_year_and_the_entries_are_revalidated() {
         }
     }
     for file in &versioned {
-        let answer = get(&nginx, file, &[("accept-encoding", "br, gzip")]).await;
-        assert_eq!(answer.status, 200, "{file}");
-        assert_eq!(answer.header("cache-control"), Some(IMMUTABLE), "{file}");
+        for path in [file.to_string(), format!("jtel-widgets/{file}")] {
+            let answer = get(&nginx, &path, &[("accept-encoding", "br, gzip")]).await;
+            assert_eq!(answer.status, 200, "{path}");
+            assert_eq!(answer.header("cache-control"), Some(IMMUTABLE), "{path}");
+        }
     }
     for file in &entries {
         for accepted in ["br, gzip", ""] {

@@ -18,7 +18,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use support::browser;
 use support::cockpit_steps::{confirm, propose};
 use support::deployment::{add_page, deploy, MetaCsp, LINKS_SET_FORMS};
-use support::dist::versioned_path;
+use support::dist::{dist_dir, versioned_path};
 use support::jtel::{records_with_token, RecordingJtel};
 use support::nginx::Nginx;
 use support::widget::{click, in_widget, type_into, wait_for_text};
