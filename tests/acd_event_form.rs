@@ -138,11 +138,11 @@ async fn submitting_an_empty_form_marks_every_missing_field_and_focuses_the_firs
     form.click("button[type=submit]").await;
     assert_eq!(
         form.error_of(Field::Sender).as_deref(),
-        Some("This field is required.")
+        Some("Fill in this field.")
     );
     assert_eq!(
         form.error_of(Field::Subject).as_deref(),
-        Some("This field is required.")
+        Some("Fill in this field.")
     );
     assert_eq!(
         form.error_of(Field::CrmUrl).as_deref(),
@@ -190,7 +190,7 @@ async fn a_german_form_speaks_german() {
     form.click("button[type=submit]").await;
     assert_eq!(
         form.error_of(Field::Subject).as_deref(),
-        Some("Dieses Feld ist ein Pflichtfeld.")
+        Some("Füllen Sie dieses Feld aus.")
     );
     assert_eq!(
         form.find("section")

@@ -233,7 +233,7 @@ async fn every_set_value_result_is_explained_in_words() {
         (
             2,
             "alert",
-            "This variable does not exist or is not visible for the cockpit.",
+            "This variable does not exist or is not visible in the cockpit.",
         ),
         (
             3,
@@ -332,7 +332,9 @@ async fn a_read_only_variable_shows_its_value_without_an_edit_control() {
     assert!(form.text("dl").unwrap().contains("Aktueller Wert3"));
     assert_eq!(
         form.text(".jtel-note").as_deref(),
-        Some("Diese Variable ist nur lesbar: Ihr Wert kann angezeigt, aber nicht geändert werden.")
+        Some(
+            "Diese Variable ist schreibgeschützt: Sie können ihren Wert sehen, aber nicht ändern."
+        )
     );
 }
 
@@ -354,7 +356,7 @@ async fn a_load_failure_is_explained_with_a_retry() {
             .unwrap()
             .text_content()
             .as_deref(),
-        Some("The jtel server had a problem (HTTP 500); please try again: database down")
+        Some("The server had a problem (HTTP 500); please try again: database down")
     );
     serve_variable(50, number_variable(50, 25));
     form.click_button("Try again").await;

@@ -22,7 +22,7 @@ use support::widget::{all_in_widget, click, in_widget, wait_for_text};
 use support::{gateway, jtel};
 
 /// What the page says about a read-only variable instead of offering an edit control.
-const READ_ONLY_NOTE: &str = "This variable is read-only: its value can be viewed but not changed.";
+const READ_ONLY_NOTE: &str = "This variable is read-only: you can see its value but not change it.";
 
 /// The jtel server behind the page, reached past the page and the gateway: to read what it
 /// has, and to change it under the page with the emulator's control route.
@@ -79,7 +79,7 @@ const SET: Answer = Answer::new(0, "The value was set.");
 const NOT_WRITABLE: Answer = Answer::new(1, "This variable cannot be changed (it is read-only).");
 const NOT_VISIBLE: Answer = Answer::new(
     2,
-    "This variable does not exist or is not visible for the cockpit.",
+    "This variable does not exist or is not visible in the cockpit.",
 );
 const UNCHANGED: Answer = Answer::new(3, "Nothing changed: the variable already has this value.");
 const OUT_OF_RANGE: Answer = Answer::new(

@@ -137,7 +137,7 @@ async fn one_event_of_every_kind_is_created_from_the_demo_page() {
         type_into(&client, "#ticket", "Subject", "Rechnung 4711 falsch").await;
         let confirmation = submit_and_confirm(&client, "#ticket").await;
         assert!(
-            confirmation.starts_with("Ticket wurde angelegt"),
+            confirmation.starts_with("Das Ticket wurde angelegt"),
             "{confirmation}"
         );
 

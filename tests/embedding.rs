@@ -66,7 +66,7 @@ async fn the_custom_element_renders_in_its_shadow_root_with_its_own_styles() {
     document().head().unwrap().append_child(&style).unwrap();
     let host = element(&[("group", "235"), ("event-type", "email"), ("lang", "de")]).await;
     let view = shadow(&host);
-    assert_eq!(view.text("h2").as_deref(), Some("Neu: E-Mail"));
+    assert_eq!(view.text("h2").as_deref(), Some("Neue E-Mail"));
     assert!(
         document()
             .query_selector("[name=Sender]")
@@ -231,7 +231,7 @@ async fn mount_update_and_destroy_from_javascript() {
     .unwrap();
     handle.update(options);
     yew::scheduler::flush().await;
-    assert_eq!(view.text("h2").as_deref(), Some("Neu: Ticket"));
+    assert_eq!(view.text("h2").as_deref(), Some("Neues Ticket"));
     handle.destroy();
     yew::scheduler::flush().await;
     assert_eq!(host.shadow_root().unwrap().child_element_count(), 0);
@@ -276,7 +276,7 @@ async fn the_texts_option_replaces_texts_in_the_form_and_in_host_events() {
     // Texts without a replacement keep the language's own words.
     assert_eq!(
         get(&fields.get(1), "message").as_string().as_deref(),
-        Some("Dieses Feld ist ein Pflichtfeld.")
+        Some("Füllen Sie dieses Feld aus.")
     );
     host.remove();
 

@@ -191,7 +191,7 @@ async fn variables_in_every_spelling_read_as_their_values() {
     let read_only = loaded_form(BASE, 193).await;
     assert_eq!(
         read_only.text(".jtel-note").as_deref(),
-        Some("This variable is read-only: its value can be viewed but not changed.")
+        Some("This variable is read-only: you can see its value but not change it.")
     );
     assert!(read_only.find("input[name=value]").is_none());
 
@@ -224,7 +224,7 @@ async fn variables_in_every_spelling_read_as_their_values() {
     let broken = loaded_form(BASE, 198).await;
     assert_eq!(
         broken.text("[role=alert] .jtel-alert-text").as_deref(),
-        Some("The jtel server sent an answer that could not be read.")
+        Some("The server sent an answer that could not be read. Try again; your input is kept.")
     );
 }
 
@@ -322,7 +322,7 @@ async fn set_value_tries_the_other_form_once_on_no_such_route_and_remembers_it()
     form.click_button("Confirm").await;
     assert_eq!(
         form.wait_for_text("[role=alert] .jtel-alert-text").await,
-        "The jtel service was not found at the configured address. Please tell your administrator."
+        "The service this form sends to was not found at its address. Please tell the administrator of this page."
     );
     assert_eq!(patches_below(NEITHER).len(), 2);
 }

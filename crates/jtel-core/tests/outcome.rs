@@ -268,7 +268,7 @@ fn server_texts_split_back_into_fields() {
         parts.iter().map(|p| p.field).collect::<Vec<_>>(),
         vec![Some(Field::Sender), Some(Field::CrmUrl)]
     );
-    assert_eq!(parts[1].text, "This field is required.");
+    assert_eq!(parts[1].text, "Fill in this field.");
     let foreign = split_invalid_text("Parameter AcdGroupsID missing");
     assert_eq!(
         foreign,

@@ -85,7 +85,7 @@ fn a_replacement_changes_its_text_only_and_fills_its_values() {
     );
     assert_eq!(
         texts.error(ErrorCode::Required),
-        "Dieses Feld ist ein Pflichtfeld."
+        "Füllen Sie dieses Feld aus."
     );
     // The server's reason still follows a replaced summary.
     let missing = ApiError::NotFound {
@@ -132,4 +132,39 @@ fn the_documentation_lists_every_key() {
             "docs/texts.md does not list `{key}`"
         );
     }
+}
+
+#[test]
+fn the_documentation_shows_each_keys_english_text() {
+    // Each row of docs/texts.md is `| `key` | placeholders | English |`; the English column
+    // is the text with the sample values (for the iframe-only notices followed by a remark).
+    let page = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/texts.md"))
+        .expect("docs/texts.md");
+    let mut shown = std::collections::HashMap::<String, Vec<String>>::new();
+    for_every_text(|text| {
+        shown
+            .entry(text.key())
+            .or_default()
+            .push(Texts::from(Language::English).text(text));
+    });
+    let mut rows = 0;
+    for line in page.lines() {
+        let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+        let [_, key, _, english, _] = cells[..] else {
+            continue;
+        };
+        let Some(key) = key.strip_prefix('`').and_then(|key| key.strip_suffix('`')) else {
+            continue;
+        };
+        let english = english.trim_end_matches(" (the iframe page)");
+        let texts = shown
+            .get(key)
+            .unwrap_or_else(|| panic!("docs/texts.md lists `{key}`, which no text has"));
+        assert!(
+            texts.iter().any(|text| text == english),
+            "docs/texts.md shows `{key}` as {english:?}, the English table says {texts:?}"
+        );
+        rows += 1;
+    }
+    assert_eq!(rows, every_key().len(), "one row per key");
 }

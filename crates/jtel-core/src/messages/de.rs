@@ -37,46 +37,67 @@ fn kind(kind: EventKind) -> Cow<'static, str> {
     }
 }
 
+/// Whether the name of `kind` is a feminine noun (die Voicemail, die SMS, die E-Mail, die
+/// Rückrufbitte); the others are neuter (das Fax, das Ticket, das ACD-Ereignis).
+fn feminine(kind: EventKind) -> bool {
+    matches!(
+        kind,
+        EventKind::VoiceMail | EventKind::Callback | EventKind::Sms | EventKind::Email
+    )
+}
+
+/// The definite article of the name of `kind`.
+fn article(kind: EventKind) -> &'static str {
+    if feminine(kind) {
+        "Die"
+    } else {
+        "Das"
+    }
+}
+
 fn ui(text: &UiText) -> Cow<'static, str> {
     match text {
         UiText::KindName(name) => kind(*name),
         UiText::FormTitle(EventKind::Callback) => "Rückruf anfordern".into(),
-        UiText::FormTitle(name) => format!("Neu: {}", kind(*name)).into(),
+        UiText::FormTitle(name) => {
+            let new = if feminine(*name) { "Neue" } else { "Neues" };
+            format!("{new} {}", kind(*name)).into()
+        }
         UiText::Submit(EventKind::Callback) => "Rückruf anfordern".into(),
         UiText::Submit(name) => format!("{} anlegen", kind(*name)).into(),
         UiText::Sending => "Wird gesendet…".into(),
         UiText::Created {
             kind: EventKind::Callback,
             event_id: Some(id),
-        } => format!("Vielen Dank! Ihre Rückrufbitte wurde angelegt (Referenz {id}).").into(),
+        } => format!("Vielen Dank! Wir haben Ihre Rückrufbitte erhalten (Referenz {id}).").into(),
         UiText::Created {
             kind: EventKind::Callback,
             event_id: None,
-        } => "Vielen Dank! Ihre Rückrufbitte wurde angelegt.".into(),
+        } => "Vielen Dank! Wir haben Ihre Rückrufbitte erhalten.".into(),
         UiText::Created {
             kind: name,
             event_id: Some(id),
-        } => format!("{} wurde angelegt (Referenz {id}).", kind(*name)).into(),
+        } => format!("{} {} wurde angelegt (Referenz {id}).", article(*name), kind(*name)).into(),
         UiText::Created {
             kind: name,
             event_id: None,
-        } => format!("{} wurde angelegt.", kind(*name)).into(),
+        } => format!("{} {} wurde angelegt.", article(*name), kind(*name)).into(),
         UiText::NewRequest => "Neue Anfrage".into(),
         UiText::BackOnline => {
-            "Sie sind wieder online: Ihre Eingaben sind noch da, senden Sie sie jetzt.".into()
+            "Sie sind wieder online. Ihre Eingaben sind noch da: Senden Sie sie jetzt.".into()
         }
         UiText::SendNow => "Jetzt senden".into(),
         UiText::TryAgain => "Erneut versuchen".into(),
         UiText::Optional => "optional".into(),
-        UiText::SentAs { number } => format!("Wird gesendet als {number}").into(),
+        UiText::SentAs { number } => format!("Wird als {number} gesendet").into(),
         UiText::PhoneHint => {
             "Mit Vorwahl, zum Beispiel 0199 123456789 oder +49 199 123456789".into()
         }
-        UiText::ConfigurationProblem => "Dieses Formular ist nicht richtig eingerichtet:".into(),
+        UiText::ConfigurationProblem => "Dieses Formular ist nicht richtig eingerichtet. Bitte informieren Sie die Administration dieser Seite:".into(),
         UiText::TypeToSearch => "Zum Suchen tippen".into(),
         UiText::NoMatches => "Keine Treffer".into(),
         UiText::MoreMatches { count } => {
-            format!("{count} weitere: weitertippen, um die Liste einzugrenzen").into()
+            format!("{count} weitere: Tippen Sie weiter, um die Liste einzugrenzen").into()
         }
         UiText::LoadingOptions => "Auswahl wird geladen…".into(),
         UiText::OptionsUnavailable => "Die Auswahl konnte nicht geladen werden:".into(),
@@ -84,16 +105,16 @@ fn ui(text: &UiText) -> Cow<'static, str> {
         UiText::AsSoonAsPossible => "So bald wie möglich".into(),
         UiText::CentreTime { time } => format!("Zeit im Callcenter: {time}").into(),
         UiText::TimeComesTwice { time, first, offset } => format!(
-            "{time} gibt es an dem Tag zweimal, weil die Uhren zurückgestellt werden; genommen ist die {} {time} (UTC{offset}).",
+            "{time} gibt es an diesem Tag zweimal, weil die Uhren zurückgestellt werden; verwendet wird die {} {time} (UTC{offset}).",
             if *first { "erste" } else { "zweite" }
         )
         .into(),
         UiText::UseOtherReading { time, first, offset } => format!(
-            "Die {} {time} nehmen (UTC{offset})",
+            "Stattdessen die {} {time} verwenden (UTC{offset})",
             if *first { "erste" } else { "zweite" }
         )
         .into(),
-        UiText::NearestTimes => "Nächste Uhrzeiten, die es gibt:".into(),
+        UiText::NearestTimes => "Die nächsten möglichen Uhrzeiten:".into(),
         UiText::Weekday(day) => {
             ["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"][usize::from(*day % 7)].into()
         }
@@ -139,7 +160,7 @@ fn ui(text: &UiText) -> Cow<'static, str> {
         UiText::Confirm => "Bestätigen".into(),
         UiText::Cancel => "Abbrechen".into(),
         UiText::ReadOnly => {
-            "Diese Variable ist nur lesbar: Ihr Wert kann angezeigt, aber nicht geändert werden."
+            "Diese Variable ist schreibgeschützt: Sie können ihren Wert sehen, aber nicht ändern."
                 .into()
         }
         UiText::LinkSettingsIgnored { named, unknown } => {
@@ -209,7 +230,7 @@ fn label_text(label: Label) -> &'static str {
 
 fn error(code: ErrorCode) -> Cow<'static, str> {
     match code {
-        ErrorCode::Required => "Dieses Feld ist ein Pflichtfeld.".into(),
+        ErrorCode::Required => "Füllen Sie dieses Feld aus.".into(),
         ErrorCode::NotPositiveInteger => "Geben Sie eine ganze Zahl größer als 0 ein.".into(),
         ErrorCode::TooLong { max } => format!("Verwenden Sie höchstens {max} Zeichen.").into(),
         ErrorCode::Phone(PhoneError::Empty) => "Geben Sie eine Telefonnummer ein.".into(),
@@ -245,14 +266,15 @@ fn error(code: ErrorCode) -> Cow<'static, str> {
                 .into()
         }
         ErrorCode::Region(RegionError::UnknownRegion) => {
-            "Die Region dieses Formulars ist kein Regionscode wie DE oder IT. Bitte informieren Sie Ihre Administration."
+            "Die Region dieses Formulars ist kein Regionscode wie DE oder IT. Bitte informieren Sie die Administration dieser Seite."
                 .into()
         }
         ErrorCode::Region(RegionError::UnknownCountryCode) => {
-            "Die Ländervorwahl dieses Formulars ist unbekannt. Bitte informieren Sie Ihre Administration.".into()
+            "Die Ländervorwahl dieses Formulars ist unbekannt. Bitte informieren Sie die Administration dieser Seite."
+                .into()
         }
         ErrorCode::Region(RegionError::SharedCountryCode(code)) => format!(
-            "Die Ländervorwahl +{code} dieses Formulars teilen sich {}: Die Einstellung region muss eine davon nennen. Bitte informieren Sie Ihre Administration.",
+            "Die Ländervorwahl +{code} dieses Formulars teilen sich {}: Die Einstellung region muss eine davon nennen. Bitte informieren Sie die Administration dieser Seite.",
             region_list(code)
         )
         .into(),
@@ -270,12 +292,14 @@ fn error(code: ErrorCode) -> Cow<'static, str> {
         ErrorCode::Url(UrlError::NotHttp) => {
             "Geben Sie eine Webadresse ein, die mit http:// oder https:// beginnt.".into()
         }
-        ErrorCode::Url(UrlError::Malformed) => "Diese Webadresse ist ungültig.".into(),
+        ErrorCode::Url(UrlError::Malformed) => {
+            "Diese Webadresse ist ungültig: Prüfen Sie sie auf Tippfehler.".into()
+        }
         ErrorCode::Url(UrlError::TooLong) => {
             format!("Diese Webadresse ist zu lang (höchstens {MAX_URL_LEN} Zeichen).").into()
         }
         ErrorCode::BodyOnlyForCallbacks => {
-            "Eine Nachricht kann nur mit einer Rückrufbitte gesendet werden.".into()
+            "Nur eine Rückrufbitte kann eine Nachricht enthalten: Lassen Sie dieses Feld leer.".into()
         }
         ErrorCode::NotAnInteger => "Geben Sie eine ganze Zahl ein.".into(),
         ErrorCode::PreferredTime(PreferredTimeError::Malformed) => {
@@ -285,7 +309,7 @@ fn error(code: ErrorCode) -> Cow<'static, str> {
             "Wählen Sie einen Zeitpunkt in der Zukunft.".into()
         }
         ErrorCode::PreferredTime(PreferredTimeError::Skipped { starts, ends }) => format!(
-            "Diese Uhrzeit gibt es an dem Tag nicht: die Uhren springen von {} auf {}.",
+            "Diese Uhrzeit gibt es an diesem Tag nicht, denn die Uhren springen von {} auf {}. Wählen Sie eine andere Uhrzeit.",
             clock_text(starts),
             clock_text(ends)
         )
@@ -294,7 +318,7 @@ fn error(code: ErrorCode) -> Cow<'static, str> {
             "Wählen Sie eine Zeit innerhalb der Servicezeiten des Callcenters.".into()
         }
         ErrorCode::UnknownReference => {
-            "Unter dieser Kennung oder Nummer kennt der jtel-Server nichts.".into()
+            "jtel kennt keinen Eintrag mit dieser Kennung oder Nummer: Prüfen Sie sie oder wählen Sie eine andere.".into()
         }
         ErrorCode::OutOfRange { min, max } => match (min, max) {
             (Some(min), Some(max)) => format!("Geben Sie einen Wert von {min} bis {max} ein.").into(),
@@ -307,34 +331,34 @@ fn error(code: ErrorCode) -> Cow<'static, str> {
 
 fn failure(error: &ApiError) -> Cow<'static, str> {
     match error {
-        ApiError::Invalid { problems } if problems.is_empty() => "Der Server hat die Anfrage abgelehnt.".into(),
+        ApiError::Invalid { problems } if problems.is_empty() => "Der Server hat die Anfrage abgelehnt. Prüfen Sie Ihre Eingaben und versuchen Sie es erneut.".into(),
         ApiError::Invalid { .. } => {
-            "Der Server hat Eingaben abgelehnt; bitte prüfen Sie die markierten Felder.".into()
+            "Der Server hat einige Eingaben abgelehnt: Prüfen Sie die markierten Felder.".into()
         }
         ApiError::Unauthorized => {
-            "Der jtel-Server hat die Zugangsdaten (Token oder Mandant) nicht akzeptiert. Bitte informieren Sie Ihre Administration."
+            "Der Server hat diesem Formular den Zugang verweigert. Bitte informieren Sie die Administration dieser Seite."
                 .into()
         }
         ApiError::RouteMissing => {
-            "Der jtel-Dienst wurde unter der eingestellten Adresse nicht gefunden. Bitte informieren Sie Ihre Administration."
+            "Der Dienst, an den dieses Formular sendet, wurde unter seiner Adresse nicht gefunden. Bitte informieren Sie die Administration dieser Seite."
                 .into()
         }
         ApiError::NotFound { .. } => "Der angefragte Datensatz existiert nicht".into(),
         ApiError::Conflict { .. } => "Die Anfrage steht im Konflikt mit vorhandenen Daten".into(),
         ApiError::Server { status, .. } => format!(
-            "Der jtel-Server hatte ein Problem (HTTP {status}); bitte versuchen Sie es erneut"
+            "Der Server hatte ein Problem (HTTP {status}); bitte versuchen Sie es erneut"
         )
         .into(),
         ApiError::UnexpectedStatus { status, .. } => {
-            format!("Der jtel-Server antwortete unerwartet (HTTP {status})").into()
+            format!("Der Server hat unerwartet geantwortet (HTTP {status})").into()
         }
-        ApiError::Undecodable { .. } => "Der jtel-Server sandte eine unlesbare Antwort.".into(),
+        ApiError::Undecodable { .. } => "Der Server hat eine unlesbare Antwort gesendet. Versuchen Sie es erneut; Ihre Eingaben bleiben erhalten.".into(),
         ApiError::Network { .. } => {
-            "Der jtel-Dienst ist nicht erreichbar. Prüfen Sie die Verbindung und versuchen Sie es erneut; Ihre Eingaben bleiben erhalten."
+            "Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut; Ihre Eingaben bleiben erhalten."
                 .into()
         }
         ApiError::Timeout { seconds } => format!(
-            "Der jtel-Dienst hat nicht innerhalb von {seconds} Sekunden geantwortet. Versuchen Sie es erneut; Ihre Eingaben bleiben erhalten, und eine angekommene Anfrage wird nicht doppelt gesendet."
+            "Der Server hat nicht innerhalb von {seconds} Sekunden geantwortet. Versuchen Sie es erneut; Ihre Eingaben bleiben erhalten, und eine angekommene Anfrage wird nicht doppelt gesendet."
         )
         .into(),
         ApiError::Offline => {
@@ -348,17 +372,17 @@ fn set_value(result: SetValueResult) -> Cow<'static, str> {
     match result {
         SetValueResult::Set => "Der Wert wurde gesetzt.".into(),
         SetValueResult::NotWritable => {
-            "Diese Variable kann nicht geändert werden (nur lesbar).".into()
+            "Diese Variable ist schreibgeschützt und kann nicht geändert werden.".into()
         }
         SetValueResult::NotFoundOrNotVisible => {
-            "Diese Variable existiert nicht oder ist für das Cockpit nicht sichtbar.".into()
+            "Diese Variable existiert nicht oder ist im Cockpit nicht sichtbar.".into()
         }
         SetValueResult::Unchanged => "Keine Änderung: Die Variable hat bereits diesen Wert.".into(),
         SetValueResult::OutOfRange => {
             "Keine Änderung: Der Wert liegt außerhalb des erlaubten Bereichs.".into()
         }
         SetValueResult::Unknown(code) => {
-            format!("Der Server antwortete mit dem unbekannten Ergebnis {code}.").into()
+            format!("jtel hat mit einem unbekannten Ergebnis geantwortet ({code}). Laden Sie die Seite neu, um den aktuellen Wert zu sehen.").into()
         }
     }
 }

@@ -57,11 +57,11 @@ fn ui(text: &UiText) -> Cow<'static, str> {
         UiText::Created {
             kind: EventKind::Callback,
             event_id: Some(id),
-        } => format!("Thank you! Your callback request was created (reference {id}).").into(),
+        } => format!("Thank you! We have received your callback request (reference {id}).").into(),
         UiText::Created {
             kind: EventKind::Callback,
             event_id: None,
-        } => "Thank you! Your callback request was created.".into(),
+        } => "Thank you! We have received your callback request.".into(),
         UiText::Created {
             kind: name,
             event_id: Some(id),
@@ -71,7 +71,7 @@ fn ui(text: &UiText) -> Cow<'static, str> {
             event_id: None,
         } => format!("The {} was created.", kind(*name)).into(),
         UiText::NewRequest => "New request".into(),
-        UiText::BackOnline => "You are back online: your input is still here, send it now.".into(),
+        UiText::BackOnline => "You are back online. Your input is still here: send it now.".into(),
         UiText::SendNow => "Send now".into(),
         UiText::TryAgain => "Try again".into(),
         UiText::Optional => "optional".into(),
@@ -79,7 +79,7 @@ fn ui(text: &UiText) -> Cow<'static, str> {
         UiText::PhoneHint => {
             "With area code, for example 0199 123456789 or +49 199 123456789".into()
         }
-        UiText::ConfigurationProblem => "This form is not set up correctly:".into(),
+        UiText::ConfigurationProblem => "This form is not set up correctly. Please tell the administrator of this page:".into(),
         UiText::TypeToSearch => "Type to search".into(),
         UiText::NoMatches => "No matches".into(),
         UiText::MoreMatches { count } => {
@@ -96,11 +96,11 @@ fn ui(text: &UiText) -> Cow<'static, str> {
         )
         .into(),
         UiText::UseOtherReading { time, first, offset } => format!(
-            "Take the {} {time} (UTC{offset})",
+            "Use the {} {time} (UTC{offset}) instead",
             if *first { "first" } else { "second" }
         )
         .into(),
-        UiText::NearestTimes => "Nearest times that exist:".into(),
+        UiText::NearestTimes => "The nearest possible times:".into(),
         UiText::Weekday(day) => {
             ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][usize::from(*day % 7)].into()
         }
@@ -142,7 +142,7 @@ fn ui(text: &UiText) -> Cow<'static, str> {
         UiText::Confirm => "Confirm".into(),
         UiText::Cancel => "Cancel".into(),
         UiText::ReadOnly => {
-            "This variable is read-only: its value can be viewed but not changed.".into()
+            "This variable is read-only: you can see its value but not change it.".into()
         }
         UiText::LinkSettingsIgnored { named, unknown } => {
             let mut list = named.clone();
@@ -206,14 +206,14 @@ fn label_text(label: Label) -> &'static str {
         Label::EmailAddress => "E-mail address",
         Label::Sender => "Sender",
         Label::EmailReceiver => "To (e-mail address)",
-        Label::Receiver => "Receiver",
+        Label::Receiver => "Recipient",
         Label::TicketNumber => "Ticket number",
     }
 }
 
 fn error(code: ErrorCode) -> Cow<'static, str> {
     match code {
-        ErrorCode::Required => "This field is required.".into(),
+        ErrorCode::Required => "Fill in this field.".into(),
         ErrorCode::NotPositiveInteger => "Enter a whole number greater than 0.".into(),
         ErrorCode::TooLong { max } => format!("Use at most {max} characters.").into(),
         ErrorCode::Phone(PhoneError::Empty) => "Enter a phone number.".into(),
@@ -249,15 +249,15 @@ fn error(code: ErrorCode) -> Cow<'static, str> {
                 .into()
         }
         ErrorCode::Region(RegionError::UnknownRegion) => {
-            "This form's region setting is not a region code such as DE or IT. Please tell your administrator."
+            "This form's region setting is not a region code such as DE or IT. Please tell the administrator of this page."
                 .into()
         }
         ErrorCode::Region(RegionError::UnknownCountryCode) => {
-            "This form's country-code setting is not a known country code. Please tell your administrator."
+            "This form's country-code setting is not a known country code. Please tell the administrator of this page."
                 .into()
         }
         ErrorCode::Region(RegionError::SharedCountryCode(code)) => format!(
-            "This form's country code +{code} is shared by {}: its region setting must name one. Please tell your administrator.",
+            "This form's country code +{code} is shared by {}: its region setting must name one. Please tell the administrator of this page.",
             region_list(code)
         )
         .into(),
@@ -275,12 +275,14 @@ fn error(code: ErrorCode) -> Cow<'static, str> {
         ErrorCode::Url(UrlError::NotHttp) => {
             "Enter a web address starting with http:// or https://.".into()
         }
-        ErrorCode::Url(UrlError::Malformed) => "This web address is not valid.".into(),
+        ErrorCode::Url(UrlError::Malformed) => {
+            "This web address is not valid: check it for typing errors.".into()
+        }
         ErrorCode::Url(UrlError::TooLong) => {
             format!("This web address is too long (at most {MAX_URL_LEN} characters).").into()
         }
         ErrorCode::BodyOnlyForCallbacks => {
-            "A message can only be sent with a callback request.".into()
+            "Only a callback request can carry a message: leave this field empty.".into()
         }
         ErrorCode::NotAnInteger => "Enter a whole number.".into(),
         ErrorCode::PreferredTime(PreferredTimeError::Malformed) => {
@@ -290,7 +292,7 @@ fn error(code: ErrorCode) -> Cow<'static, str> {
             "Choose a time in the future.".into()
         }
         ErrorCode::PreferredTime(PreferredTimeError::Skipped { starts, ends }) => format!(
-            "This time does not exist on that day: the clocks jump from {} to {}.",
+            "This time does not exist on that day: the clocks jump from {} to {}. Choose another time.",
             clock_text(starts),
             clock_text(ends)
         )
@@ -298,7 +300,9 @@ fn error(code: ErrorCode) -> Cow<'static, str> {
         ErrorCode::PreferredTime(PreferredTimeError::OutsideServiceHours) => {
             "Choose a time within the call centre's service hours.".into()
         }
-        ErrorCode::UnknownReference => "The jtel server knows nothing by this id or number.".into(),
+        ErrorCode::UnknownReference => {
+            "jtel has no entry with this id or number: check it or choose another one.".into()
+        }
         ErrorCode::OutOfRange { min, max } => match (min, max) {
             (Some(min), Some(max)) => format!("Enter a value from {min} to {max}.").into(),
             (Some(min), None) => format!("Enter a value of at least {min}.").into(),
@@ -310,30 +314,30 @@ fn error(code: ErrorCode) -> Cow<'static, str> {
 
 fn failure(error: &ApiError) -> Cow<'static, str> {
     match error {
-        ApiError::Invalid { problems } if problems.is_empty() => "The server refused the request.".into(),
-        ApiError::Invalid { .. } => "The server refused some of the input; see the marked fields.".into(),
+        ApiError::Invalid { problems } if problems.is_empty() => "The server refused the request. Check your input and try again.".into(),
+        ApiError::Invalid { .. } => "The server refused some of the input: check the marked fields.".into(),
         ApiError::Unauthorized => {
-            "The jtel server did not accept the credentials (token or client id). Please tell your administrator."
+            "The server refused this form access. Please tell the administrator of this page."
                 .into()
         }
         ApiError::RouteMissing => {
-            "The jtel service was not found at the configured address. Please tell your administrator.".into()
+            "The service this form sends to was not found at its address. Please tell the administrator of this page.".into()
         }
         ApiError::NotFound { .. } => "The requested record does not exist".into(),
         ApiError::Conflict { .. } => "The request conflicts with existing data".into(),
         ApiError::Server { status, .. } => {
-            format!("The jtel server had a problem (HTTP {status}); please try again").into()
+            format!("The server had a problem (HTTP {status}); please try again").into()
         }
         ApiError::UnexpectedStatus { status, .. } => {
-            format!("The jtel server answered unexpectedly (HTTP {status})").into()
+            format!("The server answered unexpectedly (HTTP {status})").into()
         }
-        ApiError::Undecodable { .. } => "The jtel server sent an answer that could not be read.".into(),
+        ApiError::Undecodable { .. } => "The server sent an answer that could not be read. Try again; your input is kept.".into(),
         ApiError::Network { .. } => {
-            "The jtel service could not be reached. Check the connection and try again; your input is kept."
+            "The server could not be reached. Check your connection and try again; your input is kept."
                 .into()
         }
         ApiError::Timeout { seconds } => format!(
-            "The jtel service did not answer within {seconds} seconds. Try again; your input is kept, and a request that did arrive is not sent twice."
+            "The server did not answer within {seconds} seconds. Try again; your input is kept, and a request that did arrive is not sent twice."
         )
         .into(),
         ApiError::Offline => {
@@ -347,14 +351,14 @@ fn set_value(result: SetValueResult) -> Cow<'static, str> {
         SetValueResult::Set => "The value was set.".into(),
         SetValueResult::NotWritable => "This variable cannot be changed (it is read-only).".into(),
         SetValueResult::NotFoundOrNotVisible => {
-            "This variable does not exist or is not visible for the cockpit.".into()
+            "This variable does not exist or is not visible in the cockpit.".into()
         }
         SetValueResult::Unchanged => "Nothing changed: the variable already has this value.".into(),
         SetValueResult::OutOfRange => {
             "Nothing changed: the value is outside the allowed range.".into()
         }
         SetValueResult::Unknown(code) => {
-            format!("The server answered with the unknown result {code}.").into()
+            format!("jtel answered with an unknown result ({code}). Reload the page to see the current value.").into()
         }
     }
 }

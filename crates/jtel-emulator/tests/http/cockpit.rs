@@ -61,9 +61,9 @@ async fn every_refusal_has_its_result_and_changes_nothing() {
 async fn a_missing_or_non_integer_value_is_a_400() {
     let api = Api::start().await;
     let cases = [
-        ("", "value: This field is required."),
-        ("?value=", "value: This field is required."),
-        ("?other=1", "value: This field is required."),
+        ("", "value: Fill in this field."),
+        ("?value=", "value: Fill in this field."),
+        ("?other=1", "value: Fill in this field."),
         ("?value=abc", "value: Enter a whole number."),
         ("?value=1.5", "value: Enter a whole number."),
         ("?value=%201", "value: Enter a whole number."),

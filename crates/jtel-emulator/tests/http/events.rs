@@ -149,19 +149,19 @@ async fn ids_and_numbers_that_name_nothing_are_refused() {
     let cases = [
         (
             with(callback_body(), "AcdGroupsID", json!(999)),
-            "AcdGroupsID: The jtel server knows nothing by this id or number.",
+            "AcdGroupsID: jtel has no entry with this id or number: check it or choose another one.",
         ),
         (
             with(callback_body(), "UsersID", json!(99)),
-            "UsersID: The jtel server knows nothing by this id or number.",
+            "UsersID: jtel has no entry with this id or number: check it or choose another one.",
         ),
         (
             with(ticket_body(), "AcdEventTypesID", json!(77)),
-            "AcdEventTypesID: The jtel server knows nothing by this id or number.",
+            "AcdEventTypesID: jtel has no entry with this id or number: check it or choose another one.",
         ),
         (
             with(callback_body(), "Receiver", json!("4930123456789")),
-            "Receiver: The jtel server knows nothing by this id or number.",
+            "Receiver: jtel has no entry with this id or number: check it or choose another one.",
         ),
         (
             with(
@@ -169,7 +169,7 @@ async fn ids_and_numbers_that_name_nothing_are_refused() {
                 "UsersID",
                 json!(2),
             ),
-            "AcdGroupsID: The jtel server knows nothing by this id or number.; UsersID: The jtel server knows nothing by this id or number.",
+            "AcdGroupsID: jtel has no entry with this id or number: check it or choose another one.; UsersID: jtel has no entry with this id or number: check it or choose another one.",
         ),
     ];
     for (body, expected) in cases {
