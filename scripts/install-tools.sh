@@ -26,6 +26,8 @@ install_apt_packages() {
   command -v envsubst >/dev/null || missing+=(gettext-base)
   # Shared idempotency records of several gateway instances (scripts/gateway.sh, its tests).
   command -v redis-server >/dev/null || missing+=(redis-server)
+  # The fixed font of the visual check's screenshots (tests/e2e_visual.rs).
+  [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
   if [ ${#missing[@]} -gt 0 ]; then
     step "apt-get install ${missing[*]}"
     local sudo=""
