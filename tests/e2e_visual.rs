@@ -2,7 +2,8 @@
 //! in English and German, compared with the reference images in `tests/visual/` (see
 //! [`support::visual`] for the tolerance). The public callback form (the ACD event form as a
 //! customer sees it): empty, invalid, sending, created, failed; the cockpit variable form as a
-//! supervisor sees it: loading, editing, invalid, confirming, set, failed, read-only.
+//! supervisor sees it: loading, editing, invalid, confirming, set, failed, read-only. And one
+//! letter of a title changed must count as a difference.
 //!
 //! Rendering is made deterministic: a host page with a fixed font (DejaVu Sans, installed by
 //! scripts/install-tools.sh), no text caret, the viewport's width and scale fixed through the
@@ -22,7 +23,7 @@ use std::path::{Path, PathBuf};
 use support::browser::{devtools, with_browser};
 use support::cockpit_steps::{confirm, propose, retype};
 use support::deployment::{deploy, MetaCsp, LINKS_SET_FORMS};
-use support::visual::{check, element_png, Verdict};
+use support::visual::{changed_pixels, check, element_png, Verdict, CHANGED_PIXELS_ALLOWED};
 use support::widget::{click, in_widget, type_into, wait_for_text};
 use support::{gateway, report};
 
@@ -58,7 +59,7 @@ fn host_page(lang: &str, element: &str) -> String {
 /// The pages of one language: the public callback form and two cockpit variables (195, a
 /// writable percentage; 193, read-only), written into the deployed folder `dir`.
 fn write_pages(dir: &Path, lang: &str) {
-    let pages = [
+    let mut pages = vec![
         (
             "event",
             format!(
@@ -78,6 +79,18 @@ fn write_pages(dir: &Path, lang: &str) {
             ),
         ),
     ];
+    // The empty callback form with one letter of its title changed ("callbeck"): the check
+    // must tell it from the reference.
+    let one_letter = match lang {
+        "de" => "Rückrof anfordern",
+        _ => "Request a callbeck",
+    };
+    pages.push((
+        "one-letter",
+        format!(
+            r#"<jtel-acd-event-form base-url="/jtel" event-type="callback" group="235" receiver="4919900112233" heading-level="2" lang="{lang}" texts='{{"form-title.callback": "{one_letter}"}}'></jtel-acd-event-form>"#
+        ),
+    ));
     for (name, element) in pages {
         std::fs::write(
             dir.join(format!("visual-{name}-{lang}.html")),
@@ -234,13 +247,22 @@ async fn variable_form(client: &Client, stand: &Stand, width: u32, shots: &mut S
     shoot(client, shots, VARIABLE, name("read-only")).await;
 }
 
+/// How many pixels one changed letter in the title alters, at the last width checked (the
+/// reference is the empty form's).
+async fn one_letter_changed(client: &Client, stand: &Stand, width: u32) -> usize {
+    client.goto(&stand.url("one-letter")).await.unwrap();
+    in_widget(client, FORM, "button[type=submit]").await;
+    let png = element_png(client, FORM, WIDGET).await;
+    changed_pixels(&format!("event-form-empty-{width}-{}", stand.lang), &png)
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn every_state_of_both_forms_looks_as_its_reference() {
     let dir = deploy(LINKS_SET_FORMS, MetaCsp::Kept);
     for lang in LANGUAGES {
         write_pages(&dir, lang);
     }
-    let shots = with_browser(move |client| async move {
+    let (shots, one_letter) = with_browser(move |client| async move {
         let mut shots = Shots::new();
         for width in WIDTHS {
             set_width(&client, width).await;
@@ -250,7 +272,10 @@ async fn every_state_of_both_forms_looks_as_its_reference() {
                 variable_form(&client, &stand, width, &mut shots).await;
             }
         }
-        shots
+        let width = WIDTHS[WIDTHS.len() - 1];
+        let stand = Stand::start(dir.clone(), "en").await;
+        let one_letter = one_letter_changed(&client, &stand, width).await;
+        (shots, one_letter)
     })
     .await;
 
@@ -260,6 +285,9 @@ async fn every_state_of_both_forms_looks_as_its_reference() {
         WIDTHS.len(),
         LANGUAGES.len()
     )];
+    lines.push(format!(
+        "one letter of the title changed: {one_letter} pixels differ (allowed {CHANGED_PIXELS_ALLOWED})"
+    ));
     let mut failures = Vec::new();
     for (name, verdict) in &shots {
         lines.push(format!("{name}: {verdict:?}"));
@@ -269,6 +297,10 @@ async fn every_state_of_both_forms_looks_as_its_reference() {
     }
     report::write("visual.txt", &lines.join("\n"));
     assert_eq!(shots.len(), 12 * WIDTHS.len() * LANGUAGES.len());
+    assert!(
+        one_letter > CHANGED_PIXELS_ALLOWED,
+        "one changed letter ({one_letter} pixels) passes as the reference"
+    );
     assert!(
         failures.is_empty(),
         "{} of {} screenshots differ from their references:\n{}",

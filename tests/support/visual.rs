@@ -67,16 +67,15 @@ pub enum Verdict {
 
 /// Compares `png` with the reference `name`.png (or writes it when updating).
 pub fn check(name: &str, png: &[u8]) -> Verdict {
-    let reference = reference_dir().join(format!("{name}.png"));
     if updating() {
+        let reference = reference_dir().join(format!("{name}.png"));
         std::fs::create_dir_all(reference_dir()).expect("tests/visual can be created");
         std::fs::write(&reference, png)
             .unwrap_or_else(|e| panic!("cannot write {}: {e}", reference.display()));
         return Verdict::Written;
     }
-    let actual = image::load_from_memory(png)
-        .expect("Chromium's screenshot is a PNG")
-        .to_rgba8();
+    let reference = reference_dir().join(format!("{name}.png"));
+    let actual = decode(png);
     let Ok(expected) = image::open(&reference) else {
         let path = keep(name, "actual", &actual);
         return Verdict::Differs(format!(
@@ -110,9 +109,28 @@ pub fn check(name: &str, png: &[u8]) -> Verdict {
     ))
 }
 
+/// How many pixels of `png` differ from the reference `reference`.png (of the same size), also
+/// when updating: for the test that the comparison catches a small change.
+pub fn changed_pixels(reference: &str, png: &[u8]) -> usize {
+    let path = reference_dir().join(format!("{reference}.png"));
+    let expected = image::open(&path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+        .to_rgba8();
+    let actual = decode(png);
+    assert_eq!(expected.dimensions(), actual.dimensions(), "{reference}");
+    difference(&expected, &actual).0
+}
+
+/// A screenshot's pixels.
+fn decode(png: &[u8]) -> RgbaImage {
+    image::load_from_memory(png)
+        .expect("Chromium's screenshot is a PNG")
+        .to_rgba8()
+}
+
 /// How many pixels differ by more than [`CHANNEL_TOLERANCE`] in a channel, and an image of
 /// them: red where they differ, the reference faded elsewhere.
-pub fn difference(expected: &RgbaImage, actual: &RgbaImage) -> (usize, RgbaImage) {
+fn difference(expected: &RgbaImage, actual: &RgbaImage) -> (usize, RgbaImage) {
     let mut changed = 0;
     let mut image = RgbaImage::new(expected.width(), expected.height());
     for ((x, y, want), got) in expected.enumerate_pixels().zip(actual.pixels()) {
