@@ -325,7 +325,7 @@ async fn direct_mode_sends_the_token_the_host_page_gives() {
             .text()
             .await
             .unwrap();
-        assert!(alert.contains("refused this form access"), "{alert}");
+        assert!(alert.contains("denied this form access"), "{alert}");
         assert_eq!(
             in_widget(&client, "#callback", "[name=Sender]")
                 .await

@@ -317,7 +317,7 @@ fn failure(error: &ApiError) -> Cow<'static, str> {
         ApiError::Invalid { problems } if problems.is_empty() => "The server refused the request. Check your input and try again.".into(),
         ApiError::Invalid { .. } => "The server refused some of the input: check the marked fields.".into(),
         ApiError::Unauthorized => {
-            "The server refused this form access. Please tell the administrator of this page."
+            "The server denied this form access. Please tell the administrator of this page."
                 .into()
         }
         ApiError::RouteMissing => {
