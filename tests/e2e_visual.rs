@@ -6,8 +6,8 @@
 //! letter of a title changed must count as a difference.
 //!
 //! Rendering is made deterministic: a host page with a fixed font (DejaVu Sans, installed by
-//! scripts/install-tools.sh), no text caret, the viewport's width and scale fixed through the
-//! DevTools protocol, each screenshot taken once fonts are loaded and animations have ended,
+//! scripts/install-tools.sh), the viewport's width and scale fixed through the DevTools
+//! protocol, no caret and no transitions in the screenshots, each taken once fonts are loaded,
 //! and a fresh jtel emulator for each width and language, so the references' numbers repeat.
 //! Neither form captured shows the callback time picker, so no clock or time zone is involved.
 //! `JTEL_UPDATE_VISUAL=1` rewrites the references (docs/visual-check.md).
@@ -35,7 +35,7 @@ const VARIABLE: &str = "jtel-cockpit-variable";
 /// The widget's own root inside its shadow root: what is captured.
 const WIDGET: &str = ".jtel-widget";
 
-/// A host page holding `element`: the iframe page's stylesheet, a fixed font and no caret.
+/// A host page holding `element`: the iframe page's stylesheet and a fixed font.
 fn host_page(lang: &str, element: &str) -> String {
     format!(
         r#"<!doctype html>
@@ -46,7 +46,6 @@ fn host_page(lang: &str, element: &str) -> String {
     <link rel="stylesheet" href="frame.css" />
     <style>
       html {{ --jtel-font: "DejaVu Sans"; font-family: "DejaVu Sans"; }}
-      * {{ caret-color: transparent; }}
     </style>
     <script type="module" src="jtel-widgets-loader.js"></script>
   </head>

@@ -34,17 +34,31 @@ pub fn updating() -> bool {
     std::env::var_os("JTEL_UPDATE_VISUAL").is_some_and(|value| value == "1")
 }
 
+/// What the screenshots leave out, added to the widget's shadow root before each one: the text
+/// caret (it blinks) and transitions and animations (a screenshot would catch them midway).
+/// The host page cannot do it: the widget's stylesheet resets inherited properties on `:host`.
+const STILL: &str = "*, *::before, *::after { caret-color: transparent !important; \
+    transition: none !important; animation: none !important; }";
+
 /// A PNG of the first element `css` matches in the shadow root of `host`, cropped to the
-/// element (chromedriver's element screenshot), taken once the page's fonts are loaded and no
-/// animation runs.
+/// element (chromedriver's element screenshot), taken once the page's fonts are loaded, with
+/// no caret and no animation ([`STILL`]).
 pub async fn element_png(client: &Client, host: &str, css: &str) -> Vec<u8> {
-    let settle = r#"const done = arguments[0];
-        (async () => {
+    let settle = format!(
+        r#"const done = arguments[0];
+        (async () => {{
+          const root = document.querySelector({host:?}).shadowRoot;
+          if (!root.jtelStill) {{
+            root.jtelStill = new CSSStyleSheet();
+            root.jtelStill.replaceSync({STILL:?});
+            root.adoptedStyleSheets = [...root.adoptedStyleSheets, root.jtelStill];
+          }}
           await document.fonts.ready;
-          await Promise.all(document.getAnimations().map(a => a.finished.catch(() => {})));
-        })().then(done);"#;
+          await Promise.all(root.getAnimations().map(a => a.finished.catch(() => {{}})));
+        }})().then(done);"#
+    );
     client
-        .execute_async(settle, vec![])
+        .execute_async(&settle, vec![])
         .await
         .expect("the page settles");
     in_widget(client, host, css)
