@@ -31,7 +31,8 @@ step "host tests: the npm package's TypeScript declarations against the options 
 run_tests cargo test --locked -p jtel-widgets --test npm_declarations --test readme_install
 
 step "gate: the crates package for crates.io (jtel-core, jtel-widgets), and the Yew example (examples/yew_app.rs) builds for wasm32"
-cargo package --locked --quiet -p jtel-core -p jtel-widgets
+# --allow-dirty: a working tree with uncommitted changes is packaged as it is.
+cargo package --locked --quiet --allow-dirty -p jtel-core -p jtel-widgets
 cargo build --locked --quiet -p jtel-widgets --example yew_app --target wasm32-unknown-unknown
 
 step "browser tests: components in headless Chromium"
