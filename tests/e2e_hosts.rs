@@ -53,7 +53,9 @@ fn host_site(name: &str) -> PathBuf {
     if !app.join("node_modules").exists() {
         npm(&app, &["ci", "--no-audit", "--no-fund"]);
     }
-    // Not saved: the lock file stays as committed, so `npm ci` stays reproducible.
+    // Not saved: the lock file stays as committed, so `npm ci` stays reproducible. The old
+    // copy goes first: npm may keep an installed package of the same name and version.
+    let _ = std::fs::remove_dir_all(app.join("node_modules/jtel-widgets"));
     let tarball = tarball().to_str().expect("a UTF-8 path");
     npm(
         &app,
