@@ -6,9 +6,11 @@
 # Each is the same crate built with one cargo feature (see Cargo.toml [features]), passed
 # through the same wasm-bindgen and wasm-opt -Oz that trunk uses (both from PATH). Release
 # builds then minify the JS glue and loaders of all three bundles with terser (about 40 % fewer
-# bytes after brotli), move the glue, wasm and snippets under versioned URLs (scripts/versioned-urls.sh)
-# and write brotli and gzip siblings of the JS, wasm and CSS files (scripts/precompress.sh), as
-# the deployment serves them (docs/deployment.md).
+# bytes after brotli), give the wasm's imports and exports short names in the wasm and the glue
+# (scripts/short-wasm-names.mjs, about 4.5 KB less brotli per bundle), move the glue, wasm and
+# snippets under versioned URLs (scripts/versioned-urls.sh) and write brotli and gzip siblings
+# of the JS, wasm and CSS files (scripts/precompress.sh), as the deployment serves them
+# (docs/deployment.md).
 # Debug builds (`trunk serve`) write the same file names as copies of the full bundle, so pages
 # that use them work in the demo without two more builds on every change.
 set -euo pipefail
@@ -49,6 +51,7 @@ for bundle in jtel-widgets "${!features[@]}"; do
   for file in "$bundle.js" "$bundle-loader.js"; do
     terser "$out/$file" --module --compress --mangle --output "$out/$file"
   done
+  node scripts/short-wasm-names.mjs "$out/$bundle.js" "$out/${bundle}_bg.wasm"
 done
 
 scripts/versioned-urls.sh "$out"
