@@ -129,6 +129,36 @@ async fn custom_properties_theme_the_widget_and_parts_are_exposed() {
     host.remove();
 }
 
+/// Whether `element` is rendered (`checkVisibility()`: it has a box, in the light DOM or
+/// through a slot).
+fn visible(element: &Element) -> bool {
+    let check: js_sys::Function = get(element, "checkVisibility").unchecked_into();
+    check.call0(element).unwrap().as_bool().unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn the_elements_own_children_show_until_the_widget_has_rendered() {
+    custom_elements::register();
+    let host = document().create_element("jtel-acd-event-form").unwrap();
+    host.set_attribute("group", "235").unwrap();
+    host.set_inner_html("<p>Call us: +49 199 00112233</p>");
+    let fallback = host.first_element_child().unwrap();
+    document().body().unwrap().append_child(&host).unwrap();
+    assert!(host.shadow_root().is_some(), "the widget is mounted");
+    assert!(
+        visible(&fallback),
+        "the page's text shows while the widget starts"
+    );
+    yew::scheduler::flush().await;
+    assert!(
+        shadow(&host).find("[name=Sender]").is_some(),
+        "the form is there"
+    );
+    assert!(!visible(&fallback), "and the page's text is out of view");
+    assert_eq!(host.first_element_child(), Some(fallback), "but kept");
+    host.remove();
+}
+
 #[wasm_bindgen_test]
 async fn attribute_changes_update_the_form_and_keep_the_input() {
     let host = element(&[("group", "235"), ("lang", "en")]).await;

@@ -31,7 +31,8 @@ pub fn show(root: &Element, errors: &[ConfigError], language: Language) {
         return;
     };
     if let Some(notice) = notice(&document, errors, language) {
-        let _ = parent.append_child(&notice);
+        // Right after the root, before the slot of the host's children (see `shadow`).
+        let _ = parent.insert_before(&notice, root.next_sibling().as_ref());
     }
 }
 

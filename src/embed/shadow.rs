@@ -1,6 +1,11 @@
 //! The open shadow root a widget renders into, with the widget stylesheet adopted inside it:
 //! host CSS cannot reach the form, and the form's CSS cannot leak out. Theming passes through
 //! CSS custom properties (`--jtel-accent`, …) and `::part()` names.
+//!
+//! Until the widget has rendered, the shadow root shows the host element's own children
+//! (a `<slot>` after the widget's root, hidden by the stylesheet once the root holds anything):
+//! the page's fallback text (for example "Call us: +49 …") stays in view while the widget
+//! starts, instead of an empty box.
 
 use web_sys::{CssStyleSheet, Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
@@ -29,4 +34,16 @@ pub fn open(host: &Element) -> Option<ShadowRoot> {
     let sheet = SHEET.with(Clone::clone)?;
     root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
     Some(root)
+}
+
+/// Puts a `<slot>` at the end of `root`, so the host element's children show until the
+/// widget rendered before it holds anything (the rule `.jtel-root:not(:empty) ~ slot` in the
+/// stylesheet).
+pub fn show_host_children(root: &ShadowRoot) {
+    if let Some(slot) = root
+        .owner_document()
+        .and_then(|document| document.create_element("slot").ok())
+    {
+        let _ = root.append_child(&slot);
+    }
 }

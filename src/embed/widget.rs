@@ -109,7 +109,9 @@ impl MountedWidget {
         if !kind.is_bundled() {
             return None;
         }
-        let app = PooledApp::place(&shadow::open(host)?)?;
+        let root = shadow::open(host)?;
+        let app = PooledApp::place(&root)?;
+        shadow::show_host_children(&root);
         let mut widget = Self {
             kind,
             link: HostLink {
