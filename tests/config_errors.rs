@@ -127,6 +127,12 @@ fn bad_values() -> Vec<Bad> {
             accepted: "seconds",
         },
         Bad {
+            key: "loading",
+            text: "later",
+            value: || "later".into(),
+            accepted: "eager, lazy",
+        },
+        Bad {
             key: "read-only",
             text: "Sender,Nope",
             value: || Array::of2(&"Sender".into(), &"Nope".into()).into(),

@@ -26,8 +26,10 @@ const WIDGETS = {
 const EVENTS = ["jtel-created", "jtel-failed", "jtel-invalid", "jtel-value-set"];
 
 // What went wrong in the page, every widget event heard on a destroyed widget's host, and what
-// became of the widgets' requests (`fetch` is watched: started, aborted, answered).
+// became of the widgets' requests (`fetch` is watched: started, aborted, answered; from when
+// the bundle runs, so the loader's own fetch of the wasm is not counted).
 const seen = { errors: [], eventsAfterDestroy: [], requests: { started: 0, aborted: 0, answered: 0 } };
+await ready;
 const fetchForReal = window.fetch.bind(window);
 window.fetch = (input, init) => {
   const signal = init?.signal ?? input?.signal;
@@ -143,7 +145,7 @@ async function moves({ widget, count }) {
   const result = {
     typedKept: now?.value === typed,
     sameTree: root().firstElementChild === tree,
-    roots: root().children.length,
+    roots: root().querySelectorAll(".jtel-root").length,
   };
   placed.remove();
   return result;

@@ -125,6 +125,7 @@ pub const ACD_EVENT_FORM_KEYS: &[&str] = &[
     "store-draft",
     "record",
     "texts",
+    "loading",
     "id",
 ];
 
@@ -138,6 +139,7 @@ pub const COCKPIT_VARIABLE_KEYS: &[&str] = &[
     "timeout",
     "set-value-form",
     "texts",
+    "loading",
 ];
 
 /// Every attribute the cockpit variable list reads.
@@ -148,6 +150,7 @@ pub const COCKPIT_VARIABLES_KEYS: &[&str] = &[
     "timeout",
     "set-value-form",
     "texts",
+    "loading",
 ];
 
 /// The language of a widget's texts: `lang` if the widgets speak it, else English (a `lang`
@@ -160,8 +163,14 @@ pub fn language(source: &dyn Options) -> Language {
 }
 
 /// The settings every widget shares: `base-url`, `token`, `timeout`, `lang`, `texts`,
-/// `set-value-form`.
+/// `set-value-form`; `loading` is checked here (the JS loader acts on it before the widget
+/// code runs, and takes any value but `lazy` as `eager`).
 pub fn widget_settings(reader: &mut OptionReader) -> WidgetSettings {
+    reader.parse("loading", accepted::LOADING, |loading| {
+        ["eager", "lazy"]
+            .contains(&loading.to_ascii_lowercase().as_str())
+            .then_some(())
+    });
     let defaults = WidgetSettings::default();
     WidgetSettings {
         base_url: reader

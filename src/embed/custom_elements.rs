@@ -8,6 +8,11 @@
 //! before the element was defined are taken over when it upgrades. `el.update({ … })` sets
 //! several at once. The form element also has `ready`, `reset()`, `setValues()` and
 //! `submit()` ([`crate::embed::commands`]).
+//!
+//! Before this code runs, and where it cannot, the loader (`static/jtel-widgets-loader.js`)
+//! looks after the elements: it starts the code at once or when a `loading="lazy"` element
+//! nears the viewport, and tells every element `jtel-failed` (`unsupported`) when WebAssembly
+//! cannot run; the elements' own children show meanwhile ([`crate::embed::shadow`]).
 
 use crate::embed::commands;
 use crate::embed::config::ElementOptions;

@@ -97,6 +97,8 @@ pub mod accepted {
     pub const REFRESH: &str = "a whole number of seconds, 0 for no refresh";
     /// `set-value-form`.
     pub const SET_VALUE_FORM: &str = "path, query";
+    /// `loading` (read by the JS loader, which fetches the widget code at once or when needed).
+    pub const LOADING: &str = "eager, lazy";
 }
 
 /// Reads options one by one and collects every value it cannot use.
