@@ -3,13 +3,26 @@
 // (src/embed/config.rs); a host test (npm_declarations in that file) fails when they drift.
 // Reference: docs/options.md (options and the form's API) and docs/events.md (events).
 
-/** Resolved once the WebAssembly module is running and the custom elements are defined. */
+/**
+ * Resolved once the WebAssembly module is running and the custom elements are defined (with the
+ * wasm's exports). Rejected with a {@link StartError} when it cannot run (no WebAssembly, a
+ * Content-Security-Policy without `'wasm-unsafe-eval'`). The code starts at once unless every
+ * widget on the page is `loading: "lazy"` (docs/embedding.md).
+ */
 export declare const ready: Promise<unknown>;
+
+/** Why the widget code cannot start: `ready` promises reject with it. */
+export interface StartError extends Error {
+  code: "unsupported" | "load-failed";
+}
 
 /**
  * Renders the widget named by `options.widget` (default `"acd-event-form"`) into `element`'s
  * open shadow root. Throws for an unknown widget, a widget this bundle does not hold, or an
- * element that cannot hold a shadow root. Call it after `await ready`.
+ * element that cannot hold a shadow root. Called before the widget code runs (or with
+ * `loading: "lazy"`), the handle waits for it: `ready` and the commands settle once the widget
+ * is mounted (`reset()` and `setValues()` then return promises), and reject with a
+ * {@link StartError} when it cannot start; those errors then reject `ready` instead of throwing.
  */
 export declare function mount(element: Element, options?: AcdEventFormMountOptions): AcdEventFormHandle;
 export declare function mount(element: Element, options: CockpitVariableMountOptions): WidgetHandle<CockpitVariableOptions>;
@@ -55,6 +68,8 @@ export interface CommonOptions {
   lang?: Language;
   /** Your own words for any text, by text key (docs/texts.md); an object or its JSON text. */
   texts?: Record<string, string> | string;
+  /** `lazy`: load the widget code only when the widget nears the viewport or gets focus. Default `eager`. */
+  loading?: "eager" | "lazy";
 }
 
 /** The settings of `<jtel-acd-event-form>` (attributes in kebab-case, properties and options in camelCase). */
@@ -184,7 +199,7 @@ export interface AcdEvent {
   dtLastModified: string | null;
 }
 
-/** Why a request failed (`jtel-failed`, and `submit()`'s `failed` outcome). */
+/** Why a request failed (`jtel-failed`, and `submit()`'s `failed` outcome), or why the widget cannot start (`unsupported`, `load-failed`: `jtel-failed` only). */
 export type FailureCode =
   | "network"
   | "timeout"
@@ -196,7 +211,9 @@ export type FailureCode =
   | "server-error"
   | "unexpected-status"
   | "undecodable"
-  | "invalid";
+  | "invalid"
+  | "unsupported"
+  | "load-failed";
 
 /** `jtel-failed`'s detail. */
 export interface FailureDetail {
@@ -297,7 +314,7 @@ export type ElementProperties<O> = {
 
 /** What every widget element has besides its settings. */
 export interface WidgetElementApi<O> {
-  /** Resolved once the widget accepts input. */
+  /** Resolved once the widget accepts input; rejected with a {@link StartError} when it cannot start. */
   readonly ready: Promise<void>;
   /** Sets several properties at once. */
   update(options: OptionsUpdate<O>): void;

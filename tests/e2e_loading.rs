@@ -19,12 +19,18 @@ use serde_json::{json, Value};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use support::browser::{fetched_paths, with_browser};
+use support::dist::{dist_dir, versioned_path};
 use support::gateway::{self, RequestLog};
 use support::widget::{click, in_widget, type_into, widget_text};
-use support::{dist::dist_dir, jtel, report};
+use support::{jtel, report};
 
 /// The one-form bundle's code: what a lazy form must not fetch before it is needed.
-const CODE: [&str; 2] = ["/jtel-acd-event-form.js", "/jtel-acd-event-form_bg.wasm"];
+const CODE: [&str; 2] = ["jtel-acd-event-form.js", "jtel-acd-event-form_bg.wasm"];
+
+/// The URL paths of [`CODE`] in the release build.
+fn code_paths() -> [String; 2] {
+    CODE.map(versioned_path)
+}
 
 /// A policy that lets scripts of the page's origin run, but not WebAssembly.
 const NO_WASM: &str = "default-src 'self'; script-src 'self'";
@@ -65,7 +71,7 @@ impl Stand {
 
     /// How often the server was asked for each file of the widget code.
     fn code_requests(&self) -> [usize; 2] {
-        CODE.map(|path| self.requests.count(path))
+        code_paths().map(|path| self.requests.count(&path))
     }
 }
 
@@ -126,7 +132,7 @@ async fn without_webassembly_the_fallback_stays_and_every_form_says_unsupported(
         let events = run(&client, "arguments[0](window.outcome.events)").await;
         let loaded = fetched_paths(&client).await;
         assert!(
-            !loaded.iter().any(|path| CODE.contains(&path.as_str())),
+            !loaded.iter().any(|path| code_paths().contains(path)),
             "the widget code is not downloaded where it cannot run: {loaded:?}"
         );
         events
@@ -206,7 +212,7 @@ async fn open_lazy_page(client: &Client, stand_url: &str, requests: &RequestLog)
            if (window.mounted) settle(); else addEventListener("load", settle);"#,
     )
     .await;
-    let before = CODE.map(|path| requests.count(path));
+    let before = code_paths().map(|path| requests.count(&path));
     assert_eq!(
         before,
         [0, 0],
@@ -215,7 +221,7 @@ async fn open_lazy_page(client: &Client, stand_url: &str, requests: &RequestLog)
     );
     let loaded = fetched_paths(client).await;
     assert!(
-        !loaded.iter().any(|path| CODE.contains(&path.as_str())),
+        !loaded.iter().any(|path| code_paths().contains(path)),
         "{loaded:?}"
     );
     assert!(
@@ -281,8 +287,8 @@ async fn a_lazy_form_loads_its_code_when_scrolled_near_and_then_works() {
              - after scrolling it into view and submitting: widget JS glue {}, wasm {}; all requests: {:?}\n",
             mounted.0.len(),
             mounted.0.join(", "),
-            stand.requests.count(CODE[0]),
-            stand.requests.count(CODE[1]),
+            stand.code_requests()[0],
+            stand.code_requests()[1],
             stand.requests.paths(),
         ),
     );
