@@ -176,7 +176,12 @@ export interface FormApi {
 }
 
 /** The handle of a mounted ACD event form. */
-export interface AcdEventFormHandle extends WidgetHandle<AcdEventFormMountOptions>, FormApi {}
+export interface AcdEventFormHandle extends WidgetHandle<AcdEventFormMountOptions>, FormApi {
+  /** As the form's; a promise when `mount()` was called before the widget code ran. */
+  reset(): void | Promise<void>;
+  /** As the form's; a promise when `mount()` was called before the widget code ran. */
+  setValues(values: Partial<Record<FormField, string | number>>): void | Promise<void>;
+}
 
 /** An ACD event as jtel returned it (every field, `null` where unknown). */
 export interface AcdEvent {
