@@ -4,7 +4,8 @@
 //! tests all decide with this crate whether input is valid, so they can never disagree.
 //!
 //! Where things live:
-//! - [`model`]: serde types with the exact jtel field names (create body, envelopes, rows).
+//! - [`model`]: the jtel types with their exact field names (create body, envelopes, rows),
+//!   each record declared once with [`record`]'s macros, which write both codecs from it.
 //! - [`timestamp`]: the three timestamp formats the jtel server is known to send.
 //! - [`event_kind`]: ACD event types (voice mail, callback, ticket, …) and their rules.
 //! - [`phone`] with [`numbering_plan`] and [`country_codes`], [`email`], [`crm_url`]: the
@@ -26,6 +27,8 @@
 //! - [`service_hours`]: a call centre's service hours and the callback times offered in them.
 //! - [`subject_template`]: composing `Subject` (with a preferred callback time) from a template.
 
+#[macro_use]
+pub mod record;
 pub mod callback_clock;
 pub mod callback_time;
 pub mod colour;

@@ -1,5 +1,6 @@
-//! The jtel REST types with their exact field names. The emulator reads and writes them with
-//! serde (the derives here); the browser build with [`crate::wire`], which follows the same rules.
+//! The jtel REST types with their exact field names, each declared once ([`crate::record`]): the
+//! emulator reads and writes them with serde, the browser build with [`crate::wire`]; both codecs
+//! are written from the same declaration and follow the same rules.
 //!
 //! Reading is tolerant: unknown fields are ignored, missing or `null` optional fields are
 //! `None`, flags and whole numbers are read in every form [`crate::tolerant`] lists, and an
@@ -7,45 +8,57 @@
 //! "assumed" are not in the stored jtel docs; they follow jtel's naming conventions (`b` for
 //! booleans, `dt` for timestamps, `…ID` for keys) and are what the emulator serves.
 
-use crate::timestamp::{self, Timestamp};
+use crate::timestamp::Timestamp;
 use crate::tolerant;
 use serde::{Deserialize, Serialize};
 
-/// Body of `POST {baseURL}/acd/events/create`.
-///
-/// `UsersID` is always written (`null` = the group queue, as in the jtel examples); the other
-/// optional fields are left out when `None`. Missing required fields read as `0` / `""`, which
-/// validation then reports as missing.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct CreateAcdEvent {
-    /// Which event type to create (see [`crate::EventKind`]).
-    #[serde(rename = "AcdEventTypesID")]
-    pub acd_event_types_id: i64,
-    /// The ACD group that distributes the event.
-    #[serde(rename = "AcdGroupsID")]
-    pub acd_groups_id: i64,
-    /// One agent to receive the event; `None` puts it into the group queue.
-    #[serde(rename = "UsersID")]
-    pub users_id: Option<i64>,
-    /// Who sent it: an E.164 number for telephone kinds, an address for e-mail.
-    #[serde(rename = "Sender")]
-    pub sender: String,
-    /// Who received it: for telephone kinds a configured service number.
-    #[serde(rename = "Receiver", skip_serializing_if = "Option::is_none")]
-    pub receiver: Option<String>,
-    /// Free-text subject.
-    #[serde(rename = "Subject")]
-    pub subject: String,
-    /// Text appended to the event's body data; callbacks only.
-    #[serde(rename = "Body", skip_serializing_if = "Option::is_none")]
-    pub body: Option<String>,
-    /// A link stored with the event (absolute http/https).
-    #[serde(rename = "CrmURL", skip_serializing_if = "Option::is_none")]
-    pub crm_url: Option<String>,
-    /// Free user data; for tickets the ticket number in the foreign system.
-    #[serde(rename = "UserData", skip_serializing_if = "Option::is_none")]
-    pub user_data: Option<String>,
+jtel_request! {
+    /// Body of `POST {baseURL}/acd/events/create`.
+    ///
+    /// `UsersID` is always written (`null` = the group queue, as in the jtel examples); the other
+    /// optional fields are left out when `None`. Missing required fields read as `0` / `""`, which
+    /// validation then reports as missing.
+    pub struct CreateAcdEvent;
+
+    /// A field of the forms, named as in the REST API: the create request's fields (each
+    /// declared once here, with its jtel name and type), then the form fields not sent as such.
+    pub enum Field {
+        /// Which event type to create (see [`crate::EventKind`]).
+        #[json = "AcdEventTypesID"]
+        AcdEventTypesId => acd_event_types_id: i64,
+        /// The ACD group that distributes the event.
+        #[json = "AcdGroupsID"]
+        AcdGroupsId => acd_groups_id: i64,
+        /// One agent to receive the event; `None` puts it into the group queue.
+        #[json = "UsersID"]
+        UsersId => users_id: Option<i64>,
+        /// Who sent it: an E.164 number for telephone kinds, an address for e-mail.
+        #[json = "Sender"]
+        Sender => sender: String,
+        /// Who received it: for telephone kinds a configured service number.
+        #[json = "Receiver", skip_serializing_if = "Option::is_none"]
+        Receiver => receiver: Option<String>,
+        /// Free-text subject.
+        #[json = "Subject"]
+        Subject => subject: String,
+        /// Text appended to the event's body data; callbacks only.
+        #[json = "Body", skip_serializing_if = "Option::is_none"]
+        Body => body: Option<String>,
+        /// A link stored with the event (absolute http/https).
+        #[json = "CrmURL", skip_serializing_if = "Option::is_none"]
+        CrmUrl => crm_url: Option<String>,
+        /// Free user data; for tickets the ticket number in the foreign system.
+        #[json = "UserData", skip_serializing_if = "Option::is_none"]
+        UserData => user_data: Option<String>,
+        ;
+        /// `value` of a cockpit variable's setValue.
+        #[json = "value"]
+        Value,
+        /// The preferred time of a callback: a form field, not sent to jtel as such (it is
+        /// composed into `Subject` and `Body`).
+        #[json = "PreferredTime"]
+        PreferredTime,
+    }
 }
 
 impl CreateAcdEvent {
@@ -66,173 +79,170 @@ impl CreateAcdEvent {
     }
 }
 
-/// One ACD event row (`acd/events`, `acd/events/event/{id}`, the create response).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct AcdEvent {
-    /// Primary key (`AcdEventsID` in URLs).
-    #[serde(rename = "ID", deserialize_with = "tolerant::integer")]
-    pub id: Option<i64>,
-    /// Event type id.
-    #[serde(rename = "AcdEventTypesID", deserialize_with = "tolerant::integer")]
-    pub acd_event_types_id: Option<i64>,
-    /// ACD group id.
-    #[serde(rename = "AcdGroupsID", deserialize_with = "tolerant::integer")]
-    pub acd_groups_id: Option<i64>,
-    /// Target agent, if any.
-    #[serde(rename = "UsersID", deserialize_with = "tolerant::integer")]
-    pub users_id: Option<i64>,
-    /// Sender as stored.
-    #[serde(rename = "Sender")]
-    pub sender: Option<String>,
-    /// Receiver as stored.
-    #[serde(rename = "Receiver")]
-    pub receiver: Option<String>,
-    /// Subject as stored.
-    #[serde(rename = "Subject")]
-    pub subject: Option<String>,
-    /// Body as stored.
-    #[serde(rename = "Body")]
-    pub body: Option<String>,
-    /// CRM link as stored.
-    #[serde(rename = "CrmURL")]
-    pub crm_url: Option<String>,
-    /// User data as stored.
-    #[serde(rename = "UserData")]
-    pub user_data: Option<String>,
-    /// Status id (only `20` is documented).
-    #[serde(rename = "AcdEventStatusID", deserialize_with = "tolerant::integer")]
-    pub acd_event_status_id: Option<i64>,
-    /// Chat connector id.
-    #[serde(rename = "ChatConnectorsID", deserialize_with = "tolerant::integer")]
-    pub chat_connectors_id: Option<i64>,
-    /// Skill value 1.
-    #[serde(rename = "SkillsValue1", deserialize_with = "tolerant::integer")]
-    pub skills_value1: Option<i64>,
-    /// Skill value 2.
-    #[serde(rename = "SkillsValue2", deserialize_with = "tolerant::integer")]
-    pub skills_value2: Option<i64>,
-    /// When the event was created.
-    #[serde(rename = "dtCreated", deserialize_with = "timestamp::lenient")]
-    pub dt_created: Option<Timestamp>,
-    /// When the event last changed.
-    #[serde(rename = "dtLastModified", deserialize_with = "timestamp::lenient")]
-    pub dt_last_modified: Option<Timestamp>,
+jtel_record! {
+    /// One ACD event row (`acd/events`, `acd/events/event/{id}`, the create response).
+    pub struct AcdEvent {
+        /// Primary key (`AcdEventsID` in URLs).
+        #[json = "ID"]
+        pub id: Option<i64>,
+        /// Event type id.
+        #[json = "AcdEventTypesID"]
+        pub acd_event_types_id: Option<i64>,
+        /// ACD group id.
+        #[json = "AcdGroupsID"]
+        pub acd_groups_id: Option<i64>,
+        /// Target agent, if any.
+        #[json = "UsersID"]
+        pub users_id: Option<i64>,
+        /// Sender as stored.
+        #[json = "Sender"]
+        pub sender: Option<String>,
+        /// Receiver as stored.
+        #[json = "Receiver"]
+        pub receiver: Option<String>,
+        /// Subject as stored.
+        #[json = "Subject"]
+        pub subject: Option<String>,
+        /// Body as stored.
+        #[json = "Body"]
+        pub body: Option<String>,
+        /// CRM link as stored.
+        #[json = "CrmURL"]
+        pub crm_url: Option<String>,
+        /// User data as stored.
+        #[json = "UserData"]
+        pub user_data: Option<String>,
+        /// Status id (only `20` is documented).
+        #[json = "AcdEventStatusID"]
+        pub acd_event_status_id: Option<i64>,
+        /// Chat connector id.
+        #[json = "ChatConnectorsID"]
+        pub chat_connectors_id: Option<i64>,
+        /// Skill value 1.
+        #[json = "SkillsValue1"]
+        pub skills_value1: Option<i64>,
+        /// Skill value 2.
+        #[json = "SkillsValue2"]
+        pub skills_value2: Option<i64>,
+        /// When the event was created.
+        #[json = "dtCreated"]
+        pub dt_created: Option<Timestamp>,
+        /// When the event last changed.
+        #[json = "dtLastModified"]
+        pub dt_last_modified: Option<Timestamp>,
+    }
 }
 
-/// One row of `acd/events/types`.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct AcdEventType {
-    /// Type id, the `AcdEventTypesID`.
-    #[serde(rename = "ID", deserialize_with = "tolerant::integer")]
-    pub id: Option<i64>,
-    /// i18n key such as `AcdEventTypes.Callback`.
-    #[serde(rename = "ShortText")]
-    pub short_text: Option<String>,
+jtel_record! {
+    /// One row of `acd/events/types`.
+    pub struct AcdEventType {
+        /// Type id, the `AcdEventTypesID`.
+        #[json = "ID"]
+        pub id: Option<i64>,
+        /// i18n key such as `AcdEventTypes.Callback`.
+        #[json = "ShortText"]
+        pub short_text: Option<String>,
+    }
 }
 
-/// One row of `acd/groups`.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct AcdGroup {
-    /// Group id, the `AcdGroupsID` (assumed name `ID`).
-    #[serde(rename = "ID", deserialize_with = "tolerant::integer")]
-    pub id: Option<i64>,
-    /// Display name (the list's sort key).
-    #[serde(rename = "Name")]
-    pub name: Option<String>,
+jtel_record! {
+    /// One row of `acd/groups`.
+    pub struct AcdGroup {
+        /// Group id, the `AcdGroupsID` (assumed name `ID`).
+        #[json = "ID"]
+        pub id: Option<i64>,
+        /// Display name (the list's sort key).
+        #[json = "Name"]
+        pub name: Option<String>,
+    }
 }
 
-/// One row of `users` (an agent).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct User {
-    /// User id, the `UsersID` (assumed name `ID`).
-    #[serde(rename = "ID", deserialize_with = "tolerant::integer")]
-    pub id: Option<i64>,
-    /// Login name (the list's sort key).
-    #[serde(rename = "UID")]
-    pub uid: Option<String>,
-    /// First name (assumed).
-    #[serde(rename = "FirstName")]
-    pub first_name: Option<String>,
-    /// Last name (assumed).
-    #[serde(rename = "LastName")]
-    pub last_name: Option<String>,
+jtel_record! {
+    /// One row of `users` (an agent).
+    pub struct User {
+        /// User id, the `UsersID` (assumed name `ID`).
+        #[json = "ID"]
+        pub id: Option<i64>,
+        /// Login name (the list's sort key).
+        #[json = "UID"]
+        pub uid: Option<String>,
+        /// First name (assumed).
+        #[json = "FirstName"]
+        pub first_name: Option<String>,
+        /// Last name (assumed).
+        #[json = "LastName"]
+        pub last_name: Option<String>,
+    }
 }
 
-/// One row of `serviceNumbers`.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct ServiceNumber {
-    /// Service number id.
-    #[serde(rename = "ID", deserialize_with = "tolerant::integer")]
-    pub id: Option<i64>,
-    /// The number itself (E.164), used as `Receiver`.
-    #[serde(rename = "Name")]
-    pub name: Option<String>,
-    /// The service's display name.
-    #[serde(rename = "Name2")]
-    pub name2: Option<String>,
+jtel_record! {
+    /// One row of `serviceNumbers`.
+    pub struct ServiceNumber {
+        /// Service number id.
+        #[json = "ID"]
+        pub id: Option<i64>,
+        /// The number itself (E.164), used as `Receiver`.
+        #[json = "Name"]
+        pub name: Option<String>,
+        /// The service's display name.
+        #[json = "Name2"]
+        pub name2: Option<String>,
+    }
 }
 
-/// One row of `cockpitVariables`.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct CockpitVariable {
-    /// Variable id, the `CockpitVariablesID`.
-    #[serde(rename = "ID", deserialize_with = "tolerant::integer")]
-    pub id: Option<i64>,
-    /// Display name.
-    #[serde(rename = "Name")]
-    pub name: Option<String>,
-    /// Description.
-    #[serde(rename = "Description")]
-    pub description: Option<String>,
-    /// Current value (assumed name).
-    #[serde(rename = "Value", deserialize_with = "tolerant::integer")]
-    pub value: Option<i64>,
-    /// Lower bound for number and percentage variables.
-    #[serde(rename = "MinValue", deserialize_with = "tolerant::integer")]
-    pub min_value: Option<i64>,
-    /// Upper bound for number and percentage variables (assumed name).
-    #[serde(rename = "MaxValue", deserialize_with = "tolerant::integer")]
-    pub max_value: Option<i64>,
-    /// Background colour at the minimum (CSS hex).
-    #[serde(rename = "MinBGColor")]
-    pub min_bg_color: Option<String>,
-    /// Background colour at the maximum (assumed name).
-    #[serde(rename = "MaxBGColor")]
-    pub max_bg_color: Option<String>,
-    /// 1 on/off, 2 number, 3 percentage (assumed name and ids).
-    #[serde(
-        rename = "CockpitVariableTypesID",
-        deserialize_with = "tolerant::integer"
-    )]
-    pub cockpit_variable_types_id: Option<i64>,
-    /// Whether setValue may change it (assumed name).
-    #[serde(rename = "bWritable", deserialize_with = "tolerant::flag")]
-    pub writable: Option<bool>,
-    /// Whether it is visible for the cockpit; invisible ones answer setValue with result 2
-    /// (assumed name).
-    #[serde(rename = "bVisibleInCockpit", deserialize_with = "tolerant::flag")]
-    pub visible_in_cockpit: Option<bool>,
-    /// Absolute counter.
-    #[serde(rename = "CounterAbsolute", deserialize_with = "tolerant::integer")]
-    pub counter_absolute: Option<i64>,
-    /// Counter over 10 minutes.
-    #[serde(rename = "Counter10Minutes", deserialize_with = "tolerant::integer")]
-    pub counter_10_minutes: Option<i64>,
-    /// Counter over 30 minutes.
-    #[serde(rename = "Counter30Minutes", deserialize_with = "tolerant::integer")]
-    pub counter_30_minutes: Option<i64>,
-    /// Counter over the day.
-    #[serde(rename = "CounterDay", deserialize_with = "tolerant::integer")]
-    pub counter_day: Option<i64>,
-    /// When the variable last changed.
-    #[serde(rename = "dtLastModified", deserialize_with = "timestamp::lenient")]
-    pub dt_last_modified: Option<Timestamp>,
+jtel_record! {
+    /// One row of `cockpitVariables`.
+    pub struct CockpitVariable {
+        /// Variable id, the `CockpitVariablesID`.
+        #[json = "ID"]
+        pub id: Option<i64>,
+        /// Display name.
+        #[json = "Name"]
+        pub name: Option<String>,
+        /// Description.
+        #[json = "Description"]
+        pub description: Option<String>,
+        /// Current value (assumed name).
+        #[json = "Value"]
+        pub value: Option<i64>,
+        /// Lower bound for number and percentage variables.
+        #[json = "MinValue"]
+        pub min_value: Option<i64>,
+        /// Upper bound for number and percentage variables (assumed name).
+        #[json = "MaxValue"]
+        pub max_value: Option<i64>,
+        /// Background colour at the minimum (CSS hex).
+        #[json = "MinBGColor"]
+        pub min_bg_color: Option<String>,
+        /// Background colour at the maximum (assumed name).
+        #[json = "MaxBGColor"]
+        pub max_bg_color: Option<String>,
+        /// 1 on/off, 2 number, 3 percentage (assumed name and ids).
+        #[json = "CockpitVariableTypesID"]
+        pub cockpit_variable_types_id: Option<i64>,
+        /// Whether setValue may change it (assumed name).
+        #[json = "bWritable"]
+        pub writable: Option<bool>,
+        /// Whether it is visible for the cockpit; invisible ones answer setValue with result 2
+        /// (assumed name).
+        #[json = "bVisibleInCockpit"]
+        pub visible_in_cockpit: Option<bool>,
+        /// Absolute counter.
+        #[json = "CounterAbsolute"]
+        pub counter_absolute: Option<i64>,
+        /// Counter over 10 minutes.
+        #[json = "Counter10Minutes"]
+        pub counter_10_minutes: Option<i64>,
+        /// Counter over 30 minutes.
+        #[json = "Counter30Minutes"]
+        pub counter_30_minutes: Option<i64>,
+        /// Counter over the day.
+        #[json = "CounterDay"]
+        pub counter_day: Option<i64>,
+        /// When the variable last changed.
+        #[json = "dtLastModified"]
+        pub dt_last_modified: Option<Timestamp>,
+    }
 }
 
 /// The kind of a cockpit variable, from `CockpitVariableTypesID`.
@@ -367,27 +377,29 @@ impl<T> ListEnvelope<T> {
     }
 }
 
-/// The `{status, error}` body of a failed request.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct ErrorBody {
-    /// The HTTP status, repeated.
-    #[serde(deserialize_with = "tolerant::integer")]
-    pub status: Option<u16>,
-    /// Human-readable reason.
-    pub error: Option<String>,
+jtel_record! {
+    /// The `{status, error}` body of a failed request.
+    pub struct ErrorBody {
+        /// The HTTP status, repeated.
+        #[json = "status"]
+        pub status: Option<u16>,
+        /// Human-readable reason.
+        #[json = "error"]
+        pub error: Option<String>,
+    }
 }
 
-/// The body of a setValue answer (always HTTP 200; `result` says what happened).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct SetValueResponse {
-    /// 0 set; 1 not writable; 2 missing or not visible; 3 same value; 4 outside min/max.
-    #[serde(deserialize_with = "tolerant::integer")]
-    pub result: Option<i64>,
-    /// Reason text.
-    pub error: Option<String>,
-    /// The HTTP status, repeated.
-    #[serde(deserialize_with = "tolerant::integer")]
-    pub status: Option<u16>,
+jtel_record! {
+    /// The body of a setValue answer (always HTTP 200; `result` says what happened).
+    pub struct SetValueResponse {
+        /// 0 set; 1 not writable; 2 missing or not visible; 3 same value; 4 outside min/max.
+        #[json = "result"]
+        pub result: Option<i64>,
+        /// Reason text.
+        #[json = "error"]
+        pub error: Option<String>,
+        /// The HTTP status, repeated.
+        #[json = "status"]
+        pub status: Option<u16>,
+    }
 }

@@ -10,6 +10,7 @@ use crate::callback_time::PreferredTimeError;
 use crate::crm_url::{check_crm_url, UrlError};
 use crate::email::{self, check_email, EmailError};
 use crate::event_kind::EventKind;
+pub use crate::model::Field;
 use crate::model::{CockpitVariable, CreateAcdEvent};
 use crate::numbering_plan::{Region, RegionError};
 use crate::phone::{check_e164, normalize_phone, PhoneError};
@@ -22,80 +23,6 @@ pub const BODY_MAX_LEN: usize = 4000;
 pub const USER_DATA_MAX_LEN: usize = 255;
 /// The most characters of a free-text `Sender` or `Receiver` (same as an e-mail address).
 pub const PARTY_MAX_LEN: usize = email::MAX_LEN;
-
-/// A field of a jtel request, named as in the REST API.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Field {
-    /// `AcdEventTypesID`
-    AcdEventTypesId,
-    /// `AcdGroupsID`
-    AcdGroupsId,
-    /// `UsersID`
-    UsersId,
-    /// `Sender`
-    Sender,
-    /// `Receiver`
-    Receiver,
-    /// `Subject`
-    Subject,
-    /// `Body`
-    Body,
-    /// `CrmURL`
-    CrmUrl,
-    /// `UserData`
-    UserData,
-    /// `value` of a cockpit variable's setValue.
-    Value,
-    /// The preferred time of a callback: a form field, not sent to jtel as such (it is
-    /// composed into `Subject` and `Body`).
-    PreferredTime,
-}
-
-impl Field {
-    /// Every field, in form order.
-    pub const ALL: [Field; 11] = [
-        Self::AcdEventTypesId,
-        Self::AcdGroupsId,
-        Self::UsersId,
-        Self::Sender,
-        Self::Receiver,
-        Self::Subject,
-        Self::Body,
-        Self::CrmUrl,
-        Self::UserData,
-        Self::Value,
-        Self::PreferredTime,
-    ];
-
-    /// The field's position in [`Field::ALL`] (the form order).
-    pub fn index(self) -> usize {
-        self as usize
-    }
-
-    /// The exact jtel name, used as JSON key and as the input's `name` attribute.
-    pub fn json_name(self) -> &'static str {
-        match self {
-            Self::AcdEventTypesId => "AcdEventTypesID",
-            Self::AcdGroupsId => "AcdGroupsID",
-            Self::UsersId => "UsersID",
-            Self::Sender => "Sender",
-            Self::Receiver => "Receiver",
-            Self::Subject => "Subject",
-            Self::Body => "Body",
-            Self::CrmUrl => "CrmURL",
-            Self::UserData => "UserData",
-            Self::Value => "value",
-            Self::PreferredTime => "PreferredTime",
-        }
-    }
-
-    /// The field with this jtel name.
-    pub fn from_json_name(name: &str) -> Option<Self> {
-        Self::ALL
-            .into_iter()
-            .find(|field| field.json_name() == name)
-    }
-}
 
 /// What is wrong with a field. Each code has a message per language in [`crate::messages`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

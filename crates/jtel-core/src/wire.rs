@@ -1,17 +1,16 @@
 //! The jtel wire format without serde: the [`crate::model`] types read from and written to
 //! [`crate::json`].
 //!
-//! The browser build uses this codec; the emulator keeps the serde derives in `model`. Both
+//! The browser build uses this codec; the emulator the serde derives. Both are written from
+//! each record's one declaration ([`crate::record`]), and both
 //! follow the same rules (exact field names, unknown fields ignored, missing or `null`
 //! optional fields `None`, flags and whole numbers read as [`crate::tolerant`] describes, any
 //! other type refused, an unreadable timestamp `None`), and `tests/wire.rs` proves they agree
 //! on the documented examples and on generated records. A list skips the rows it cannot read
 //! and says which ([`Records`]), so one odd row never hides the others.
 
-use crate::json::{Json, ObjectWriter};
-use crate::model::{
-    AcdEvent, AcdEventType, AcdGroup, CockpitVariable, CreateAcdEvent, ServiceNumber, User,
-};
+use crate::json::Json;
+use crate::model::{ErrorBody, SetValueResponse};
 use crate::timestamp::Timestamp;
 use crate::tolerant::{flag_of, whole_number, whole_number_text};
 
@@ -22,10 +21,10 @@ pub trait FromJson: Sized {
 }
 
 /// The members of a JSON object, read by field name.
-struct Record<'a>(&'a [(String, Json)]);
+pub(crate) struct Record<'a>(&'a [(String, Json)]);
 
 impl<'a> Record<'a> {
-    fn of(json: &'a Json) -> Result<Self, String> {
+    pub(crate) fn of(json: &'a Json) -> Result<Self, String> {
         match json {
             Json::Object(members) => Ok(Self(members)),
             _ => Err("expected a JSON object".to_owned()),
@@ -33,7 +32,7 @@ impl<'a> Record<'a> {
     }
 
     /// The value of `name` (the last, if it repeats), `None` when missing or `null`.
-    fn get(&self, name: &str) -> Option<&'a Json> {
+    pub(crate) fn get(&self, name: &str) -> Option<&'a Json> {
         self.0
             .iter()
             .rfind(|(key, _)| key == name)
@@ -42,7 +41,7 @@ impl<'a> Record<'a> {
     }
 
     /// A whole number: an integer, a whole decimal or a numeric string (blank: `None`).
-    fn number<T: TryFrom<i64>>(&self, name: &str) -> Result<Option<T>, String> {
+    pub(crate) fn number<T: TryFrom<i64>>(&self, name: &str) -> Result<Option<T>, String> {
         let number = match self.get(name) {
             None => None,
             Some(Json::Number(literal)) => Some(whole_number(literal).ok_or(())),
@@ -61,11 +60,11 @@ impl<'a> Record<'a> {
         }
     }
 
-    fn integer(&self, name: &str) -> Result<Option<i64>, String> {
+    pub(crate) fn integer(&self, name: &str) -> Result<Option<i64>, String> {
         self.number(name)
     }
 
-    fn text(&self, name: &str) -> Result<Option<String>, String> {
+    pub(crate) fn text(&self, name: &str) -> Result<Option<String>, String> {
         match self.get(name) {
             None => Ok(None),
             Some(Json::String(text)) => Ok(Some(text.clone())),
@@ -74,7 +73,7 @@ impl<'a> Record<'a> {
     }
 
     /// A flag: `true`/`false`, or a whole number 0 or 1 in any form [`Self::number`] reads.
-    fn flag(&self, name: &str) -> Result<Option<bool>, String> {
+    pub(crate) fn flag(&self, name: &str) -> Result<Option<bool>, String> {
         match self.get(name) {
             Some(Json::Bool(flag)) => Ok(Some(*flag)),
             Some(Json::Number(_) | Json::String(_)) => match self.integer(name) {
@@ -88,7 +87,7 @@ impl<'a> Record<'a> {
     }
 
     /// A timestamp; anything unreadable is `None` (one odd column never loses a record).
-    fn timestamp(&self, name: &str) -> Option<Timestamp> {
+    pub(crate) fn timestamp(&self, name: &str) -> Option<Timestamp> {
         match self.get(name) {
             Some(Json::String(text)) => Timestamp::parse(text).ok(),
             _ => None,
@@ -163,161 +162,10 @@ pub fn records<T: FromJson>(envelope: &Json) -> Result<Records<T>, String> {
 
 /// The `error` text of an error body, if it is a JSON object (whatever else it holds).
 pub fn error_text(body: &Json) -> Result<Option<String>, String> {
-    let record = Record::of(body)?;
-    record.number::<u16>("status")?;
-    record.text("error")
+    ErrorBody::from_json(body).map(|body| body.error)
 }
 
 /// The `result` code and `error` text of a setValue answer.
 pub fn set_value_answer(body: &Json) -> Result<(Option<i64>, Option<String>), String> {
-    let record = Record::of(body)?;
-    record.number::<u16>("status")?;
-    Ok((record.integer("result")?, record.text("error")?))
-}
-
-impl FromJson for AcdEvent {
-    fn from_json(json: &Json) -> Result<Self, String> {
-        let record = Record::of(json)?;
-        Ok(Self {
-            id: record.integer("ID")?,
-            acd_event_types_id: record.integer("AcdEventTypesID")?,
-            acd_groups_id: record.integer("AcdGroupsID")?,
-            users_id: record.integer("UsersID")?,
-            sender: record.text("Sender")?,
-            receiver: record.text("Receiver")?,
-            subject: record.text("Subject")?,
-            body: record.text("Body")?,
-            crm_url: record.text("CrmURL")?,
-            user_data: record.text("UserData")?,
-            acd_event_status_id: record.integer("AcdEventStatusID")?,
-            chat_connectors_id: record.integer("ChatConnectorsID")?,
-            skills_value1: record.integer("SkillsValue1")?,
-            skills_value2: record.integer("SkillsValue2")?,
-            dt_created: record.timestamp("dtCreated"),
-            dt_last_modified: record.timestamp("dtLastModified"),
-        })
-    }
-}
-
-impl FromJson for AcdEventType {
-    fn from_json(json: &Json) -> Result<Self, String> {
-        let record = Record::of(json)?;
-        Ok(Self {
-            id: record.integer("ID")?,
-            short_text: record.text("ShortText")?,
-        })
-    }
-}
-
-impl FromJson for AcdGroup {
-    fn from_json(json: &Json) -> Result<Self, String> {
-        let record = Record::of(json)?;
-        Ok(Self {
-            id: record.integer("ID")?,
-            name: record.text("Name")?,
-        })
-    }
-}
-
-impl FromJson for User {
-    fn from_json(json: &Json) -> Result<Self, String> {
-        let record = Record::of(json)?;
-        Ok(Self {
-            id: record.integer("ID")?,
-            uid: record.text("UID")?,
-            first_name: record.text("FirstName")?,
-            last_name: record.text("LastName")?,
-        })
-    }
-}
-
-impl FromJson for ServiceNumber {
-    fn from_json(json: &Json) -> Result<Self, String> {
-        let record = Record::of(json)?;
-        Ok(Self {
-            id: record.integer("ID")?,
-            name: record.text("Name")?,
-            name2: record.text("Name2")?,
-        })
-    }
-}
-
-impl FromJson for CockpitVariable {
-    fn from_json(json: &Json) -> Result<Self, String> {
-        let record = Record::of(json)?;
-        Ok(Self {
-            id: record.integer("ID")?,
-            name: record.text("Name")?,
-            description: record.text("Description")?,
-            value: record.integer("Value")?,
-            min_value: record.integer("MinValue")?,
-            max_value: record.integer("MaxValue")?,
-            min_bg_color: record.text("MinBGColor")?,
-            max_bg_color: record.text("MaxBGColor")?,
-            cockpit_variable_types_id: record.integer("CockpitVariableTypesID")?,
-            writable: record.flag("bWritable")?,
-            visible_in_cockpit: record.flag("bVisibleInCockpit")?,
-            counter_absolute: record.integer("CounterAbsolute")?,
-            counter_10_minutes: record.integer("Counter10Minutes")?,
-            counter_30_minutes: record.integer("Counter30Minutes")?,
-            counter_day: record.integer("CounterDay")?,
-            dt_last_modified: record.timestamp("dtLastModified"),
-        })
-    }
-}
-
-impl CreateAcdEvent {
-    /// The request body: `UsersID` always written (`null` = the group queue), the other
-    /// optional fields left out when `None`, in the order of the jtel examples.
-    pub fn to_json(&self) -> String {
-        let mut object = ObjectWriter::new();
-        object
-            .integer("AcdEventTypesID", Some(self.acd_event_types_id))
-            .integer("AcdGroupsID", Some(self.acd_groups_id))
-            .integer("UsersID", self.users_id)
-            .text("Sender", &self.sender);
-        if let Some(receiver) = &self.receiver {
-            object.text("Receiver", receiver);
-        }
-        object.text("Subject", &self.subject);
-        for (name, value) in [
-            ("Body", &self.body),
-            ("CrmURL", &self.crm_url),
-            ("UserData", &self.user_data),
-        ] {
-            if let Some(value) = value {
-                object.text(name, value);
-            }
-        }
-        object.finish()
-    }
-}
-
-impl AcdEvent {
-    /// The event as a JSON object with every field (`null` where unknown), as jtel lists it.
-    pub fn to_json(&self) -> String {
-        let timestamp = |value: &Option<Timestamp>| value.as_ref().map(Timestamp::to_string);
-        let mut object = ObjectWriter::new();
-        object
-            .integer("ID", self.id)
-            .integer("AcdEventTypesID", self.acd_event_types_id)
-            .integer("AcdGroupsID", self.acd_groups_id)
-            .integer("UsersID", self.users_id)
-            .optional_text("Sender", self.sender.as_deref())
-            .optional_text("Receiver", self.receiver.as_deref())
-            .optional_text("Subject", self.subject.as_deref())
-            .optional_text("Body", self.body.as_deref())
-            .optional_text("CrmURL", self.crm_url.as_deref())
-            .optional_text("UserData", self.user_data.as_deref())
-            .integer("AcdEventStatusID", self.acd_event_status_id)
-            .integer("ChatConnectorsID", self.chat_connectors_id)
-            .integer("SkillsValue1", self.skills_value1)
-            .integer("SkillsValue2", self.skills_value2)
-            .optional_text("dtCreated", timestamp(&self.dt_created).as_deref())
-            .optional_text(
-                "dtLastModified",
-                timestamp(&self.dt_last_modified).as_deref(),
-            );
-        object.finish()
-    }
+    SetValueResponse::from_json(body).map(|answer| (answer.result, answer.error))
 }

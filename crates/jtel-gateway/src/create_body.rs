@@ -9,19 +9,6 @@ use jtel_core::model::CreateAcdEvent;
 use jtel_core::validation::validate_create_event;
 use jtel_core::Field;
 
-/// The fields a create body may hold.
-const CREATE_FIELDS: [Field; 9] = [
-    Field::AcdEventTypesId,
-    Field::AcdGroupsId,
-    Field::UsersId,
-    Field::Sender,
-    Field::Receiver,
-    Field::Subject,
-    Field::Body,
-    Field::CrmUrl,
-    Field::UserData,
-];
-
 /// The request in `body`, or the 400 that says what is wrong with it.
 pub fn read(body: &[u8]) -> Result<CreateAcdEvent, Refusal> {
     let bad = |reason: String| Refusal::new(StatusCode::BAD_REQUEST, reason);
@@ -33,7 +20,7 @@ pub fn read(body: &[u8]) -> Result<CreateAcdEvent, Refusal> {
         ));
     };
     if let Some(unknown) = fields.keys().find(|name| {
-        !CREATE_FIELDS
+        !CreateAcdEvent::FIELDS
             .iter()
             .any(|field| field.json_name() == name.as_str())
     }) {

@@ -114,8 +114,33 @@ fn fill(template: &str, values: &[(&'static str, String)]) -> String {
 }
 
 /// Every text key, as a list the browser build can check `texts` against without building
-/// every text ([`every_key`] builds them; a test keeps both equal).
-pub const KEYS: &[&str] = &[
+/// every text ([`every_key`] builds them; a test keeps both equal): the fixed texts', the
+/// field labels' (one per [`Field`], from its declaration) and the others'.
+pub const KEYS: &[&str] =
+    &joined::<{ UI_KEYS.len() + Field::LABEL_KEYS.len() + OTHER_KEYS.len() }>([
+        UI_KEYS,
+        &Field::LABEL_KEYS,
+        OTHER_KEYS,
+    ]);
+
+/// `parts` one after the other (`N` is their total length).
+const fn joined<const N: usize>(parts: [&[&'static str]; 3]) -> [&'static str; N] {
+    let mut out = [""; N];
+    let (mut at, mut part) = (0, 0);
+    while part < parts.len() {
+        let mut item = 0;
+        while item < parts[part].len() {
+            out[at] = parts[part][item];
+            (at, item) = (at + 1, item + 1);
+        }
+        part += 1;
+    }
+    assert!(at == N, "N is the parts' total length");
+    out
+}
+
+/// The keys of the fixed texts ([`UiText`]).
+const UI_KEYS: &[&str] = &[
     "sending",
     "back-online",
     "send-now",
@@ -218,17 +243,11 @@ pub const KEYS: &[&str] = &[
     "submit.other",
     "created.other",
     "created-without-reference.other",
-    "label.AcdEventTypesID",
-    "label.AcdGroupsID",
-    "label.UsersID",
-    "label.Sender",
-    "label.Receiver",
-    "label.Subject",
-    "label.Body",
-    "label.CrmURL",
-    "label.UserData",
-    "label.value",
-    "label.PreferredTime",
+];
+
+/// The keys of the other texts: labels that are not a field's own, errors, failures and
+/// setValue results.
+const OTHER_KEYS: &[&str] = &[
     "label.phone-number",
     "label.email-address",
     "label.sender",
