@@ -3,6 +3,8 @@
 
 use crate::settings::WidgetSettings;
 use js_sys::{Array, Object, Reflect};
+use jtel_core::event_form::EventFormSettings;
+use jtel_core::messages::{TextOverrides, Texts};
 use jtel_core::options::{accepted, known_language, OptionReader, OptionValue, Options};
 use jtel_core::outcome::SetValueForm;
 use jtel_core::Language;
@@ -98,36 +100,23 @@ pub fn camel_case(key: &str) -> String {
     })
 }
 
-/// Every attribute an ACD event form reads (custom elements observe these).
-pub const ACD_EVENT_FORM_KEYS: &[&str] = &[
-    "base-url",
-    "token",
-    "event-type",
-    "group",
-    "agent",
-    "receiver",
-    "lang",
-    "region",
-    "country-code",
-    "subject-template",
-    "subject-template-asap",
-    "callback-hours",
-    "callback-zone",
-    "read-only",
-    "sender",
-    "subject",
-    "body",
-    "crm-url",
-    "user-data",
-    "heading-level",
-    "timeout",
-    "draft-key",
-    "store-draft",
-    "record",
-    "texts",
-    "loading",
-    "id",
-];
+/// The settings of [`widget_settings`] an ACD event form reads.
+const ACD_EVENT_FORM_WIDGET_KEYS: [&str; 6] =
+    ["base-url", "token", "lang", "timeout", "texts", "loading"];
+
+/// The settings of [`draft_key`].
+const DRAFT_KEYS: [&str; 3] = ["draft-key", "store-draft", "id"];
+
+/// Every attribute an ACD event form reads (custom elements observe these): the shared widget
+/// settings, the form's own from the core's table ([`EventFormSettings::option_keys`]) and
+/// where its draft is kept.
+pub fn acd_event_form_keys() -> Vec<&'static str> {
+    ACD_EVENT_FORM_WIDGET_KEYS
+        .into_iter()
+        .chain(EventFormSettings::option_keys())
+        .chain(DRAFT_KEYS)
+        .collect()
+}
 
 /// Every attribute a single cockpit variable widget reads.
 pub const COCKPIT_VARIABLE_KEYS: &[&str] = &[
@@ -160,6 +149,18 @@ pub fn language(source: &dyn Options) -> Language {
         Some(OptionValue::Text(tag)) => known_language(&tag).unwrap_or_default(),
         _ => Language::default(),
     }
+}
+
+/// A widget's texts as far as `source` gives them, even while other options cannot be read:
+/// `lang` ([`language`]) and the usable entries of `texts` (what is wrong with either is
+/// reported by [`widget_settings`]). For what a widget says outside its form: the
+/// configuration notice, `submit()`'s messages, the frame page's notices.
+pub fn texts(source: &dyn Options) -> Texts {
+    let overrides = match source.get("texts") {
+        Some(OptionValue::Text(json)) => TextOverrides::from_json(&json).0,
+        _ => TextOverrides::default(),
+    };
+    Texts::new(language(source), overrides)
 }
 
 /// The settings every widget shares: `base-url`, `token`, `timeout`, `lang`, `texts`,

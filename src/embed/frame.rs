@@ -7,7 +7,6 @@
 use crate::embed::config;
 use crate::embed::link_policy::{Deployment, Ignored, IgnoredBecause, LinkDecision, WIDGET};
 use crate::embed::widget::WidgetKind;
-use jtel_core::messages::Texts;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{console, Document, Element, UrlSearchParams};
 
@@ -30,7 +29,7 @@ pub fn mount_from_url() {
     let Some(kind) = kind else {
         return;
     };
-    let mut decision = deployment.decide(&link, kind.keys());
+    let mut decision = deployment.decide(&link, &kind.keys());
     decision.ignored.extend(unusable_widget);
     for ignored in &decision.ignored {
         console::warn_1(&JsValue::from_str(&ignored.to_string()));
@@ -130,10 +129,10 @@ fn show_notices(
     kind: WidgetKind,
     widget: &Element,
 ) {
-    let texts = Texts::from(config::language(&config::ElementOptions(widget)));
+    let texts = config::texts(&config::ElementOptions(widget));
     let notices = [
         decision.marked_notice(&texts),
-        decision.ignored_notice(kind.keys(), &texts),
+        decision.ignored_notice(&kind.keys(), &texts),
     ];
     for text in notices.into_iter().flatten() {
         let Ok(notice) = document.create_element("p") else {

@@ -17,8 +17,8 @@ use crate::embed::{config, host_events, notice, shadow};
 use crate::form_control::FormControl;
 #[cfg(feature = "acd-event-form")]
 use jtel_core::event_form::EventFormSettings;
+use jtel_core::messages::Texts;
 use jtel_core::options::{ConfigError, OptionReader, Options};
-use jtel_core::Language;
 use web_sys::Element;
 use yew::Callback;
 
@@ -72,11 +72,11 @@ impl WidgetKind {
     }
 
     /// The configuration keys the widget reads (the observed attributes).
-    pub fn keys(self) -> &'static [&'static str] {
+    pub fn keys(self) -> Vec<&'static str> {
         match self {
-            Self::AcdEventForm => config::ACD_EVENT_FORM_KEYS,
-            Self::CockpitVariable => config::COCKPIT_VARIABLE_KEYS,
-            Self::CockpitVariables => config::COCKPIT_VARIABLES_KEYS,
+            Self::AcdEventForm => config::acd_event_form_keys(),
+            Self::CockpitVariable => config::COCKPIT_VARIABLE_KEYS.to_vec(),
+            Self::CockpitVariables => config::COCKPIT_VARIABLES_KEYS.to_vec(),
         }
     }
 }
@@ -97,8 +97,8 @@ pub struct MountedWidget {
     app: PooledApp,
     /// The values not understood in the latest configuration (announced once each).
     errors: Vec<ConfigError>,
-    /// The language of the latest configuration that could be read.
-    language: Language,
+    /// The texts of the latest configuration (its language and the integrator's words).
+    texts: Texts,
 }
 
 impl MountedWidget {
@@ -120,7 +120,7 @@ impl MountedWidget {
             },
             app,
             errors: Vec::new(),
-            language: Language::default(),
+            texts: Texts::default(),
         };
         widget.update(source);
         Some(widget)
@@ -139,7 +139,6 @@ impl MountedWidget {
         let errors = match widget_props(&self.link, self.kind, source) {
             Ok(props) => {
                 self.app.show(props);
-                self.language = config::language(source);
                 if self.kind != WidgetKind::AcdEventForm {
                     // Widgets without commands accept input once rendered.
                     self.link.control.attach(Callback::noop());
@@ -151,7 +150,8 @@ impl MountedWidget {
         for error in errors.iter().filter(|error| !self.errors.contains(error)) {
             host_events::announce_config_error(&self.link.host, error);
         }
-        notice::show(self.app.root(), &errors, config::language(source));
+        self.texts = config::texts(source);
+        notice::show(self.app.root(), &errors, &self.texts);
         self.errors = errors;
     }
 
@@ -166,9 +166,9 @@ impl MountedWidget {
         cfg!(feature = "acd-event-form") && self.kind == WidgetKind::AcdEventForm
     }
 
-    /// The language of the widget's texts now.
-    pub fn language(&self) -> Language {
-        self.language
+    /// The widget's texts now: its language with the integrator's words.
+    pub fn texts(&self) -> &Texts {
+        &self.texts
     }
 
     /// Removes the widget and everything it rendered.

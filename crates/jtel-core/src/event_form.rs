@@ -288,6 +288,12 @@ pub fn prefill_fields() -> impl Iterator<Item = &'static FormFieldRow> {
     })
 }
 
+/// The fields the host page sets (routing) or prefills, by their option keys: every row but
+/// the preferred time, which only the user picks.
+pub fn set_by_host() -> impl Iterator<Item = &'static FormFieldRow> {
+    FIELDS.iter().filter(|row| row.holds != Holds::Time)
+}
+
 /// How `field` is entered for `kind`: a picker when the user chooses it, else by what it holds.
 pub fn input_kind(field: Field, kind: EventKind, settings: &EventFormSettings) -> InputKind {
     let party = || {

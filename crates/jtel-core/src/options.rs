@@ -5,7 +5,7 @@
 //! Shapes accepted wherever they make sense: yes/no as `true`/`false` or `"on"`/`"off"` (also
 //! as strings), lists as arrays or comma lists, numbers as numbers or numeric strings.
 
-use crate::event_form::{kind_named, prefill_fields, EventFormSettings, Setting};
+use crate::event_form::{kind_named, prefill_fields, set_by_host, EventFormSettings, Setting};
 use crate::messages::Language;
 use crate::messages::{TextOverrides, TextsError};
 use crate::numbering_plan::Region;
@@ -263,7 +263,29 @@ fn event_type(text: &str) -> Option<Setting> {
     }
 }
 
+/// The options of an ACD event form that set no field: those [`EventFormSettings::read`] reads
+/// besides the rows' keys.
+const EVENT_FORM_SETTING_KEYS: [&str; 9] = [
+    "region",
+    "country-code",
+    "subject-template",
+    "subject-template-asap",
+    "callback-hours",
+    "callback-zone",
+    "read-only",
+    "heading-level",
+    "record",
+];
+
 impl EventFormSettings {
+    /// Every option [`EventFormSettings::read`] reads: the key of each field the host page
+    /// sets or prefills (from [`crate::event_form::FIELDS`]), then the form's other settings.
+    pub fn option_keys() -> impl Iterator<Item = &'static str> {
+        set_by_host()
+            .map(|row| row.key)
+            .chain(EVENT_FORM_SETTING_KEYS)
+    }
+
     /// The settings `reader`'s options give (defaults for options not set); values not
     /// understood are collected in `reader`.
     pub fn read(reader: &mut OptionReader) -> Self {

@@ -272,3 +272,25 @@ fn the_shown_draft_is_fixed_routing_then_typed_text_then_prefill() {
     );
     assert_eq!(draft.text(Field::Body), "", "only edited fields count");
 }
+
+/// Options that remember every key asked for.
+struct Recording(std::cell::RefCell<Vec<String>>);
+
+impl Options for Recording {
+    fn get(&self, key: &str) -> Option<OptionValue> {
+        self.0.borrow_mut().push(key.to_owned());
+        None
+    }
+}
+
+#[test]
+fn the_option_keys_are_exactly_the_keys_the_form_reads() {
+    let recording = Recording(Default::default());
+    EventFormSettings::read(&mut OptionReader::new(&recording));
+    let mut asked = recording.0.take();
+    asked.sort();
+    asked.dedup();
+    let mut listed: Vec<String> = EventFormSettings::option_keys().map(String::from).collect();
+    listed.sort();
+    assert_eq!(asked, listed);
+}
