@@ -16,7 +16,7 @@ use crate::form_control::{FormCommand, SubmitOutcome};
 use js_sys::{Object, Promise, Reflect};
 use jtel_core::json::ObjectWriter;
 use jtel_core::messages::Texts;
-use jtel_core::{Field, Language};
+use jtel_core::Field;
 use wasm_bindgen::prelude::*;
 use yew::Callback;
 
@@ -43,12 +43,13 @@ pub fn run(widget: &MountedWidget, name: &str, argument: JsValue) -> Result<JsVa
         "reset" => control.send(FormCommand::Reset),
         "setValues" => control.send(FormCommand::SetValues(values(&argument)?)),
         "submit" => {
-            let language = widget.language();
+            let texts = widget.texts().clone();
             let outcome = Promise::new(&mut |resolve, _| {
+                let texts = texts.clone();
                 control.send(FormCommand::Submit(Callback::from(
                     move |outcome: SubmitOutcome| {
                         let _ =
-                            resolve.call1(&JsValue::UNDEFINED, &outcome_value(&outcome, language));
+                            resolve.call1(&JsValue::UNDEFINED, &outcome_value(&outcome, &texts));
                     },
                 )))
             });
@@ -91,8 +92,7 @@ fn values(argument: &JsValue) -> Result<Vec<(Field, String)>, JsError> {
 }
 
 /// The outcome as the promise of `submit()` hands it to the host page.
-fn outcome_value(outcome: &SubmitOutcome, language: Language) -> JsValue {
-    let texts = Texts::from(language);
+fn outcome_value(outcome: &SubmitOutcome, texts: &Texts) -> JsValue {
     let mut detail = ObjectWriter::new();
     match outcome {
         SubmitOutcome::Created(event) => {
@@ -103,10 +103,10 @@ fn outcome_value(outcome: &SubmitOutcome, language: Language) -> JsValue {
         SubmitOutcome::Invalid(errors) => {
             detail
                 .text("status", "invalid")
-                .raw("fields", &invalid_fields(errors, &texts));
+                .raw("fields", &invalid_fields(errors, texts));
         }
         SubmitOutcome::Failed(error) => {
-            write_failure(detail.text("status", "failed"), error, &texts);
+            write_failure(detail.text("status", "failed"), error, texts);
         }
         SubmitOutcome::Busy => {
             detail.text("status", "busy");

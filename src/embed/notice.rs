@@ -2,9 +2,8 @@
 //! hold a value it does not understand: a form that would send something else is never shown.
 //! The widget's own content stays in the shadow root, hidden, with what the user typed.
 
-use jtel_core::messages::{ui_text, UiText};
+use jtel_core::messages::{Texts, UiText};
 use jtel_core::options::ConfigError;
-use jtel_core::Language;
 use web_sys::{Document, Element};
 
 /// The notice's class, to find it again.
@@ -12,7 +11,7 @@ const NOTICE_CLASS: &str = "jtel-widget jtel-config-notice";
 
 /// Shows the notice for `errors` next to the widget's `root` and hides the widget; with no
 /// errors, removes the notice and shows the widget again.
-pub fn show(root: &Element, errors: &[ConfigError], language: Language) {
+pub fn show(root: &Element, errors: &[ConfigError], texts: &Texts) {
     let Some(parent) = root.parent_node() else {
         return;
     };
@@ -30,7 +29,7 @@ pub fn show(root: &Element, errors: &[ConfigError], language: Language) {
     let Some(document) = root.owner_document() else {
         return;
     };
-    if let Some(notice) = notice(&document, errors, language) {
+    if let Some(notice) = notice(&document, errors, texts) {
         // Right after the root, before the slot of the host's children (see `shadow`).
         let _ = parent.insert_before(&notice, root.next_sibling().as_ref());
     }
@@ -38,7 +37,7 @@ pub fn show(root: &Element, errors: &[ConfigError], language: Language) {
 
 /// `<section><div role="alert"><p>…</p><ul><li>…</li></ul></div></section>`, written with text
 /// nodes only (the values come from the host page).
-fn notice(document: &Document, errors: &[ConfigError], language: Language) -> Option<Element> {
+fn notice(document: &Document, errors: &[ConfigError], texts: &Texts) -> Option<Element> {
     let element = |tag: &str, class: &str, text: Option<&str>| {
         let element = document.create_element(tag).ok()?;
         if !class.is_empty() {
@@ -51,7 +50,7 @@ fn notice(document: &Document, errors: &[ConfigError], language: Language) -> Op
     let alert = element("div", "jtel-alert", None)?;
     let _ = alert.set_attribute("role", "alert");
     let _ = alert.set_attribute("part", "alert");
-    let heading = ui_text(&UiText::ConfigurationProblem, language);
+    let heading = texts.ui(&UiText::ConfigurationProblem);
     let heading = element("p", "", Some(&heading))?;
     alert.append_child(&heading).ok()?;
     let list = element("ul", "", None)?;
