@@ -5,12 +5,13 @@
 //! `fault-matrix` (the same, 100 at once), and staff tokens signed with an HS256 secret made for
 //! the test ([`Nginx::staff_token`]).
 
-use jsonwebtoken::{encode, EncodingKey, Header};
+use jsonwebtoken::{Algorithm, EncodingKey};
+use jtel_gateway::test_support::{self, now, CallbackForm, StaffKey, TestConfig};
 use std::net::{SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 
 /// How a deployment differs from the default one (one instance, 3 s jtel timeout, `frame.html`
 /// framed by its own origin only, no CORS origins).
@@ -31,10 +32,6 @@ impl Default for Setup<'_> {
         }
     }
 }
-
-/// The `iss` and `aud` the test gateway wants.
-const ISSUER: &str = "https://crm.example.com";
-const AUDIENCE: &str = "jtel-gateway";
 
 /// A running deployment; dropping it stops nginx, the gateway instances and Redis, and
 /// removes the temp dir (which holds the token and the secret).
@@ -127,37 +124,28 @@ impl Nginx {
         std::fs::write(dir.join("jtel-token"), token).unwrap();
         std::fs::write(dir.join("hs-secret"), &secret).unwrap();
         let config = dir.join("gateway.toml");
-        std::fs::write(
-            &config,
-            format!(
-                r#"trusted_proxies = ["127.0.0.1"]
-[jtel]
-base_url = "{upstream}/rest/v1.0/{clients_id}"
-token_file = "jtel-token"
-timeout_ms = {timeout_ms}
-[staff]
-issuer = "{ISSUER}"
-audience = "{AUDIENCE}"
-[[staff.keys]]
-kid = "crm-1"
-algorithm = "HS256"
-secret_file = "hs-secret"
-[forms.contact]
-event_type = 3
-group = 235
-per_address_per_minute = 6
-burst = 4
-[forms.fault-matrix]
-event_type = 3
-group = 235
-per_address_per_minute = 600
-burst = 100
-[cors]
-origins = {cors_origins:?}
-"#
-            ),
-        )
-        .unwrap();
+        let upstream = format!("{upstream}/rest/v1.0/{clients_id}");
+        let cors_origins: Vec<&str> = cors_origins.iter().map(String::as_str).collect();
+        let form = |name, per_address_per_minute, burst| CallbackForm {
+            name,
+            per_address_per_minute: Some(per_address_per_minute),
+            burst,
+            daily_cap: None,
+        };
+        let text = TestConfig {
+            jtel_base_url: &upstream,
+            timeout_ms,
+            cors_origins: &cors_origins,
+            keys: &[StaffKey {
+                kid: "crm-1",
+                algorithm: "HS256",
+                file: "secret_file = \"hs-secret\"".into(),
+            }],
+            forms: &[form("contact", 6, 4), form("fault-matrix", 600, 100)],
+            ..TestConfig::default()
+        }
+        .toml();
+        std::fs::write(&config, text).unwrap();
         let addr = free_port();
         let stderr = std::fs::File::create(dir.join("stderr.log")).expect("log file");
         let mut command = Command::new(gateway_script());
@@ -189,18 +177,12 @@ origins = {cors_origins:?}
 
     /// A staff token for `scope` (space-separated), valid for five minutes.
     pub fn staff_token(&self, scope: &str) -> String {
-        let mut header = Header::new(jsonwebtoken::Algorithm::HS256);
-        header.kid = Some("crm-1".into());
-        let claims = serde_json::json!({
-            "sub": "e2e-agent", "iss": ISSUER, "aud": AUDIENCE,
-            "exp": now() + 300, "scope": scope,
-        });
-        encode(
-            &header,
-            &claims,
+        test_support::sign(
+            "crm-1",
+            Algorithm::HS256,
             &EncodingKey::from_secret(self.secret.as_bytes()),
+            &test_support::claims("e2e-agent", scope),
         )
-        .unwrap()
     }
 
     /// `http://127.0.0.1:{port}/{path}`.
@@ -280,13 +262,6 @@ fn gateway_binary() -> PathBuf {
         binary.display()
     );
     binary
-}
-
-fn now() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .unwrap()
-        .as_secs()
 }
 
 /// A loopback address with a port that was free a moment ago.

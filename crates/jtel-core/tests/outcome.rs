@@ -1,9 +1,9 @@
 //! HTTP status + body → typed outcomes, and the words for them in both languages.
 
-use jtel_core::email::EmailError;
-use jtel_core::messages::{api_error_message, error_message, field_label, set_value_message};
+use jtel_core::messages::{
+    api_error_message, error_message, field_label, for_every_text, set_value_message, Text,
+};
 use jtel_core::model::AcdEvent;
-use jtel_core::numbering_plan::RegionError;
 use jtel_core::outcome::{
     interpret_created_event, interpret_records, interpret_set_value, invalid_text,
     split_invalid_text, ApiError, FieldMessage, SetValueForm, SetValueResult,
@@ -281,44 +281,14 @@ fn server_texts_split_back_into_fields() {
 
 #[test]
 fn messages_exist_in_both_languages_and_differ() {
-    let codes = [
-        ErrorCode::Required,
-        ErrorCode::NotPositiveInteger,
-        ErrorCode::TooLong { max: 10 },
-        ErrorCode::Phone(PhoneError::Empty),
-        ErrorCode::Phone(PhoneError::InvalidCharacters),
-        ErrorCode::Phone(PhoneError::TooShort),
-        ErrorCode::Phone(PhoneError::TooLong),
-        ErrorCode::Phone(PhoneError::UnknownCountryCode),
-        ErrorCode::Phone(PhoneError::Letters),
-        ErrorCode::Phone(PhoneError::Extension),
-        ErrorCode::Phone(PhoneError::TwoNumbers),
-        ErrorCode::Phone(PhoneError::NotPossible),
-        ErrorCode::Phone(PhoneError::Ambiguous),
-        ErrorCode::Email(EmailError::Invalid),
-        ErrorCode::Email(EmailError::TooLong),
-        ErrorCode::Email(EmailError::UnicodeDomain),
-        ErrorCode::Region(RegionError::UnknownRegion),
-        ErrorCode::Region(RegionError::UnknownCountryCode),
-        ErrorCode::Region(RegionError::SharedCountryCode(1)),
-        ErrorCode::Url(jtel_core::crm_url::UrlError::NotHttp),
-        ErrorCode::Url(jtel_core::crm_url::UrlError::Malformed),
-        ErrorCode::Url(jtel_core::crm_url::UrlError::TooLong),
-        ErrorCode::BodyOnlyForCallbacks,
-        ErrorCode::NotAnInteger,
-        ErrorCode::UnknownReference,
-        ErrorCode::PreferredTime(jtel_core::callback_time::PreferredTimeError::Malformed),
-        ErrorCode::PreferredTime(jtel_core::callback_time::PreferredTimeError::InThePast),
-        ErrorCode::PreferredTime(jtel_core::callback_time::PreferredTimeError::Skipped {
-            starts: 120,
-            ends: 180,
-        }),
-        ErrorCode::PreferredTime(jtel_core::callback_time::PreferredTimeError::OutsideServiceHours),
-        ErrorCode::OutOfRange {
-            min: Some(0),
-            max: Some(100),
-        },
-    ];
+    // Every code, from the visitor that walks every text.
+    let mut codes = Vec::new();
+    for_every_text(|text| {
+        if let Text::Error(code) = text {
+            codes.push(*code);
+        }
+    });
+    assert!(codes.len() > 30, "only {} codes visited", codes.len());
     let mut english_seen = std::collections::HashSet::new();
     for code in codes {
         let (en, de) = (

@@ -16,6 +16,8 @@
 //!   [`rate_limit`]: per-address buckets; [`cors`]: allowed CRM origins.
 //! - [`idempotency`] over [`store`] (memory or Redis); [`upstream`]: the jtel client.
 //! - [`answer`]: the gateway's own answers; [`audit`]: one line per write.
+//! - `test_support` (feature `test-support`, tests only): a test deployment's configuration
+//!   and staff tokens.
 //!
 //! See `docs/gateway.md` for the deployment, the JWT contract and the threat model.
 
@@ -30,6 +32,8 @@ pub mod rate_limit;
 pub mod routes;
 pub mod staff;
 pub mod store;
+#[cfg(feature = "test-support")]
+pub mod test_support;
 pub mod token;
 pub mod upstream;
 

@@ -3,19 +3,17 @@
 //! raw HTTP exchanges (no client-side URL normalising), and the report file.
 #![allow(dead_code)] // Each test file uses part of this.
 
-use jsonwebtoken::{encode, Algorithm, EncodingKey, Header};
+use jsonwebtoken::{Algorithm, EncodingKey};
 use jtel_emulator::{Config as EmulatorConfig, RunningEmulator};
+use jtel_gateway::test_support::{self, CallbackForm, StaffKey, TestConfig};
 use jtel_gateway::{Config, Gateway};
 use serde_json::{json, Value};
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
-use std::time::{SystemTime, UNIX_EPOCH};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
-/// The `iss` the test configuration wants.
-pub const ISSUER: &str = "https://crm.example.com";
-/// The `aud` the test configuration wants.
-pub const AUDIENCE: &str = "jtel-gateway";
+pub use jtel_gateway::test_support::now;
+
 /// The CRM origin allowed by CORS.
 pub const CRM_ORIGIN: &str = "https://crm.example.com";
 /// The HS256 secret (test only).
@@ -31,51 +29,42 @@ pub fn keys() -> PathBuf {
 /// the jtel token in `dir/jtel-token`. `extra` is appended.
 pub fn config_text(jtel_base_url: &str, dir: &Path, extra: &str) -> String {
     std::fs::write(dir.join("hs-secret"), HS_SECRET).unwrap();
-    let keys = keys();
-    let keys = keys.display();
-    format!(
-        r#"
-trusted_proxies = ["127.0.0.1"]
-[jtel]
-base_url = "{jtel_base_url}"
-token_file = "jtel-token"
-timeout_ms = 3000
-[cors]
-origins = ["{CRM_ORIGIN}"]
-[staff]
-issuer = "{ISSUER}"
-audience = "{AUDIENCE}"
-max_lifetime_seconds = 900
-leeway_seconds = 5
-[[staff.keys]]
-kid = "hs-1"
-algorithm = "HS256"
-secret_file = "hs-secret"
-[[staff.keys]]
-kid = "rs-1"
-algorithm = "RS256"
-public_key_file = "{keys}/rs256-public.pem"
-[[staff.keys]]
-kid = "es-1"
-algorithm = "ES256"
-public_key_file = "{keys}/es256-public.pem"
-[forms.contact]
-event_type = 3
-group = 235
-per_address_per_minute = 600
-burst = 600
-[forms.limited]
-event_type = 3
-group = 235
-per_address_per_minute = 1
-burst = 2
-[forms.capped]
-event_type = 3
-group = 235
-burst = 100
-daily_cap = 2
-{extra}"#
-    )
+    let public_key = |name: &str| format!("public_key_file = \"{}\"", keys().join(name).display());
+    let form = |name, per_address_per_minute, burst, daily_cap| CallbackForm {
+        name,
+        per_address_per_minute,
+        burst,
+        daily_cap,
+    };
+    let config = TestConfig {
+        jtel_base_url,
+        timeout_ms: 3000,
+        cors_origins: &[CRM_ORIGIN],
+        staff_limits: Some((900, 5)),
+        keys: &[
+            StaffKey {
+                kid: "hs-1",
+                algorithm: "HS256",
+                file: "secret_file = \"hs-secret\"".into(),
+            },
+            StaffKey {
+                kid: "rs-1",
+                algorithm: "RS256",
+                file: public_key("rs256-public.pem"),
+            },
+            StaffKey {
+                kid: "es-1",
+                algorithm: "ES256",
+                file: public_key("es256-public.pem"),
+            },
+        ],
+        forms: &[
+            form("contact", Some(600), 600, None),
+            form("limited", Some(1), 2, None),
+            form("capped", None, 100, Some(2)),
+        ],
+    };
+    format!("{}{extra}", config.toml())
 }
 
 /// The emulator and one in-process gateway in front of it.
@@ -245,17 +234,9 @@ pub async fn send(address: SocketAddr, request: &Raw) -> Answer {
     }
 }
 
-/// Seconds since the epoch.
-pub fn now() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .unwrap()
-        .as_secs()
-}
-
 /// Valid claims for `scope`, good for five minutes.
 pub fn claims(scope: &str) -> Value {
-    json!({ "sub": "agent-7", "iss": ISSUER, "aud": AUDIENCE, "iat": now(), "exp": now() + 300, "scope": scope })
+    test_support::claims("agent-7", scope)
 }
 
 /// `claims` signed with the test key `kid` (`hs-1`, `rs-1` or `es-1`).
@@ -276,9 +257,7 @@ pub fn sign(kid: &str, claims: &Value) -> String {
                 .unwrap(),
         ),
     };
-    let mut header = Header::new(algorithm);
-    header.kid = Some(kid.to_owned());
-    encode(&header, claims, &key).unwrap()
+    test_support::sign(kid, algorithm, &key, claims)
 }
 
 /// A callback request to group 235 as the contact form sends it.
