@@ -3,9 +3,10 @@
 
 use crate::settings::WidgetSettings;
 use js_sys::{Array, Object, Reflect};
-use jtel_core::event_form::EventFormSettings;
 use jtel_core::messages::{TextOverrides, Texts};
-use jtel_core::options::{accepted, known_language, OptionReader, OptionValue, Options};
+use jtel_core::options::{
+    accepted, joined, known_language, OptionReader, OptionValue, Options, EVENT_FORM_KEYS,
+};
 use jtel_core::outcome::SetValueForm;
 use jtel_core::Language;
 use wasm_bindgen::JsValue;
@@ -108,15 +109,14 @@ const ACD_EVENT_FORM_WIDGET_KEYS: [&str; 6] =
 const DRAFT_KEYS: [&str; 3] = ["draft-key", "store-draft", "id"];
 
 /// Every attribute an ACD event form reads (custom elements observe these): the shared widget
-/// settings, the form's own from the core's table ([`EventFormSettings::option_keys`]) and
-/// where its draft is kept.
-pub fn acd_event_form_keys() -> Vec<&'static str> {
-    ACD_EVENT_FORM_WIDGET_KEYS
-        .into_iter()
-        .chain(EventFormSettings::option_keys())
-        .chain(DRAFT_KEYS)
-        .collect()
-}
+/// settings, the form's own from the core's table ([`EVENT_FORM_KEYS`]) and where its draft
+/// is kept.
+pub const ACD_EVENT_FORM_KEYS: &[&str] =
+    &joined::<{ ACD_EVENT_FORM_WIDGET_KEYS.len() + EVENT_FORM_KEYS.len() + DRAFT_KEYS.len() }>(&[
+        &ACD_EVENT_FORM_WIDGET_KEYS,
+        EVENT_FORM_KEYS,
+        &DRAFT_KEYS,
+    ]);
 
 /// Every attribute a single cockpit variable widget reads.
 pub const COCKPIT_VARIABLE_KEYS: &[&str] = &[

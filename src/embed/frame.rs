@@ -29,7 +29,7 @@ pub fn mount_from_url() {
     let Some(kind) = kind else {
         return;
     };
-    let mut decision = deployment.decide(&link, &kind.keys());
+    let mut decision = deployment.decide(&link, kind.keys());
     decision.ignored.extend(unusable_widget);
     for ignored in &decision.ignored {
         console::warn_1(&JsValue::from_str(&ignored.to_string()));
@@ -132,7 +132,7 @@ fn show_notices(
     let texts = config::texts(&config::ElementOptions(widget));
     let notices = [
         decision.marked_notice(&texts),
-        decision.ignored_notice(&kind.keys(), &texts),
+        decision.ignored_notice(kind.keys(), &texts),
     ];
     for text in notices.into_iter().flatten() {
         let Ok(notice) = document.create_element("p") else {

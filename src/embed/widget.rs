@@ -72,11 +72,11 @@ impl WidgetKind {
     }
 
     /// The configuration keys the widget reads (the observed attributes).
-    pub fn keys(self) -> Vec<&'static str> {
+    pub fn keys(self) -> &'static [&'static str] {
         match self {
-            Self::AcdEventForm => config::acd_event_form_keys(),
-            Self::CockpitVariable => config::COCKPIT_VARIABLE_KEYS.to_vec(),
-            Self::CockpitVariables => config::COCKPIT_VARIABLES_KEYS.to_vec(),
+            Self::AcdEventForm => config::ACD_EVENT_FORM_KEYS,
+            Self::CockpitVariable => config::COCKPIT_VARIABLE_KEYS,
+            Self::CockpitVariables => config::COCKPIT_VARIABLES_KEYS,
         }
     }
 }

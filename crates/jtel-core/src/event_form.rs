@@ -288,10 +288,37 @@ pub fn prefill_fields() -> impl Iterator<Item = &'static FormFieldRow> {
     })
 }
 
-/// The fields the host page sets (routing) or prefills, by their option keys: every row but
-/// the preferred time, which only the user picks.
-pub fn set_by_host() -> impl Iterator<Item = &'static FormFieldRow> {
-    FIELDS.iter().filter(|row| row.holds != Holds::Time)
+/// The option keys of the fields the host page sets (routing) or prefills, in form order:
+/// every row's but the preferred time's, which only the user picks.
+pub const HOST_SET_KEYS: [&str; host_set_count()] = host_set_keys();
+
+/// Whether the host page sets or prefills the field of `row`.
+const fn set_by_host(row: &FormFieldRow) -> bool {
+    !matches!(row.holds, Holds::Time)
+}
+
+/// How many rows' fields the host page sets or prefills.
+const fn host_set_count() -> usize {
+    let (mut count, mut index) = (0, 0);
+    while index < FIELDS.len() {
+        count += set_by_host(&FIELDS[index]) as usize;
+        index += 1;
+    }
+    count
+}
+
+/// [`HOST_SET_KEYS`], collected at compile time.
+const fn host_set_keys<const N: usize>() -> [&'static str; N] {
+    let mut keys = [""; N];
+    let (mut at, mut index) = (0, 0);
+    while index < FIELDS.len() {
+        if set_by_host(&FIELDS[index]) {
+            keys[at] = FIELDS[index].key;
+            at += 1;
+        }
+        index += 1;
+    }
+    keys
 }
 
 /// How `field` is entered for `kind`: a picker when the user chooses it, else by what it holds.

@@ -5,7 +5,7 @@
 //! Shapes accepted wherever they make sense: yes/no as `true`/`false` or `"on"`/`"off"` (also
 //! as strings), lists as arrays or comma lists, numbers as numbers or numeric strings.
 
-use crate::event_form::{kind_named, prefill_fields, set_by_host, EventFormSettings, Setting};
+use crate::event_form::{kind_named, prefill_fields, EventFormSettings, Setting, HOST_SET_KEYS};
 use crate::messages::Language;
 use crate::messages::{TextOverrides, TextsError};
 use crate::numbering_plan::Region;
@@ -277,15 +277,29 @@ const EVENT_FORM_SETTING_KEYS: [&str; 9] = [
     "record",
 ];
 
-impl EventFormSettings {
-    /// Every option [`EventFormSettings::read`] reads: the key of each field the host page
-    /// sets or prefills (from [`crate::event_form::FIELDS`]), then the form's other settings.
-    pub fn option_keys() -> impl Iterator<Item = &'static str> {
-        set_by_host()
-            .map(|row| row.key)
-            .chain(EVENT_FORM_SETTING_KEYS)
-    }
+/// Every option [`EventFormSettings::read`] reads: the key of each field the host page sets
+/// or prefills (from the core table, [`HOST_SET_KEYS`]), then the form's other settings.
+pub const EVENT_FORM_KEYS: &[&str] = &joined::<
+    { HOST_SET_KEYS.len() + EVENT_FORM_SETTING_KEYS.len() },
+>(&[&HOST_SET_KEYS, &EVENT_FORM_SETTING_KEYS]);
 
+/// Lists of keys one after the other, at compile time (`N` is their total length).
+pub const fn joined<const N: usize>(parts: &[&[&'static str]]) -> [&'static str; N] {
+    let mut out = [""; N];
+    let (mut at, mut part) = (0, 0);
+    while part < parts.len() {
+        let mut item = 0;
+        while item < parts[part].len() {
+            out[at] = parts[part][item];
+            (at, item) = (at + 1, item + 1);
+        }
+        part += 1;
+    }
+    assert!(at == N, "N is the parts' total length");
+    out
+}
+
+impl EventFormSettings {
     /// The settings `reader`'s options give (defaults for options not set); values not
     /// understood are collected in `reader`.
     pub fn read(reader: &mut OptionReader) -> Self {

@@ -3,7 +3,9 @@
 //! the draft composed from settings, prefill and typed text.
 
 use jtel_core::event_form::{EventFormSettings, Setting};
-use jtel_core::options::{known_language, ConfigError, OptionReader, OptionValue, Options};
+use jtel_core::options::{
+    known_language, ConfigError, OptionReader, OptionValue, Options, EVENT_FORM_KEYS,
+};
 use jtel_core::validation::EventDraft;
 use jtel_core::{Field, Language};
 use std::collections::HashMap;
@@ -290,7 +292,7 @@ fn the_option_keys_are_exactly_the_keys_the_form_reads() {
     let mut asked = recording.0.take();
     asked.sort();
     asked.dedup();
-    let mut listed: Vec<String> = EventFormSettings::option_keys().map(String::from).collect();
+    let mut listed: Vec<String> = EVENT_FORM_KEYS.iter().map(|key| key.to_string()).collect();
     listed.sort();
     assert_eq!(asked, listed);
 }

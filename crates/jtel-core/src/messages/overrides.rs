@@ -11,6 +11,7 @@ use crate::event_kind::EventKind;
 use crate::json::{self, Json};
 use crate::model::CockpitVariableKind;
 use crate::numbering_plan::RegionError;
+use crate::options::joined;
 use crate::outcome::{ApiError, FieldMessage, SetValueResult};
 use crate::phone::PhoneError;
 use crate::service_hours::{CallbackSettingError, ServiceHoursError};
@@ -117,27 +118,11 @@ fn fill(template: &str, values: &[(&'static str, String)]) -> String {
 /// every text ([`every_key`] builds them; a test keeps both equal): the fixed texts', the
 /// field labels' (one per [`Field`], from its declaration) and the others'.
 pub const KEYS: &[&str] =
-    &joined::<{ UI_KEYS.len() + Field::LABEL_KEYS.len() + OTHER_KEYS.len() }>([
+    &joined::<{ UI_KEYS.len() + Field::LABEL_KEYS.len() + OTHER_KEYS.len() }>(&[
         UI_KEYS,
         &Field::LABEL_KEYS,
         OTHER_KEYS,
     ]);
-
-/// `parts` one after the other (`N` is their total length).
-const fn joined<const N: usize>(parts: [&[&'static str]; 3]) -> [&'static str; N] {
-    let mut out = [""; N];
-    let (mut at, mut part) = (0, 0);
-    while part < parts.len() {
-        let mut item = 0;
-        while item < parts[part].len() {
-            out[at] = parts[part][item];
-            (at, item) = (at + 1, item + 1);
-        }
-        part += 1;
-    }
-    assert!(at == N, "N is the parts' total length");
-    out
-}
 
 /// The keys of the fixed texts ([`UiText`]).
 const UI_KEYS: &[&str] = &[
