@@ -136,7 +136,7 @@ impl MountedWidget {
     /// (what the user typed stays, for when the configuration is right again), and each such
     /// value is announced once, on the console and as a `jtel-config-error` event.
     pub fn update(&mut self, source: &dyn Options) {
-        let errors = match widget_props(&self.link, self.kind, source) {
+        let errors = match widget_props(&self.link, self.kind, source, &mut self.texts) {
             Ok(props) => {
                 self.app.show(props);
                 if self.kind != WidgetKind::AcdEventForm {
@@ -150,7 +150,6 @@ impl MountedWidget {
         for error in errors.iter().filter(|error| !self.errors.contains(error)) {
             host_events::announce_config_error(&self.link.host, error);
         }
-        self.texts = config::texts(source);
         notice::show(self.app.root(), &errors, &self.texts);
         self.errors = errors;
     }
@@ -181,23 +180,25 @@ impl MountedWidget {
 }
 
 /// The properties of a widget of `kind` read from `source`, announcing to the host of `link`,
-/// or what `source` holds that the widget does not understand.
+/// or what `source` holds that the widget does not understand; `texts` becomes the widget's
+/// texts either way (for its configuration notice and `submit()`'s messages).
 fn widget_props(
     link: &HostLink,
     kind: WidgetKind,
     source: &dyn Options,
+    texts: &mut Texts,
 ) -> Result<WidgetProps, Vec<ConfigError>> {
     match kind {
         #[cfg(feature = "acd-event-form")]
-        WidgetKind::AcdEventForm => acd_event_form_props(link, source)
+        WidgetKind::AcdEventForm => acd_event_form_props(link, source, texts)
             .map(|props| WidgetProps::AcdEventForm(Box::new(props))),
         #[cfg(feature = "cockpit")]
         WidgetKind::CockpitVariable => {
-            cockpit_variable_props(link, source).map(WidgetProps::CockpitVariable)
+            cockpit_variable_props(link, source, texts).map(WidgetProps::CockpitVariable)
         }
         #[cfg(feature = "cockpit")]
         WidgetKind::CockpitVariables => {
-            cockpit_list_props(link, source).map(WidgetProps::CockpitVariables)
+            cockpit_list_props(link, source, texts).map(WidgetProps::CockpitVariables)
         }
         #[allow(unreachable_patterns)]
         _ => Err(Vec::new()),
@@ -208,9 +209,11 @@ fn widget_props(
 fn acd_event_form_props(
     link: &HostLink,
     source: &dyn Options,
+    texts: &mut Texts,
 ) -> Result<AcdEventFormProps, Vec<ConfigError>> {
     let mut reader = OptionReader::new(source);
     let widget = config::widget_settings(&mut reader);
+    *texts = widget.texts();
     let form = EventFormSettings::read(&mut reader);
     let draft_key = config::draft_key(&mut reader);
     reader.finish()?;
@@ -229,9 +232,11 @@ fn acd_event_form_props(
 fn cockpit_variable_props(
     link: &HostLink,
     source: &dyn Options,
+    texts: &mut Texts,
 ) -> Result<CockpitVariableFormProps, Vec<ConfigError>> {
     let mut reader = OptionReader::new(source);
     let widget = config::widget_settings(&mut reader);
+    *texts = widget.texts();
     let (variable_id, refresh_seconds) = (
         config::variable_id(&mut reader),
         config::refresh_seconds(&mut reader),
@@ -250,9 +255,11 @@ fn cockpit_variable_props(
 fn cockpit_list_props(
     link: &HostLink,
     source: &dyn Options,
+    texts: &mut Texts,
 ) -> Result<CockpitVariableListProps, Vec<ConfigError>> {
     let mut reader = OptionReader::new(source);
     let widget = config::widget_settings(&mut reader);
+    *texts = widget.texts();
     reader.finish()?;
     Ok(CockpitVariableListProps {
         on_value_set: host_events::on_value_set(&link.host, widget.texts()),

@@ -26,10 +26,6 @@ pub(crate) trait ReadMember: Sized {
 pub(crate) trait WriteMember {
     /// Appends the member `name` to `object`.
     fn write(&self, object: &mut ObjectWriter, name: &str);
-    /// Whether the value is absent (`None`), for fields left out when absent.
-    fn is_absent(&self) -> bool {
-        false
-    }
 }
 
 /// serde's `deserialize_with` for every record field: the field type's [`ReadMember`] rule.
@@ -100,17 +96,11 @@ impl WriteMember for Option<i64> {
     fn write(&self, object: &mut ObjectWriter, name: &str) {
         object.integer(name, *self);
     }
-    fn is_absent(&self) -> bool {
-        self.is_none()
-    }
 }
 
 impl WriteMember for Option<u16> {
     fn write(&self, object: &mut ObjectWriter, name: &str) {
         object.integer(name, self.map(i64::from));
-    }
-    fn is_absent(&self) -> bool {
-        self.is_none()
     }
 }
 
@@ -123,17 +113,11 @@ impl WriteMember for Option<bool> {
         };
         object.raw(name, value);
     }
-    fn is_absent(&self) -> bool {
-        self.is_none()
-    }
 }
 
 impl WriteMember for Option<String> {
     fn write(&self, object: &mut ObjectWriter, name: &str) {
         object.optional_text(name, self.as_deref());
-    }
-    fn is_absent(&self) -> bool {
-        self.is_none()
     }
 }
 
@@ -141,8 +125,13 @@ impl WriteMember for Option<Timestamp> {
     fn write(&self, object: &mut ObjectWriter, name: &str) {
         object.optional_text(name, self.as_ref().map(Timestamp::to_string).as_deref());
     }
-    fn is_absent(&self) -> bool {
-        self.is_none()
+}
+
+/// Appends the text member `name` unless it is absent: a request field marked
+/// `skip_serializing_if` (only text fields may be).
+pub(crate) fn write_present(value: &Option<String>, object: &mut ObjectWriter, name: &str) {
+    if let Some(text) = value {
+        object.text(name, text);
     }
 }
 
@@ -199,7 +188,8 @@ macro_rules! jtel_record {
 /// Declares the create request and the [`crate::Field`] enum of the forms together: one line
 /// per request field with its variant, jtel name and type, then the form's fields that are not
 /// sent as such. Writes the request struct (serde derives, strict), `FIELDS`, `to_json` (in
-/// declaration order; a field marked `skip_serializing_if` is left out when absent) and the
+/// declaration order; a field marked `skip_serializing_if` is left out when absent, which
+/// only `Option<String>` fields are) and the
 /// enum with `ALL`, `index`, `json_name` and `from_json_name`.
 macro_rules! jtel_request {
     (
@@ -283,8 +273,6 @@ macro_rules! jtel_request {
         crate::record::WriteMember::write(&$value, &mut $object, $json)
     };
     (@write $value:expr, $object:ident, $json:tt, $skip:tt) => {
-        if !crate::record::WriteMember::is_absent(&$value) {
-            crate::record::WriteMember::write(&$value, &mut $object, $json)
-        }
+        crate::record::write_present(&$value, &mut $object, $json)
     };
 }
