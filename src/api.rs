@@ -133,27 +133,27 @@ impl JtelClient {
 
     /// `GET {base}/acd/events/types`: the event types of the client account.
     pub async fn event_types(&self) -> Result<Records<AcdEventType>, ApiError> {
-        self.records("acd/events/types").await
+        records("acd/events/types", self.get("acd/events/types").await?)
     }
 
     /// `GET {base}/acd/groups`: every ACD group.
     pub async fn groups(&self) -> Result<Records<AcdGroup>, ApiError> {
-        self.records("acd/groups").await
+        records("acd/groups", self.get("acd/groups").await?)
     }
 
     /// `GET {base}/users`: every user (agent).
     pub async fn users(&self) -> Result<Records<User>, ApiError> {
-        self.records("users").await
+        records("users", self.get("users").await?)
     }
 
     /// `GET {base}/serviceNumbers`: every service number.
     pub async fn service_numbers(&self) -> Result<Records<ServiceNumber>, ApiError> {
-        self.records("serviceNumbers").await
+        records("serviceNumbers", self.get("serviceNumbers").await?)
     }
 
     /// `GET {base}/cockpitVariables`: every cockpit variable.
     pub async fn cockpit_variables(&self) -> Result<Records<CockpitVariable>, ApiError> {
-        self.records("cockpitVariables").await
+        records("cockpitVariables", self.get("cockpitVariables").await?)
     }
 
     /// `GET {base}/cockpitVariables/cockpitVariable/{id}`: one cockpit variable.
@@ -211,16 +211,6 @@ impl JtelClient {
         };
         let (status, body) = self.exchange(builder, RequestBuilder::build).await?;
         interpret_set_value(status, &body)
-    }
-
-    /// A list route's records; skipped rows are reported once on the console.
-    async fn records<T: FromJson>(&self, path: &str) -> Result<Records<T>, ApiError> {
-        let (status, body) = self.get(path).await?;
-        let records = interpret_records(status, &body)?;
-        if let Some(summary) = records.summary(path) {
-            web_sys::console::warn_1(&format!("jtel-widgets: {summary}").into());
-        }
-        Ok(records)
     }
 
     /// A GET of `path`'s status and body.
@@ -283,6 +273,16 @@ impl JtelClient {
             None => builder,
         }
     }
+}
+
+/// The records of the list answer `path` gave; skipped rows are reported once on the console.
+/// Not async, so each list's future holds only the shared request.
+fn records<T: FromJson>(path: &str, (status, body): (u16, String)) -> Result<Records<T>, ApiError> {
+    let records = interpret_records(status, &body)?;
+    if let Some(summary) = records.summary(path) {
+        web_sys::console::warn_1(&format!("jtel-widgets: {summary}").into());
+    }
+    Ok(records)
 }
 
 /// Aborts a request when the future waiting for it is dropped (its widget was destroyed), so
