@@ -130,15 +130,19 @@ impl<T> Records<T> {
 
     /// One line for a log: how many rows were skipped and why the first was.
     pub fn summary(&self, list: &str) -> Option<String> {
-        let first = self.unreadable.first()?;
-        Some(format!(
-            "{} of {} rows of {list} could not be read and are not shown (row {}: {})",
-            self.unreadable.len(),
-            self.total(),
-            first.index + 1,
-            first.reason
-        ))
+        summary(&self.unreadable, self.total(), list)
     }
+}
+
+/// [`Records::summary`], once for every record type.
+fn summary(unreadable: &[UnreadableRow], total: usize, list: &str) -> Option<String> {
+    let first = unreadable.first()?;
+    Some(format!(
+        "{} of {total} rows of {list} could not be read and are not shown (row {}: {})",
+        unreadable.len(),
+        first.index + 1,
+        first.reason
+    ))
 }
 
 /// The `records` of a list or get-by-id envelope (missing or `null`: none). A row that cannot
