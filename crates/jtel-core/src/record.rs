@@ -35,23 +35,21 @@ pub(crate) fn tolerant<'de, D: Deserializer<'de>, T: ReadMember>(
     T::deserialize(deserializer)
 }
 
-impl ReadMember for Option<i64> {
-    fn read(record: &Record<'_>, name: &str) -> Result<Self, String> {
-        record.number(name)
-    }
-    fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        tolerant::integer(deserializer)
-    }
+/// Whole numbers of these types are read by the rules of [`tolerant::integer`].
+macro_rules! whole_number_members {
+    ($($number:ty),*) => {$(
+        impl ReadMember for Option<$number> {
+            fn read(record: &Record<'_>, name: &str) -> Result<Self, String> {
+                record.number(name)
+            }
+            fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                tolerant::integer(deserializer)
+            }
+        }
+    )*};
 }
 
-impl ReadMember for Option<u16> {
-    fn read(record: &Record<'_>, name: &str) -> Result<Self, String> {
-        record.number(name)
-    }
-    fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        tolerant::integer(deserializer)
-    }
-}
+whole_number_members!(i64, u16);
 
 impl ReadMember for Option<bool> {
     fn read(record: &Record<'_>, name: &str) -> Result<Self, String> {
