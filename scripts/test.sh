@@ -31,7 +31,9 @@ step "host tests: the npm package's TypeScript declarations against the options 
 run_tests cargo test --locked -p jtel-widgets --test npm_declarations --test readme_install
 
 step "gate: the crates package for crates.io (jtel-core, jtel-widgets), and the Yew example (examples/yew_app.rs) builds for wasm32"
-# --allow-dirty: a working tree with uncommitted changes is packaged as it is.
+# --allow-dirty: a working tree with uncommitted changes is packaged as it is. The previous
+# run's packages go first: cargo would verify jtel-widgets against a stale jtel-core 0.1.0.
+rm -rf target/package
 cargo package --locked --quiet --allow-dirty -p jtel-core -p jtel-widgets
 cargo build --locked --quiet -p jtel-widgets --example yew_app --target wasm32-unknown-unknown
 
