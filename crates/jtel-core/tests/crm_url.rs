@@ -156,3 +156,56 @@ proptest! {
         let _ = check_crm_url(&input);
     }
 }
+
+/// The bracketed host of a URL is an IPv6 address exactly when `std::net::Ipv6Addr` reads it
+/// (the oracle: the check does not link std's parser into the browser bundle).
+fn ipv6_agrees_with_std(address: &str) {
+    let std_reads = address.parse::<std::net::Ipv6Addr>().is_ok();
+    let accepted = check_crm_url(&format!("http://[{address}]/")).is_ok();
+    assert_eq!(accepted, std_reads, "[{address}]");
+}
+
+#[test]
+fn bracketed_hosts_are_ipv6_exactly_as_std_reads_them() {
+    for address in [
+        "::",
+        "::1",
+        "1::",
+        "1:2:3:4:5:6:7:8",
+        "1:2:3:4:5:6:7::",
+        "::2:3:4:5:6:7:8",
+        "1:2:3:4:5:6:7:8:9",
+        "1::2::3",
+        ":1::",
+        "1::2:",
+        "1:::2",
+        "12345::",
+        "g::",
+        "::ffff:1.2.3.4",
+        "::1.2.3.4",
+        "1:2:3:4:5:6:1.2.3.4",
+        "1:2:3:4:5:6:7:1.2.3.4",
+        "::1.2.3.04",
+        "::1.2.3.256",
+        "::1.2.3",
+        "1.2.3.4::",
+        "::1.2.3.4:5",
+        "fe80::1%eth0",
+        "",
+        ":",
+        "0:0:0:0:0:0:0:0",
+        "ABCD:ef01::",
+        "1:2:3:4:5:6::7",
+        "1:2:3:4:5:6:7::8",
+    ] {
+        ipv6_agrees_with_std(address);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(20000))]
+    #[test]
+    fn any_bracketed_host_is_ipv6_exactly_as_std_reads_it(address in "[0-9a-fA-F:.]{0,45}") {
+        ipv6_agrees_with_std(&address);
+    }
+}
