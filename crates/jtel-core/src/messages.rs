@@ -520,6 +520,9 @@ impl Text<'_> {
             Text::Failure(ApiError::Invalid { problems }) if problems.is_empty() => {
                 ("failure", "refused")
             }
+            Text::Failure(ApiError::TooManyRequests {
+                retry_after_seconds: Some(_),
+            }) => ("failure", "too-many-requests-wait"),
             Text::Failure(error) => ("failure", error.code()),
             Text::SetValue(result) => (
                 "set-value",
@@ -606,7 +609,10 @@ impl Text<'_> {
                 ApiError::Server { status, .. } | ApiError::UnexpectedStatus { status, .. } => {
                     vec![("status", status.to_string())]
                 }
-                ApiError::Timeout { seconds } => vec![("seconds", seconds.to_string())],
+                ApiError::Timeout { seconds }
+                | ApiError::TooManyRequests {
+                    retry_after_seconds: Some(seconds),
+                } => vec![("seconds", seconds.to_string())],
                 _ => Vec::new(),
             },
             Text::SetValue(SetValueResult::Unknown(code)) => vec![("result", code.to_string())],

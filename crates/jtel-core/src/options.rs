@@ -99,6 +99,9 @@ pub mod accepted {
     pub const SET_VALUE_FORM: &str = "path, query";
     /// `loading` (read by the JS loader, which fetches the widget code at once or when needed).
     pub const LOADING: &str = "eager, lazy";
+    /// `credentials`.
+    pub const CREDENTIALS: &str = "a string, or a function that returns a string or a promise of \
+        one, as a property or mount() option (never an attribute), not together with token";
 }
 
 /// Reads options one by one and collects every value it cannot use.
@@ -144,7 +147,9 @@ impl<'a> OptionReader<'a> {
         parsed
     }
 
-    fn refuse(&mut self, key: &str, value: &OptionValue, accepted: &'static str) {
+    /// Reports `value` of `key` as not understood, with what the option `accepted`: for an
+    /// option whose value the caller reads itself.
+    pub fn refuse(&mut self, key: &str, value: &OptionValue, accepted: &'static str) {
         self.errors.push(ConfigError {
             option: key.to_owned(),
             value: value.describe(),

@@ -18,8 +18,14 @@ pub enum ApiError {
         /// The server's text split into its parts.
         problems: Vec<FieldMessage>,
     },
-    /// 401: wrong token or wrong ClientsID.
+    /// 401: the credentials were refused (wrong or expired token, wrong ClientsID, signed out).
     Unauthorized,
+    /// 429: too many requests (a gateway's rate limit or a public form's daily cap); nothing
+    /// was done.
+    TooManyRequests {
+        /// The answer's `Retry-After`, in seconds, when it gave one.
+        retry_after_seconds: Option<u32>,
+    },
     /// 404 with an empty body: the route does not exist (wrong base URL or API version).
     RouteMissing,
     /// 404 with a JSON body: the route exists but the object does not.
@@ -85,6 +91,7 @@ impl ApiError {
         match self {
             Self::Invalid { .. } => "invalid",
             Self::Unauthorized => "unauthorized",
+            Self::TooManyRequests { .. } => "too-many-requests",
             Self::RouteMissing => "route-missing",
             Self::NotFound { .. } => "not-found",
             Self::Conflict { .. } => "conflict",
@@ -94,6 +101,18 @@ impl ApiError {
             Self::Network { .. } => "network",
             Self::Timeout { .. } => "timeout",
             Self::Offline => "offline",
+        }
+    }
+
+    /// This error with an answer's `Retry-After` header (`value`, when there was one) added
+    /// to a 429; other errors are unchanged. Only the delay in seconds is understood: an
+    /// HTTP date is left out rather than read wrongly.
+    pub fn with_retry_after(self, value: Option<&str>) -> Self {
+        match self {
+            Self::TooManyRequests { .. } => Self::TooManyRequests {
+                retry_after_seconds: value.and_then(|value| value.trim().parse().ok()),
+            },
+            other => other,
         }
     }
 
@@ -341,6 +360,11 @@ fn success_json(status: u16, body: &str) -> Result<Json, ApiError> {
                 .unwrap_or_default(),
         },
         401 => ApiError::Unauthorized,
+        // `Retry-After` is a header: the client that reads the answer adds it
+        // ([`ApiError::with_retry_after`]).
+        429 => ApiError::TooManyRequests {
+            retry_after_seconds: None,
+        },
         // Only a JSON body means "the route exists, the object does not"; an empty (or HTML)
         // body comes from a server or gateway that does not know the route at all.
         404 if !is_error_object => ApiError::RouteMissing,

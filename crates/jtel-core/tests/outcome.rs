@@ -39,6 +39,13 @@ fn statuses_and_bodies_map_to_distinct_errors() {
             r#"{"status":401,"error":"Unauthorized"}"#,
             ApiError::Unauthorized,
         ),
+        (
+            429,
+            r#"{"status":429,"error":"too many requests from this address"}"#,
+            ApiError::TooManyRequests {
+                retry_after_seconds: None,
+            },
+        ),
         (404, "", ApiError::RouteMissing),
         (404, "<html>Not Found</html>", ApiError::RouteMissing),
         (
@@ -87,6 +94,27 @@ fn statuses_and_bodies_map_to_distinct_errors() {
             "{status} {body}"
         );
     }
+}
+
+#[test]
+fn a_429_takes_the_delay_of_its_retry_after_header() {
+    let limited = || interpret_created_event(429, "").unwrap_err();
+    let with = |value| limited().with_retry_after(value);
+    let after = |seconds| ApiError::TooManyRequests {
+        retry_after_seconds: seconds,
+    };
+    assert_eq!(with(Some("30")), after(Some(30)));
+    assert_eq!(with(Some(" 7 ")), after(Some(7)));
+    assert_eq!(with(None), after(None));
+    // An HTTP date (or anything else) is left out rather than read wrongly.
+    assert_eq!(with(Some("Wed, 21 Oct 2026 07:28:00 GMT")), after(None));
+    assert_eq!(with(Some("-1")), after(None));
+    assert_eq!(
+        ApiError::Unauthorized.with_retry_after(Some("30")),
+        ApiError::Unauthorized,
+        "only a 429 takes a delay"
+    );
+    assert_eq!(limited().code(), "too-many-requests");
 }
 
 #[test]
@@ -246,6 +274,9 @@ fn failures_that_may_hide_a_carried_out_request_are_ambiguous() {
         ApiError::Offline,
         ApiError::Invalid { problems: vec![] },
         ApiError::Unauthorized,
+        ApiError::TooManyRequests {
+            retry_after_seconds: Some(30),
+        },
         ApiError::RouteMissing,
         ApiError::Conflict {
             message: String::new(),

@@ -8,6 +8,7 @@ use jtel_core::messages::error_message;
 use jtel_core::outcome::invalid_text;
 use jtel_core::{FieldError, Language};
 use serde_json::json;
+use std::time::Duration;
 
 /// A request the gateway answers itself, without jtel.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,6 +19,8 @@ pub struct Refusal {
     pub reason: String,
     /// Validation problems as `(field, code name)`.
     pub codes: Vec<(&'static str, &'static str)>,
+    /// For a 429: when to try again (`Retry-After`, whole seconds).
+    pub retry_after: Option<Duration>,
 }
 
 impl Refusal {
@@ -27,6 +30,15 @@ impl Refusal {
             status,
             reason: reason.into(),
             codes: Vec::new(),
+            retry_after: None,
+        }
+    }
+
+    /// 429: a limit is reached; the answer's `Retry-After` says when it frees up again.
+    pub fn too_many(reason: impl Into<String>, retry_after: Duration) -> Self {
+        Self {
+            retry_after: Some(retry_after),
+            ..Self::new(StatusCode::TOO_MANY_REQUESTS, reason)
         }
     }
 
@@ -39,12 +51,14 @@ impl Refusal {
     /// them (`Field: message; …`), with the code names beside.
     pub fn invalid(errors: &[FieldError]) -> Self {
         Self {
-            status: StatusCode::BAD_REQUEST,
-            reason: invalid_text(errors, |error| error_message(error.code, Language::English)),
             codes: errors
                 .iter()
                 .map(|error| (error.field.json_name(), error.code.name()))
                 .collect(),
+            ..Self::new(
+                StatusCode::BAD_REQUEST,
+                invalid_text(errors, |error| error_message(error.code, Language::English)),
+            )
         }
     }
 
@@ -76,6 +90,13 @@ impl IntoResponse for Refusal {
                 .collect();
         }
         let mut response = (self.status, axum::Json(body)).into_response();
+        if let Some(wait) = self.retry_after {
+            // Whole seconds, rounded up, at least one: a client never tries too early.
+            let seconds = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(seconds.max(1)));
+        }
         if self.status == StatusCode::UNAUTHORIZED {
             response.headers_mut().insert(
                 header::WWW_AUTHENTICATE,

@@ -1,7 +1,7 @@
 //! Cross-origin callers: only the configured CRM origins. A request whose `Origin` is neither
 //! the gateway's own origin nor on the list is refused (403) before anything else, and so is
 //! its preflight; an allowed origin gets its preflight answered and the
-//! `Access-Control-Allow-Origin` header on the answer.
+//! `Access-Control-Allow-Origin` header on the answer (and `Retry-After` exposed to it).
 
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -71,6 +71,11 @@ pub fn decorate(caller: &Caller, response: &mut Response) {
     if let Caller::Allowed(origin) = caller {
         let h = response.headers_mut();
         h.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, origin.clone());
+        // A 429's delay, readable by the widget on the CRM's page.
+        h.insert(
+            header::ACCESS_CONTROL_EXPOSE_HEADERS,
+            HeaderValue::from_static("Retry-After"),
+        );
         h.insert(header::VARY, HeaderValue::from_static("Origin"));
     }
 }

@@ -179,18 +179,17 @@ impl Gateway {
         note: &mut Note,
     ) -> Result<Response, Refusal> {
         let form = self.config.forms.get(name).ok_or_else(Refusal::no_route)?;
-        if !self.limiter.allow(
-            name,
-            client,
-            form.per_address_per_minute,
-            form.burst,
-            Instant::now(),
-        ) {
-            return Err(Refusal::new(
-                StatusCode::TOO_MANY_REQUESTS,
-                "too many requests from this address; try again in a minute",
-            ));
-        }
+        self.limiter
+            .allow(
+                name,
+                client,
+                form.per_address_per_minute,
+                form.burst,
+                Instant::now(),
+            )
+            .map_err(|wait| {
+                Refusal::too_many("too many requests from this address; try again later", wait)
+            })?;
         let request = self.read_create(headers, body, note).await?;
         create_body::check_form(name, form, &request)?;
         let cap = (name, form.daily_cap);
@@ -297,9 +296,10 @@ impl Gateway {
             Begin::Run(claim) => claim,
         };
         if let Some((form, cap)) = cap {
-            let day = SystemTime::now()
+            let since_epoch = SystemTime::now()
                 .duration_since(UNIX_EPOCH)
-                .map_or(0, |d| d.as_secs() / 86_400);
+                .unwrap_or_default();
+            let day = since_epoch.as_secs() / 86_400;
             let counted = self
                 .store
                 .count(
@@ -309,9 +309,10 @@ impl Gateway {
                 .await;
             if counted.map_or(true, |count| count > cap) {
                 claim.release(&self.store).await;
-                return Err(Refusal::new(
-                    StatusCode::TOO_MANY_REQUESTS,
+                let midnight = Duration::from_secs((day + 1) * 86_400);
+                return Err(Refusal::too_many(
                     "this form's daily limit is reached",
+                    midnight.saturating_sub(since_epoch),
                 ));
             }
         }

@@ -5,7 +5,10 @@
 use std::collections::HashMap;
 use std::net::IpAddr;
 use std::sync::Mutex;
-use std::time::Instant;
+use std::time::{Duration, Instant};
+
+/// The longest wait a refusal names (a form allowing 0 a minute never refills).
+const DAY: Duration = Duration::from_secs(86_400);
 
 /// More buckets than this and the full ones are dropped (a full bucket is the same as none).
 const MAX_BUCKETS: usize = 100_000;
@@ -23,8 +26,8 @@ pub struct AddressLimiter {
 }
 
 impl AddressLimiter {
-    /// Takes one token from `address`'s bucket of `form` at time `now`: `true` when there was
-    /// one (the request may go on).
+    /// Takes one token from `address`'s bucket of `form` at time `now`: `Ok` when there was
+    /// one (the request may go on), else how long until there is one.
     pub fn allow(
         &self,
         form: &str,
@@ -32,7 +35,7 @@ impl AddressLimiter {
         per_minute: u32,
         burst: u32,
         now: Instant,
-    ) -> bool {
+    ) -> Result<(), Duration> {
         let rate = f64::from(per_minute) / 60.0;
         let burst = f64::from(burst.max(1));
         let refilled = |bucket: Bucket| {
@@ -53,14 +56,17 @@ impl AddressLimiter {
             tokens: if allowed { tokens - 1.0 } else { tokens },
             at: now,
         };
-        allowed
+        if allowed {
+            Ok(())
+        } else {
+            Err(Duration::from_secs_f64((1.0 - tokens) / rate.max(f64::MIN_POSITIVE)).min(DAY))
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::time::Duration;
 
     #[test]
     fn a_burst_then_the_rate_per_address() {
@@ -69,22 +75,29 @@ mod tests {
         let start = Instant::now();
         let at = |seconds: u64| start + Duration::from_secs(seconds);
         let taken: Vec<bool> = (0..4)
-            .map(|_| limiter.allow("contact", one, 6, 3, at(0)))
+            .map(|_| limiter.allow("contact", one, 6, 3, at(0)).is_ok())
             .collect();
         assert_eq!(taken, [true, true, true, false]);
         assert!(
-            limiter.allow("contact", other, 6, 3, at(0)),
+            limiter.allow("contact", other, 6, 3, at(0)).is_ok(),
             "another address has its own bucket"
         );
         assert!(
-            limiter.allow("other-form", one, 6, 3, at(0)),
+            limiter.allow("other-form", one, 6, 3, at(0)).is_ok(),
             "another form has its own bucket"
         );
-        assert!(
-            !limiter.allow("contact", one, 6, 3, at(9)),
-            "6 a minute: one token per 10 s"
+        // The wait in whole seconds (the bucket counts in fractions).
+        let wait_at = |seconds| {
+            limiter
+                .allow("contact", one, 6, 3, at(seconds))
+                .map_err(|wait| wait.as_secs_f64().round() as u64)
+        };
+        assert_eq!(
+            wait_at(9),
+            Err(1),
+            "6 a minute: one token per 10 s, the next one a second away"
         );
-        assert!(limiter.allow("contact", one, 6, 3, at(11)));
-        assert!(!limiter.allow("contact", one, 6, 3, at(11)));
+        assert_eq!(wait_at(11), Ok(()));
+        assert_eq!(wait_at(11), Err(9));
     }
 }

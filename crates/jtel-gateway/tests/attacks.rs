@@ -617,3 +617,35 @@ async fn every_attack_is_refused_and_nothing_reaches_jtel() {
         failures.join("\n")
     );
 }
+
+/// The `Retry-After` of an answer's header block, in seconds.
+fn retry_after(head: &str) -> Option<u64> {
+    head.lines()
+        .find_map(|line| {
+            line.to_ascii_lowercase()
+                .strip_prefix("retry-after:")
+                .map(str::to_owned)
+        })
+        .and_then(|value| value.trim().parse().ok())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_create_over_a_limit_says_when_to_try_again() {
+    let stand = Stand::start("").await;
+    // `limited` refills one a minute; `capped` frees up at the next UTC midnight.
+    for (form, at_most) in [("limited", 60), ("capped", 86_400)] {
+        let path = format!("/jtel/public/{form}/acd/events/create");
+        for _ in 0..2 {
+            let allowed = stand.send(&create(&path, &callback(form))).await;
+            assert_eq!(allowed.status, 200, "{form}: {}", allowed.body);
+        }
+        let refused = stand.send(&create(&path, &callback(form))).await;
+        assert_eq!(refused.status, 429, "{form}: {}", refused.body);
+        let wait = retry_after(&refused.head);
+        assert!(
+            wait.is_some_and(|seconds| (1..=at_most).contains(&seconds)),
+            "{form}: Retry-After {wait:?} in {}",
+            refused.head
+        );
+    }
+}

@@ -336,9 +336,19 @@ fn failure(error: &ApiError) -> Cow<'static, str> {
             "Der Server hat einige Eingaben abgelehnt: Prüfen Sie die markierten Felder.".into()
         }
         ApiError::Unauthorized => {
-            "Der Server hat diesem Formular den Zugang verweigert. Bitte informieren Sie die Administration dieser Seite."
+            "Der Server hat diesem Formular den Zugang verweigert: Sie sind vielleicht abgemeldet oder dazu nicht berechtigt. Melden Sie sich erneut an oder informieren Sie die Administration dieser Seite; Ihre Eingaben bleiben erhalten."
                 .into()
         }
+        ApiError::TooManyRequests {
+            retry_after_seconds: None,
+        } => "Zu viele Anfragen. Bitte versuchen Sie es später erneut; Ihre Eingaben bleiben erhalten."
+            .into(),
+        ApiError::TooManyRequests {
+            retry_after_seconds: Some(seconds),
+        } => format!(
+            "Zu viele Anfragen. Bitte versuchen Sie es in {seconds} Sekunden erneut; Ihre Eingaben bleiben erhalten."
+        )
+        .into(),
         ApiError::RouteMissing => {
             "Der Dienst, an den dieses Formular sendet, wurde unter seiner Adresse nicht gefunden. Bitte informieren Sie die Administration dieser Seite."
                 .into()

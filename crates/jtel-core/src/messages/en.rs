@@ -317,9 +317,18 @@ fn failure(error: &ApiError) -> Cow<'static, str> {
         ApiError::Invalid { problems } if problems.is_empty() => "The server refused the request. Check your input and try again.".into(),
         ApiError::Invalid { .. } => "The server refused some of the input: check the marked fields.".into(),
         ApiError::Unauthorized => {
-            "The server denied this form access. Please tell the administrator of this page."
+            "The server denied this form access: you may be signed out or not allowed to do this. Sign in again or tell the administrator of this page; your input is kept."
                 .into()
         }
+        ApiError::TooManyRequests {
+            retry_after_seconds: None,
+        } => "Too many requests. Please try again later; your input is kept.".into(),
+        ApiError::TooManyRequests {
+            retry_after_seconds: Some(seconds),
+        } => format!(
+            "Too many requests. Please try again in {seconds} seconds; your input is kept."
+        )
+        .into(),
         ApiError::RouteMissing => {
             "The service this form sends to was not found at its address. Please tell the administrator of this page.".into()
         }

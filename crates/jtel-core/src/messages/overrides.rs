@@ -275,6 +275,8 @@ const OTHER_KEYS: &[&str] = &[
     "failure.refused",
     "failure.invalid",
     "failure.unauthorized",
+    "failure.too-many-requests",
+    "failure.too-many-requests-wait",
     "failure.route-missing",
     "failure.not-found",
     "failure.conflict",
@@ -533,6 +535,12 @@ pub fn for_every_text(mut visit: impl FnMut(&Text<'_>)) {
             }],
         },
         ApiError::Unauthorized,
+        ApiError::TooManyRequests {
+            retry_after_seconds: None,
+        },
+        ApiError::TooManyRequests {
+            retry_after_seconds: Some(30),
+        },
         ApiError::RouteMissing,
         ApiError::NotFound { message: reason() },
         ApiError::Conflict { message: reason() },
