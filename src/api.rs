@@ -1,23 +1,29 @@
 //! The jtel REST client used by the forms: browser `fetch` through gloo-net.
 //!
 //! By default the client talks to a same-origin gateway path (for example `/jtel`) that adds
-//! the `Authorization` header itself, so the browser never holds the jtel token. Direct mode
-//! ([`JtelClient::with_token`]) sends the token from the page and is the less safe choice: the
-//! token is then in the page for anyone with the developer tools — in this client's memory and,
-//! when the host sets it as the `token` attribute of a custom element, in the DOM too (the
-//! `mount()` option keeps it out of the DOM). This client never logs it or shows it in `Debug`.
+//! the jtel token itself, so the browser never holds it. Staff widgets send the host's
+//! [`Credentials`] (a short-lived staff token, or a function giving one) as `Authorization:
+//! Bearer …`; when the gateway refuses a token a function gave (401, it expired), the function is
+//! asked again once and the request sent once more; a second refusal is
+//! [`ApiError::Unauthorized`]. Direct mode ([`JtelClient::with_token`]) sends the jtel token
+//! from the page and is the less safe choice: the token is then in the page for anyone with
+//! the developer tools — in this client's memory and, when the host sets it as the `token`
+//! attribute of a custom element, in the DOM too (the `mount()` option keeps it out of the
+//! DOM). This client never logs credentials or shows them in `Debug`.
 //!
 //! setValue is sent in the configured [`SetValueForm`] (the path form by default); when the
 //! server answers that it knows no such route, the other form is tried once, and the form that
 //! was understood is remembered for that base URL for the rest of the page's life.
 //!
 //! A list answer's rows that cannot be read are skipped, counted in [`Records`] and reported
-//! once per list on the browser console.
+//! once per list on the browser console. A 429 becomes [`ApiError::TooManyRequests`] with the
+//! answer's `Retry-After`.
 //!
 //! Every request is abandoned (through an `AbortController`) when no answer has arrived after
 //! the client's timeout or when the future waiting for it is dropped, and nothing is sent while
 //! the browser is offline.
 
+use crate::credentials::{Credentials, Token};
 use gloo_net::http::{Request, RequestBuilder};
 use gloo_timers::callback::Timeout;
 use jtel_core::model::{
@@ -39,7 +45,7 @@ pub const DEFAULT_TIMEOUT_SECONDS: u32 = 20;
 #[derive(Clone, PartialEq, Eq)]
 pub struct JtelClient {
     base_url: String,
-    token: Option<String>,
+    credentials: Option<Credentials>,
     timeout_seconds: u32,
     set_value_form: SetValueForm,
 }
@@ -50,12 +56,12 @@ thread_local! {
     static UNDERSTOOD_FORMS: RefCell<Vec<(String, SetValueForm)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Shows the base URL and the timeout, never the token.
+/// Shows the base URL and the timeout, never a token.
 impl std::fmt::Debug for JtelClient {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("JtelClient")
             .field("base_url", &self.base_url)
-            .field("token", &self.token.as_ref().map(|_| "…"))
+            .field("credentials", &self.credentials)
             .field("timeout_seconds", &self.timeout_seconds)
             .field("set_value_form", &self.set_value_form)
             .finish()
@@ -67,7 +73,7 @@ impl JtelClient {
     pub fn new(base_url: &str) -> Self {
         Self {
             base_url: base_url.trim_end_matches('/').to_owned(),
-            token: None,
+            credentials: None,
             timeout_seconds: DEFAULT_TIMEOUT_SECONDS,
             set_value_form: SetValueForm::default(),
         }
@@ -77,25 +83,25 @@ impl JtelClient {
     ///
     /// Anyone who can open the page's developer tools can read the token, and a jtel token
     /// opens the whole client account. Prefer a gateway.
-    pub fn with_token(mut self, token: &str) -> Self {
-        self.token = Some(token.to_owned());
+    pub fn with_token(self, token: &str) -> Self {
+        self.with_credentials(Some(Credentials::fixed(token)))
+    }
+
+    /// Sends `Authorization: Bearer …` with the token `credentials` give (none when `None`).
+    pub fn with_credentials(mut self, credentials: Option<Credentials>) -> Self {
+        self.credentials = credentials;
         self
     }
 
-    /// [`JtelClient::with_token`] when a token is given, else the client unchanged: what a
-    /// form's optional `token` property asks for.
-    pub fn with_optional_token(self, token: Option<&str>) -> Self {
-        match token {
-            Some(token) => self.with_token(token),
-            None => self,
-        }
-    }
-
-    /// A client as the widgets' settings describe it: base URL, the token in direct mode only,
-    /// and the timeout in seconds.
-    pub fn configured(base_url: &str, token: Option<&str>, timeout_seconds: u32) -> Self {
+    /// A client as the widgets' settings describe it: base URL, credentials, and the timeout
+    /// in seconds.
+    pub fn configured(
+        base_url: &str,
+        credentials: Option<Credentials>,
+        timeout_seconds: u32,
+    ) -> Self {
         Self::new(base_url)
-            .with_optional_token(token)
+            .with_credentials(credentials)
             .with_timeout(timeout_seconds)
     }
 
@@ -119,14 +125,16 @@ impl JtelClient {
         event: &CreateAcdEvent,
         intent: &str,
     ) -> Result<AcdEvent, ApiError> {
-        let builder =
-            Request::post(&self.url("acd/events/create")).header("Idempotency-Key", intent);
+        let url = self.url("acd/events/create");
         let (status, body) = self
-            .exchange(builder, |builder| {
-                builder
-                    .header("Content-Type", "application/json")
-                    .body(event.to_json())
-            })
+            .exchange(
+                &|| {
+                    Request::post(&url)
+                        .header("Idempotency-Key", intent)
+                        .header("Content-Type", "application/json")
+                },
+                Some(&event.to_json()),
+            )
             .await?;
         interpret_created_event(status, &body)
     }
@@ -202,41 +210,78 @@ impl JtelClient {
         value: i64,
     ) -> Result<SetValueOutcome, ApiError> {
         let (route, query) = form.route(id, value);
-        let builder = Request::patch(&self.url(&route));
-        // Through `query`, not in the URL: gloo-net would append its own (empty) query to a
-        // URL that has one, sending `?value=7&`.
-        let builder = match query {
-            Some(pair) => builder.query([pair]),
-            None => builder,
+        let url = self.url(&route);
+        let request = || {
+            let builder = Request::patch(&url);
+            // Through `query`, not in the URL: gloo-net would append its own (empty) query to a
+            // URL that has one, sending `?value=7&`.
+            match &query {
+                Some((name, value)) => builder.query([(*name, value.as_str())]),
+                None => builder,
+            }
         };
-        let (status, body) = self.exchange(builder, RequestBuilder::build).await?;
+        let (status, body) = self.exchange(&request, None).await?;
         interpret_set_value(status, &body)
     }
 
     /// A GET of `path`'s status and body.
     async fn get(&self, path: &str) -> Result<(u16, String), ApiError> {
-        self.exchange(Request::get(&self.url(path)), RequestBuilder::build)
-            .await
+        let url = self.url(path);
+        self.exchange(&|| Request::get(&url), None).await
     }
 
-    /// Sends the request `finish` makes of `builder` (credentials and the abort signal added)
-    /// and reads the whole answer. Only a missing answer is an error here: offline, timed out,
-    /// or no connection.
+    /// Sends the request `request` starts, with `body` (JSON) if given and the credentials'
+    /// token, and reads the whole answer. A token a function gave that the server refuses (401)
+    /// is replaced once and the request sent again. Errors here: no answer (offline, timed out,
+    /// no connection), no token, and 429.
     async fn exchange(
         &self,
-        builder: RequestBuilder,
-        finish: impl FnOnce(RequestBuilder) -> Result<Request, gloo_net::Error>,
+        // Not generic: one copy of this future in the wasm for every route.
+        request: &dyn Fn() -> RequestBuilder,
+        body: Option<&str>,
     ) -> Result<(u16, String), ApiError> {
         if !browser_online() {
             return Err(ApiError::Offline);
         }
+        let token = match &self.credentials {
+            Some(credentials) => Some(credentials.token().await?),
+            None => None,
+        };
+        let mut reply = self.send(request(), body, token.as_ref()).await?;
+        if let (401, Some(credentials), Some(token)) = (reply.status, &self.credentials, &token) {
+            if credentials.refreshes() {
+                let fresh = credentials.instead_of(token).await?;
+                reply = self.send(request(), body, Some(&fresh)).await?;
+            }
+        }
+        if reply.status == 429 {
+            return Err(ApiError::TooManyRequests {
+                retry_after_seconds: None,
+            }
+            .with_retry_after(reply.retry_after.as_deref()));
+        }
+        Ok((reply.status, reply.body))
+    }
+
+    /// One request: `builder` with `token` and `body` added, abandoned after the timeout.
+    async fn send(
+        &self,
+        builder: RequestBuilder,
+        body: Option<&str>,
+        token: Option<&Token>,
+    ) -> Result<Reply, ApiError> {
         let controller = AbortController::new().map_err(|_| ApiError::Network {
             detail: "AbortController is missing".to_owned(),
         })?;
-        let request = finish(
-            self.authorized(builder)
-                .abort_signal(Some(&controller.signal())),
-        )
+        let builder = match token {
+            Some(token) => builder.header("Authorization", &format!("Bearer {}", token.text)),
+            None => builder,
+        }
+        .abort_signal(Some(&controller.signal()));
+        let request = match body {
+            Some(body) => builder.body(body.to_owned()),
+            None => builder.build(),
+        }
         .map_err(network)?;
         let timed_out = Rc::new(Cell::new(false));
         let _timer = {
@@ -249,8 +294,11 @@ impl JtelClient {
         let _abort_if_dropped = AbortOnDrop(controller);
         let answer = async {
             let response = request.send().await?;
-            let status = response.status();
-            Ok((status, response.text().await?))
+            Ok(Reply {
+                status: response.status(),
+                retry_after: response.headers().get("retry-after"),
+                body: response.text().await?,
+            })
         };
         answer.await.map_err(|error| {
             if timed_out.get() {
@@ -266,13 +314,13 @@ impl JtelClient {
     fn url(&self, path: &str) -> String {
         format!("{}/{path}", self.base_url)
     }
+}
 
-    fn authorized(&self, builder: RequestBuilder) -> RequestBuilder {
-        match &self.token {
-            Some(token) => builder.header("Authorization", &format!("Bearer {token}")),
-            None => builder,
-        }
-    }
+/// What a server answered.
+struct Reply {
+    status: u16,
+    retry_after: Option<String>,
+    body: String,
 }
 
 /// The records of the list answer `path` gave; skipped rows are reported once on the console.

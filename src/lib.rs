@@ -2,7 +2,10 @@
 //!
 //! Where things live:
 //! - [`api`]: the jtel REST client over browser `fetch` (gloo-net), returning jtel-core outcomes.
-//! - [`settings`]: what every widget is configured with (API address, token, timeout, language).
+//! - [`settings`]: what every widget is configured with (API address, credentials, timeout,
+//!   language).
+//! - [`credentials`]: the token sent to the gateway: a string, or the host's function asked
+//!   again once when the token is refused.
 //! - [`form_state`]: what an ACD event form holds (the typed draft, touched fields, the request
 //!   lifecycle) as a pure reducer.
 //! - [`cockpit_state`]: the same for a cockpit variable form (typed value, confirmation,
@@ -27,6 +30,7 @@
 pub mod api;
 pub mod cockpit_state;
 pub mod components;
+pub mod credentials;
 pub mod draft_store;
 pub mod embed;
 pub mod focus;

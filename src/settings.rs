@@ -1,9 +1,10 @@
-//! What every widget is configured with, whatever its kind: where the jtel API is, the token in
-//! direct mode, how long to wait, the language and the integrator's own texts, and how setValue
+//! What every widget is configured with, whatever its kind: where the jtel API is, the
+//! credentials (the host's staff token or its function; the jtel token in direct mode), how long to wait, the language and the integrator's own texts, and how setValue
 //! carries its value. One type for the three widgets' properties
 //! and one reader for it (`embed::config`).
 
 use crate::api::{JtelClient, DEFAULT_TIMEOUT_SECONDS};
+use crate::credentials::Credentials;
 use jtel_core::messages::{TextOverrides, Texts};
 use jtel_core::outcome::SetValueForm;
 use jtel_core::Language;
@@ -17,6 +18,9 @@ pub struct WidgetSettings {
     pub base_url: AttrValue,
     /// Direct mode only: the jtel token, sent from the browser. Leave unset with a gateway.
     pub token: Option<AttrValue>,
+    /// With a gateway: the staff token, or the host's function that gives one (see
+    /// [`crate::credentials`]). Used instead of `token` when both are set.
+    pub credentials: Option<Credentials>,
     /// How long each request waits for an answer, in seconds.
     pub timeout_seconds: u32,
     /// Language of every text in the widget.
@@ -33,6 +37,7 @@ impl Default for WidgetSettings {
         Self {
             base_url: AttrValue::Static("/jtel"),
             token: None,
+            credentials: None,
             timeout_seconds: DEFAULT_TIMEOUT_SECONDS,
             language: Language::default(),
             texts: TextOverrides::default(),
@@ -44,7 +49,9 @@ impl Default for WidgetSettings {
 impl WidgetSettings {
     /// The jtel client these settings describe.
     pub fn client(&self) -> JtelClient {
-        JtelClient::configured(&self.base_url, self.token.as_deref(), self.timeout_seconds)
+        let credentials =
+            (self.credentials.clone()).or_else(|| self.token.as_deref().map(Credentials::fixed));
+        JtelClient::configured(&self.base_url, credentials, self.timeout_seconds)
             .with_set_value_form(self.set_value_form)
     }
 

@@ -3,13 +3,16 @@
 //! configuration notice, writes one console error naming the option and what it accepts, and
 //! fires a bubbling, composed `jtel-config-error` event with `{ option, value, accepted }`.
 //! The accepted shapes (booleans or on/off, arrays or comma lists, numbers or numeric strings)
-//! are taken as they are.
+//! are taken as they are. `credentials` is taken from a property or option only, and its
+//! value is never repeated.
 #![cfg(target_arch = "wasm32")]
 
 mod dom;
 
 use dom::embedded::{camel, document, form, Way, Widget, WAYS};
+use dom::{install_canned_fetch, last_sent, sent_requests, serve};
 use js_sys::{Array, Reflect};
+use jtel_widgets::embed::custom_elements;
 use jtel_widgets::jtel_core::Field;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -247,4 +250,104 @@ async fn booleans_lists_and_numbers_are_taken_in_every_accepted_shape() {
             );
         }
     }
+}
+
+/// A cockpit list at `base` (nothing canned: its load fails with 404) whose `credentials`
+/// property is set to `value` before it is put into the page.
+async fn list_with_credentials(base: &str, value: &JsValue) -> Widget {
+    install_canned_fetch();
+    custom_elements::register();
+    let host = document().create_element("jtel-cockpit-variables").unwrap();
+    host.set_attribute("base-url", base).unwrap();
+    Reflect::set(&host, &"credentials".into(), value).unwrap();
+    document().body().unwrap().append_child(&host).unwrap();
+    yew::scheduler::flush().await;
+    Widget::from_element(host)
+}
+
+#[wasm_bindgen_test]
+async fn credentials_come_only_from_a_property_or_option_and_are_never_echoed() {
+    capture_console_errors();
+    let heard = config_errors();
+    let secret = "staff-token-never-echoed";
+    // An attribute (markup, or a link to the iframe page) is never read; nor a number, nor
+    // credentials beside a token.
+    let refused = [
+        (
+            Widget::mount_unready(
+                Way::Attribute,
+                "jtel-cockpit-variables",
+                &[("credentials", secret)],
+            )
+            .await,
+            "an attribute",
+        ),
+        (
+            list_with_credentials("https://jtel.test/credentials-number", &7.into()).await,
+            "number",
+        ),
+        (
+            Widget::mount_unready(
+                Way::Update,
+                "jtel-cockpit-variables",
+                &[("token", "direct"), ("credentials", secret)],
+            )
+            .await,
+            "beside token",
+        ),
+    ];
+    for (widget, why) in &refused {
+        let notice = widget
+            .view()
+            .text(".jtel-config-notice")
+            .unwrap_or_default();
+        assert!(notice.contains("credentials"), "{why}: {notice}");
+        let events = details_from(&heard, widget);
+        assert_eq!(events.len(), 1, "{why}");
+        assert_eq!(get(&events[0], "value"), format!("({why})"));
+        assert!(get(&events[0], "accepted").contains("never an attribute"));
+    }
+    let logged = console_errors();
+    assert_eq!(logged.lines().count(), 3, "{logged}");
+    assert!(!logged.contains(secret), "{logged}");
+
+    // A function as the property: asked when the first request needs a token, its answer sent;
+    // the property is not readable back and no attribute appears. A 401 asks once more and
+    // sends once more, then the error stays (the canned jtel refuses every token).
+    let base = "https://jtel.test/credentials-function";
+    serve("GET", &format!("{base}/cockpitVariables"), 401, "", 0);
+    let calls = js_sys::Function::new_no_args(
+        "window.__jtelCredentialCalls = (window.__jtelCredentialCalls || 0) + 1; \
+         return Promise.resolve('token-' + window.__jtelCredentialCalls);",
+    );
+    let widget = list_with_credentials(base, &calls.into()).await;
+    let key = format!("GET {base}/cockpitVariables");
+    for _ in 0..100 {
+        if widget.view().find("[role=alert]").is_some() {
+            break;
+        }
+        gloo_timers::future::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    let sent: Vec<_> = sent_requests()
+        .lines()
+        .filter(|line| *line == key)
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(sent.len(), 2, "sent once, and once more after the 401");
+    let last: serde_json::Value = serde_json::from_str(&last_sent(&key).unwrap()).unwrap();
+    assert_eq!(last["authorization"], "Bearer token-2");
+    let window = web_sys::window().unwrap();
+    assert_eq!(
+        Reflect::get(&window, &"__jtelCredentialCalls".into()).unwrap(),
+        2
+    );
+    assert!(Reflect::get(&widget.host, &"credentials".into())
+        .unwrap()
+        .is_undefined());
+    assert!(!widget.host.has_attribute("credentials"));
+    assert!(widget
+        .view()
+        .text("[role=alert]")
+        .unwrap()
+        .contains("signed out or not authorised"));
 }

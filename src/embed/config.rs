@@ -1,6 +1,10 @@
 //! A widget's configuration, read the same way from element attributes, element properties
 //! and JS options, strictly: what is not understood is reported (see [`jtel_core::options`]).
+//! The `credentials` are read apart from the other options: a JavaScript value (a string or a
+//! function) taken only from a property or a `mount()` option, never as text from an attribute.
 
+use crate::credentials::Credentials;
+use crate::embed::custom_elements::credentials_property;
 use crate::settings::WidgetSettings;
 use js_sys::{Array, Object, Reflect};
 use jtel_core::messages::{TextOverrides, Texts};
@@ -17,8 +21,37 @@ use yew::AttrValue;
 /// properties (arrays, objects), by camelCase key; written by the element's JS class.
 const RICH_PROPERTIES: &str = "jtelRich";
 
+/// The key of the credentials option (the property and `mount()` option `credentials`).
+pub const CREDENTIALS: &str = "credentials";
+
+/// Where a widget's configuration comes from: its options, and the credentials.
+pub trait WidgetSource: Options {
+    /// The `credentials` the host gave.
+    fn credentials(&self) -> GivenCredentials;
+}
+
+/// What a host page gave as `credentials`.
+pub enum GivenCredentials {
+    /// Nothing.
+    None,
+    /// An attribute, which is never read (a link to the iframe page or any markup could set it).
+    Attribute,
+    /// A property or `mount()` option.
+    Value(JsValue),
+}
+
 /// A custom element's settings: its attributes, and the rich properties set on it (those win).
 pub struct ElementOptions<'a>(pub &'a Element);
+
+impl WidgetSource for ElementOptions<'_> {
+    fn credentials(&self) -> GivenCredentials {
+        match credentials_property(self.0) {
+            value if !value.is_undefined() && !value.is_null() => GivenCredentials::Value(value),
+            _ if self.0.has_attribute(CREDENTIALS) => GivenCredentials::Attribute,
+            _ => GivenCredentials::None,
+        }
+    }
+}
 
 impl Options for ElementOptions<'_> {
     fn get(&self, key: &str) -> Option<OptionValue> {
@@ -43,6 +76,17 @@ pub struct JsOptions(pub Object);
 impl Options for JsOptions {
     fn get(&self, key: &str) -> Option<OptionValue> {
         option_value(Reflect::get(&self.0, &JsValue::from_str(&camel_case(key))).ok()?)
+    }
+}
+
+impl WidgetSource for JsOptions {
+    fn credentials(&self) -> GivenCredentials {
+        match Reflect::get(&self.0, &JsValue::from_str(CREDENTIALS)) {
+            Ok(value) if !value.is_undefined() && !value.is_null() => {
+                GivenCredentials::Value(value)
+            }
+            _ => GivenCredentials::None,
+        }
     }
 }
 
@@ -102,8 +146,15 @@ pub fn camel_case(key: &str) -> String {
 }
 
 /// The settings of [`widget_settings`] an ACD event form reads.
-const ACD_EVENT_FORM_WIDGET_KEYS: [&str; 6] =
-    ["base-url", "token", "lang", "timeout", "texts", "loading"];
+const ACD_EVENT_FORM_WIDGET_KEYS: [&str; 7] = [
+    "base-url",
+    "token",
+    CREDENTIALS,
+    "lang",
+    "timeout",
+    "texts",
+    "loading",
+];
 
 /// The settings of [`draft_key`].
 const DRAFT_KEYS: [&str; 3] = ["draft-key", "store-draft", "id"];
@@ -122,6 +173,7 @@ pub const ACD_EVENT_FORM_KEYS: &[&str] =
 pub const COCKPIT_VARIABLE_KEYS: &[&str] = &[
     "base-url",
     "token",
+    CREDENTIALS,
     "variable",
     "lang",
     "refresh-seconds",
@@ -135,6 +187,7 @@ pub const COCKPIT_VARIABLE_KEYS: &[&str] = &[
 pub const COCKPIT_VARIABLES_KEYS: &[&str] = &[
     "base-url",
     "token",
+    CREDENTIALS,
     "lang",
     "timeout",
     "set-value-form",
@@ -163,22 +216,25 @@ pub fn texts(source: &dyn Options) -> Texts {
     Texts::new(language(source), overrides)
 }
 
-/// The settings every widget shares: `base-url`, `token`, `timeout`, `lang`, `texts`,
-/// `set-value-form`; `loading` is checked here (the JS loader acts on it before the widget
-/// code runs, and takes any value but `lazy` as `eager`).
-pub fn widget_settings(reader: &mut OptionReader) -> WidgetSettings {
+/// The settings every widget shares: `base-url`, `token`, `credentials`, `timeout`, `lang`,
+/// `texts`, `set-value-form`; `loading` is checked here (the JS loader acts on it before the
+/// widget code runs, and takes any value but `lazy` as `eager`).
+pub fn widget_settings(reader: &mut OptionReader, source: &dyn WidgetSource) -> WidgetSettings {
     reader.parse("loading", accepted::LOADING, |loading| {
         ["eager", "lazy"]
             .contains(&loading.to_ascii_lowercase().as_str())
             .then_some(())
     });
     let defaults = WidgetSettings::default();
+    let token = reader.text("token").map(AttrValue::from);
+    let credentials = credentials(reader, source, token.is_some());
     WidgetSettings {
         base_url: reader
             .text("base-url")
             .map(AttrValue::from)
             .unwrap_or(defaults.base_url),
-        token: reader.text("token").map(AttrValue::from),
+        token,
+        credentials,
         timeout_seconds: reader
             .number("timeout", accepted::TIMEOUT, 1..=3600)
             .unwrap_or(defaults.timeout_seconds),
@@ -192,6 +248,30 @@ pub fn widget_settings(reader: &mut OptionReader) -> WidgetSettings {
             )
             .unwrap_or(defaults.set_value_form),
     }
+}
+
+/// The `credentials` of `source`; an attribute, a value of another type or credentials beside
+/// a `token` are reported to `reader`, described by their kind, never by their text.
+fn credentials(
+    reader: &mut OptionReader,
+    source: &dyn WidgetSource,
+    with_token: bool,
+) -> Option<Credentials> {
+    let refused = match source.credentials() {
+        GivenCredentials::None => return None,
+        GivenCredentials::Attribute => "an attribute".to_owned(),
+        GivenCredentials::Value(_) if with_token => "beside token".to_owned(),
+        GivenCredentials::Value(value) => match Credentials::from_js(&value) {
+            Ok(credentials) => return Some(credentials),
+            Err(kind) => kind,
+        },
+    };
+    reader.refuse(
+        CREDENTIALS,
+        &OptionValue::Other(refused),
+        accepted::CREDENTIALS,
+    );
+    None
 }
 
 /// Where a form's drafts are kept: `draft-key`, else the element's `id`; none when

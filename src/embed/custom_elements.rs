@@ -13,6 +13,10 @@
 //! looks after the elements: it starts the code at once or when a `loading="lazy"` element
 //! nears the viewport, and tells every element `jtel-failed` (`unsupported`) when WebAssembly
 //! cannot run; the elements' own children show meanwhile ([`crate::embed::shadow`]).
+//!
+//! `credentials` is a property only: whatever it is set to is kept in a `WeakMap` of this
+//! module (not on the element, never reflected to an attribute, and its getter answers
+//! `undefined`), and a `credentials` attribute is reported, never read.
 
 use crate::embed::commands;
 use crate::embed::config::ElementOptions;
@@ -22,17 +26,20 @@ use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
 #[wasm_bindgen(inline_js = r#"
+const credentials = new WeakMap();
+export function credentialsOf(element) { return credentials.get(element); }
 export function defineWidgetElement(name, observed, connected, disconnected, changed, command) {
   if (customElements.get(name)) return;
   const camel = (key) => key.replace(/-([a-z])/g, (_, letter) => letter.toUpperCase());
-  // Settings the element already has (`id`, `lang`) keep their own properties.
-  const keys = observed.filter((key) => !(camel(key) in HTMLElement.prototype));
+  // Settings the element already has (`id`, `lang`) keep their own properties; credentials
+  // have their own below.
+  const keys = observed.filter((key) => key !== "credentials" && !(camel(key) in HTMLElement.prototype));
   class WidgetElement extends HTMLElement {
     constructor() {
       super();
       this.jtelRich = {};
       this.jtelReady = new Promise((resolve) => { this.jtelResolveReady = resolve; });
-      for (const key of keys) {
+      for (const key of [...keys, "credentials"]) {
         const property = camel(key);
         if (Object.prototype.hasOwnProperty.call(this, property)) {
           const value = this[property];
@@ -73,10 +80,24 @@ export function defineWidgetElement(name, observed, connected, disconnected, cha
       },
     });
   }
+  Object.defineProperty(WidgetElement.prototype, "credentials", {
+    configurable: true,
+    enumerable: false,
+    get() { return undefined; },
+    set(value) {
+      if (value === null || value === undefined) credentials.delete(this);
+      else credentials.set(this, value);
+      changed(this);
+    },
+  });
   customElements.define(name, WidgetElement);
 }
 "#)]
 extern "C" {
+    /// What the element's `credentials` property was set to (`undefined` when nothing).
+    #[wasm_bindgen(js_name = credentialsOf)]
+    pub fn credentials_property(element: &Element) -> JsValue;
+
     #[wasm_bindgen(js_name = defineWidgetElement)]
     fn define_widget_element(
         name: &str,

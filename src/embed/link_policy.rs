@@ -18,8 +18,9 @@ use std::fmt;
 pub const DISPLAY_KEYS: [&str; 4] = ["widget", "lang", "heading-level", "region"];
 
 /// Settings only the deployment gives: where the page sends data, and with which credentials.
-/// A deployment's `link-may-set` cannot open them either.
-pub const DEPLOYMENT_ONLY_KEYS: [&str; 2] = ["base-url", "token"];
+/// A deployment's `link-may-set` cannot open them either. (`credentials` is a property only:
+/// the widget refuses it even from the deployment, which can only write attributes.)
+pub const DEPLOYMENT_ONLY_KEYS: [&str; 3] = ["base-url", "token", "credentials"];
 
 /// Settings that decide where what the user sends goes (routing) or are texts the page shows
 /// as its own. A link sets them only when the deployment lists them, and the page then shows

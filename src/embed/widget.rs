@@ -13,12 +13,13 @@ use crate::components::{
     cockpit_variable_list::CockpitVariableListProps,
 };
 use crate::embed::app_pool::{PooledApp, WidgetProps};
+use crate::embed::config::WidgetSource;
 use crate::embed::{config, host_events, notice, shadow};
 use crate::form_control::FormControl;
 #[cfg(feature = "acd-event-form")]
 use jtel_core::event_form::EventFormSettings;
 use jtel_core::messages::Texts;
-use jtel_core::options::{ConfigError, OptionReader, Options};
+use jtel_core::options::{ConfigError, OptionReader};
 use web_sys::Element;
 use yew::Callback;
 
@@ -105,7 +106,7 @@ impl MountedWidget {
     /// Renders a widget of `kind` into `host`'s shadow root, configured by `source`; `None`
     /// when the kind is not in this bundle or `host` cannot hold a shadow root. A
     /// configuration it cannot read shows a notice instead (see [`MountedWidget::update`]).
-    pub fn mount(host: &Element, kind: WidgetKind, source: &dyn Options) -> Option<Self> {
+    pub fn mount(host: &Element, kind: WidgetKind, source: &dyn WidgetSource) -> Option<Self> {
         if !kind.is_bundled() {
             return None;
         }
@@ -135,7 +136,7 @@ impl MountedWidget {
     /// not understand is never ignored: the widget shows a configuration notice in its place
     /// (what the user typed stays, for when the configuration is right again), and each such
     /// value is announced once, on the console and as a `jtel-config-error` event.
-    pub fn update(&mut self, source: &dyn Options) {
+    pub fn update(&mut self, source: &dyn WidgetSource) {
         let errors = match widget_props(&self.link, self.kind, source, &mut self.texts) {
             Ok(props) => {
                 self.app.show(props);
@@ -185,7 +186,7 @@ impl MountedWidget {
 fn widget_props(
     link: &HostLink,
     kind: WidgetKind,
-    source: &dyn Options,
+    source: &dyn WidgetSource,
     texts: &mut Texts,
 ) -> Result<WidgetProps, Vec<ConfigError>> {
     match kind {
@@ -208,11 +209,11 @@ fn widget_props(
 #[cfg(feature = "acd-event-form")]
 fn acd_event_form_props(
     link: &HostLink,
-    source: &dyn Options,
+    source: &dyn WidgetSource,
     texts: &mut Texts,
 ) -> Result<AcdEventFormProps, Vec<ConfigError>> {
     let mut reader = OptionReader::new(source);
-    let widget = config::widget_settings(&mut reader);
+    let widget = config::widget_settings(&mut reader, source);
     *texts = widget.texts();
     let form = EventFormSettings::read(&mut reader);
     let draft_key = config::draft_key(&mut reader);
@@ -231,11 +232,11 @@ fn acd_event_form_props(
 #[cfg(feature = "cockpit")]
 fn cockpit_variable_props(
     link: &HostLink,
-    source: &dyn Options,
+    source: &dyn WidgetSource,
     texts: &mut Texts,
 ) -> Result<CockpitVariableFormProps, Vec<ConfigError>> {
     let mut reader = OptionReader::new(source);
-    let widget = config::widget_settings(&mut reader);
+    let widget = config::widget_settings(&mut reader, source);
     *texts = widget.texts();
     let (variable_id, refresh_seconds) = (
         config::variable_id(&mut reader),
@@ -254,11 +255,11 @@ fn cockpit_variable_props(
 #[cfg(feature = "cockpit")]
 fn cockpit_list_props(
     link: &HostLink,
-    source: &dyn Options,
+    source: &dyn WidgetSource,
     texts: &mut Texts,
 ) -> Result<CockpitVariableListProps, Vec<ConfigError>> {
     let mut reader = OptionReader::new(source);
-    let widget = config::widget_settings(&mut reader);
+    let widget = config::widget_settings(&mut reader, source);
     *texts = widget.texts();
     reader.finish()?;
     Ok(CockpitVariableListProps {

@@ -102,6 +102,11 @@ impl Widget {
         widget
     }
 
+    /// A custom element the test put into the page itself.
+    pub fn from_element(host: Element) -> Self {
+        Self { host, handle: None }
+    }
+
     pub fn view(&self) -> View {
         View {
             root: self.host.shadow_root().expect("an open shadow root").into(),
