@@ -38,6 +38,7 @@ fn callback() -> Value {
     json!({
         "AcdEventTypesID": 3,
         "AcdGroupsID": 235,
+        "Receiver": "4919900112233",
         "Sender": "49199123456789",
         "Subject": "Callback request from 49199123456789",
     })
@@ -219,15 +220,15 @@ async fn the_public_form_works_anonymously_and_the_staff_widgets_with_a_token() 
     let stand = Stand::start().await;
     let before = stand.events().await.len();
     let seen_before = stand.jtel.received().len();
-    let public = stand
-        .nginx
-        .url("frame.html?widget=acd-event-form&event-type=callback&group=235");
+    let public = stand.nginx.url(
+        "frame.html?widget=acd-event-form&event-type=callback&group=235&receiver=4919900112233",
+    );
     let sms =
         stand.staff_url("widget=acd-event-form&event-type=sms&group=235&receiver=4919900112233");
     let cockpit = stand.staff_url("widget=cockpit-variable&variable=192");
-    let tampered = stand
-        .nginx
-        .url("frame.html?widget=acd-event-form&event-type=callback&group=236");
+    let tampered = stand.nginx.url(
+        "frame.html?widget=acd-event-form&event-type=callback&group=236&receiver=4919900112233",
+    );
     let refused = browser::with_browser(move |client| async move {
         client.goto(&public).await.expect("public page loads");
         send_event(&client, "(0199) 123 456 789", "Public callback").await;
@@ -443,9 +444,9 @@ async fn the_jtel_token_reaches_nothing_a_browser_receives() {
 
     // Everything the pages can read in Chromium, after using them.
     let (public, cockpit) = (
-        stand
-            .nginx
-            .url("frame.html?widget=acd-event-form&event-type=callback&group=235"),
+        stand.nginx.url(
+            "frame.html?widget=acd-event-form&event-type=callback&group=235&receiver=4919900112233",
+        ),
         stand.staff_url("widget=cockpit-variable&variable=192"),
     );
     let seen: Vec<Value> = browser::with_browser(move |client| async move {
@@ -534,9 +535,9 @@ async fn the_pages_work_under_the_strict_content_security_policy() {
     }
 
     let (public, cockpit) = (
-        stand
-            .nginx
-            .url("frame.html?widget=acd-event-form&event-type=callback&group=235"),
+        stand.nginx.url(
+            "frame.html?widget=acd-event-form&event-type=callback&group=235&receiver=4919900112233",
+        ),
         stand.staff_url("widget=cockpit-variable&variable=192"),
     );
     let violations = browser::with_browser(move |client| async move {

@@ -1,7 +1,9 @@
 //! A token-adding proxy as Trunk's proxy is for the demo: serves the built page and forwards
 //! `/jtel/…` to the jtel server, adding the token, for the end-to-end tests of the widgets
-//! themselves. It decides nothing; the production gateway (`crates/jtel-gateway` behind nginx,
-//! [`super::nginx`]) is what e2e_gateway and e2e_faults run through. Without a token it passes the browser's own
+//! themselves. Like the demo's proxy it passes a public form's route (`/jtel/public/{form}/…`,
+//! what `contact.html` sends to) to the same jtel base URL. It decides nothing; the production
+//! gateway (`crates/jtel-gateway` behind nginx, [`super::nginx`]) is what e2e_gateway,
+//! e2e_gateway_staff and e2e_faults run through. Without a token it passes the browser's own
 //! `Authorization` header through, which is what direct mode needs.
 
 use axum::body::Bytes;
@@ -161,6 +163,12 @@ async fn forward(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
+    let path = match path.strip_prefix("public/") {
+        Some(form_route) => form_route
+            .split_once('/')
+            .map_or(String::new(), |(_, route)| route.to_owned()),
+        None => path,
+    };
     let url = match query {
         Some(query) => format!("{}/{path}?{query}", upstream.base_url),
         None => format!("{}/{path}", upstream.base_url),

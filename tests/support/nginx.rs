@@ -1,7 +1,9 @@
 //! The production deployment started for a test: `scripts/gateway.sh` runs nginx in front of
 //! one or more jtel-gateway instances (and Redis for several), on a free loopback port, in
 //! front of a jtel server. The gateway's configuration is written here: public forms
-//! `contact` (callbacks to group 235, a burst of 4 per address, then 6 a minute) and
+//! `contact` (callbacks to group 235 for the service number 4919900112233, as
+//! `static/contact.html` sends them; a burst of 4 per address, then 6 a minute),
+//! `one-a-minute` (the same, one per address and minute) and
 //! `fault-matrix` (the same, 100 at once), and staff tokens signed with an HS256 secret made for
 //! the test ([`Nginx::staff_token`]).
 
@@ -9,7 +11,7 @@ use jsonwebtoken::{Algorithm, EncodingKey};
 use jtel_gateway::test_support::{self, now, CallbackForm, StaffKey, TestConfig};
 use std::net::{SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
@@ -126,11 +128,14 @@ impl Nginx {
         let config = dir.join("gateway.toml");
         let upstream = format!("{upstream}/rest/v1.0/{clients_id}");
         let cors_origins: Vec<&str> = cors_origins.iter().map(String::as_str).collect();
-        let form = |name, per_address_per_minute, burst| CallbackForm {
+        // The contact page's form (callbacks to 235 for its service number, as
+        // static/contact.html sends them), one limited to one a minute, the fault matrix's.
+        let form = |name, per_address_per_minute, burst, receiver| CallbackForm {
             name,
             per_address_per_minute: Some(per_address_per_minute),
             burst,
             daily_cap: None,
+            receiver,
         };
         let text = TestConfig {
             jtel_base_url: &upstream,
@@ -141,13 +146,19 @@ impl Nginx {
                 algorithm: "HS256",
                 file: "secret_file = \"hs-secret\"".into(),
             }],
-            forms: &[form("contact", 6, 4), form("fault-matrix", 600, 100)],
+            forms: &[
+                form("contact", 6, 4, Some("4919900112233")),
+                form("one-a-minute", 1, 1, Some("4919900112233")),
+                form("fault-matrix", 600, 100, None),
+            ],
             ..TestConfig::default()
         }
         .toml();
         std::fs::write(&config, text).unwrap();
         let addr = free_port();
         let stderr = std::fs::File::create(dir.join("stderr.log")).expect("log file");
+        // nginx writes its access log (one line per request, never a header) to stdout.
+        let access = std::fs::File::create(dir.join("access.log")).expect("log file");
         let mut command = Command::new(gateway_script());
         match frame_ancestors {
             Some(ancestors) => command.env("FRAME_ANCESTORS", ancestors),
@@ -161,7 +172,7 @@ impl Nginx {
             .env("DIST_DIR", dist)
             .env("GATEWAY_DIR", dir.join("run"))
             .env_remove("REDIS_URL")
-            .stdout(Stdio::null())
+            .stdout(access)
             .stderr(stderr)
             .spawn()
             .expect("scripts/gateway.sh starts (nginx missing? run scripts/install-tools.sh)");
@@ -177,17 +188,30 @@ impl Nginx {
 
     /// A staff token for `scope` (space-separated), valid for five minutes.
     pub fn staff_token(&self, scope: &str) -> String {
+        self.staff_token_expiring(scope, 300)
+    }
+
+    /// A staff token for `scope` whose `exp` is `seconds` from now (less than the gateway's
+    /// 30 s of leeway in the past: an expired token).
+    pub fn staff_token_expiring(&self, scope: &str, seconds: i64) -> String {
+        let mut claims = test_support::claims("e2e-agent", scope);
+        claims["exp"] = now().saturating_add_signed(seconds).into();
         test_support::sign(
             "crm-1",
             Algorithm::HS256,
             &EncodingKey::from_secret(self.secret.as_bytes()),
-            &test_support::claims("e2e-agent", scope),
+            &claims,
         )
     }
 
     /// `http://127.0.0.1:{port}/{path}`.
     pub fn url(&self, path: &str) -> String {
         format!("http://{}/{path}", self.addr)
+    }
+
+    /// nginx's access log so far: one line per request, with its request line and status.
+    pub fn access_log(&self) -> String {
+        std::fs::read_to_string(self.dir.join("access.log")).unwrap_or_default()
     }
 
     /// What the script, nginx and the instances wrote to stderr so far.

@@ -24,6 +24,8 @@ pub struct CallbackForm {
     pub burst: u32,
     /// Creates per day, when capped.
     pub daily_cap: Option<u32>,
+    /// The only `Receiver` it may send, if any.
+    pub receiver: Option<&'static str>,
 }
 
 /// A staff key of a test configuration.
@@ -94,6 +96,9 @@ impl TestConfig<'_> {
                 let _ = writeln!(text, "per_address_per_minute = {rate}");
             }
             let _ = writeln!(text, "burst = {}", form.burst);
+            if let Some(receiver) = form.receiver {
+                let _ = writeln!(text, "receiver = \"{receiver}\"");
+            }
             if let Some(cap) = form.daily_cap {
                 let _ = writeln!(text, "daily_cap = {cap}");
             }

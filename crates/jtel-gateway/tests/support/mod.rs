@@ -35,6 +35,7 @@ pub fn config_text(jtel_base_url: &str, dir: &Path, extra: &str) -> String {
         per_address_per_minute,
         burst,
         daily_cap,
+        receiver: None,
     };
     let config = TestConfig {
         jtel_base_url,
