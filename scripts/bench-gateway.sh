@@ -88,33 +88,50 @@ gateway_rss() {
   echo "$total"
 }
 
-table="| gateway instances | requests | concurrency | requests/s | p50 ms | p99 ms | errors |
-|---:|---|---:|---:|---:|---:|---:|"
+# The machine's load average over the last minute (the benchmark shares the cores with
+# whatever else runs).
+load_now() { cut -d' ' -f1 /proc/loadavg; }
+
+table="| gateway instances | requests | concurrency | requests/s | p50 ms | p99 ms | errors | load average (1 min) before |
+|---:|---|---:|---:|---:|---:|---:|---:|"
 for instances in 1 2; do
   step "$instances instance(s): creates and picker reads, $DURATION s each, $CONCURRENCY clients"
   start_deployment "$instances"
   for mode in create read; do
-    read -r _ count errors rps p50 p99 < <(./target/release/gateway_load "$url" "$mode" "$CONCURRENCY" "$DURATION")
+    load=$(load_now)
+    read -r _ count errors rps p50 p99 < <(./target/release/gateway_load "$url" "$mode" "$CONCURRENCY" "$DURATION" 2>"$work/errors.txt")
+    # What the errors were, as the load generator counted them (HTTP status or no answer).
+    kinds="$(sed -n 's/^gateway_load [a-z]*: errors: //p' "$work/errors.txt")"
     label=$([ "$mode" = create ] && echo "create (POST acd/events/create)" || echo "picker read (GET users)")
-    table+=$'\n'"| $instances | $label | $CONCURRENCY | $rps | $p50 | $p99 | $errors of $count |"
+    table+=$'\n'"| $instances | $label | $CONCURRENCY | $rps | $p50 | $p99 | $errors of $count${kinds:+ ($kinds)} | $load |"
   done
   stop_deployment
 done
 
 step "soak: 2 instances, mixed load (4 clients creating, 4 reading) for $SOAK_SECONDS s, RSS every 10 s"
 start_deployment 2
+soak_load_start=$(load_now)
 rss_start=$(gateway_rss)
-./target/release/gateway_load "$url" create 4 "$SOAK_SECONDS" >"$work/soak-create.txt" &
+./target/release/gateway_load "$url" create 4 "$SOAK_SECONDS" >"$work/soak-create.txt" 2>>"$work/soak-errors.txt" &
 load_create=$!
-./target/release/gateway_load "$url" read 4 "$SOAK_SECONDS" >"$work/soak-read.txt" &
+./target/release/gateway_load "$url" read 4 "$SOAK_SECONDS" >"$work/soak-read.txt" 2>>"$work/soak-errors.txt" &
 load_read=$!
 rss_peak=$rss_start
 samples="$rss_start"
+# One row a minute for the report: seconds, RSS of both instances, load average.
+over_time="| s | RSS of both instances (KiB) | load average (1 min) |
+|---:|---:|---:|
+| 0 | $rss_start | $soak_load_start |"
+soak_started=$SECONDS
 while kill -0 "$load_create" 2>/dev/null; do
   sleep 10
   rss=$(gateway_rss)
   samples+=" $rss"
   [ "$rss" -gt "$rss_peak" ] && rss_peak=$rss
+  elapsed=$((SECONDS - soak_started))
+  if [ $(( elapsed / 60 )) -gt $(( (elapsed - 10) / 60 )) ]; then
+    over_time+=$'\n'"| $elapsed | $rss | $(load_now) |"
+  fi
 done
 wait "$load_create" "$load_read"
 rss_end=$(gateway_rss)
@@ -135,7 +152,9 @@ $table
 
 Soak: $SOAK_SECONDS s with 2 instances, $soak_creates creates ($soak_create_errors errors) and $soak_reads picker reads
 ($soak_read_errors errors). Resident memory of both gateway instances together: $((rss_start / 1024)) MiB at the start,
-$((rss_peak / 1024)) MiB at the peak, $((rss_end / 1024)) MiB at the end (samples in KiB: $samples).
+$((rss_peak / 1024)) MiB at the peak, $((rss_end / 1024)) MiB at the end (samples every 10 s in KiB: $samples).$( [ -s "$work/soak-errors.txt" ] && printf ' Soak errors: %s' "$(tr '\n' ' ' <"$work/soak-errors.txt")")
+
+$over_time
 MD
 )"
 echo "$report"

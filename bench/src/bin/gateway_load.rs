@@ -7,11 +7,12 @@
 //! `URL` is the deployment's origin (`http://127.0.0.1:8080`); `MODE` is `create` (callbacks
 //! with a fresh `Idempotency-Key` each) or `read` (the pickers' `GET users`). The staff token
 //! is signed here with the HS256 secret in `BENCH_HS_SECRET` (kid `bench`, the issuer and
-//! audience `bench`). Prints one line: `MODE requests errors rps p50_ms p99_ms`.
+//! audience `bench`). Prints one line: `MODE requests errors rps p50_ms p99_ms`, and on
+//! stderr what the errors were (`HTTP 502 ×3, connection ×1`), so a failing run says why.
 
 use jsonwebtoken::{encode, EncodingKey, Header};
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::Arc;
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 #[tokio::main]
@@ -31,7 +32,8 @@ async fn main() {
         .build()
         .expect("client");
     let deadline = Instant::now() + Duration::from_secs(seconds);
-    let errors = Arc::new(AtomicU64::new(0));
+    // What went wrong, counted by kind (`HTTP 502`, `connection`, …).
+    let errors: Arc<Mutex<BTreeMap<String, u64>>> = Arc::default();
     let started = Instant::now();
     let workers: Vec<_> = (0..concurrency)
         .map(|worker| {
@@ -54,13 +56,18 @@ async fn main() {
                         client.get(format!("{url}/jtel/users"))
                     };
                     let sent = Instant::now();
-                    let ok = match request.bearer_auth(&token).send().await {
-                        Ok(answer) => answer.status().is_success() && answer.bytes().await.is_ok(),
-                        Err(_) => false,
+                    let failure = match request.bearer_auth(&token).send().await {
+                        Ok(answer) if !answer.status().is_success() => {
+                            Some(format!("HTTP {}", answer.status().as_u16()))
+                        }
+                        Ok(answer) => answer.bytes().await.err().map(|_| "body".to_owned()),
+                        Err(error) if error.is_connect() => Some("connection".to_owned()),
+                        Err(error) if error.is_timeout() => Some("timeout".to_owned()),
+                        Err(_) => Some("no answer".to_owned()),
                     };
                     latencies.push(sent.elapsed());
-                    if !ok {
-                        errors.fetch_add(1, Ordering::Relaxed);
+                    if let Some(kind) = failure {
+                        *errors.lock().unwrap().entry(kind).or_default() += 1;
                     }
                 }
                 latencies
@@ -77,10 +84,18 @@ async fn main() {
         let index = ((latencies.len() as f64 * p).ceil() as usize).clamp(1, latencies.len()) - 1;
         latencies[index].as_secs_f64() * 1000.0
     };
+    let errors = errors.lock().unwrap();
+    if !errors.is_empty() {
+        let kinds: Vec<String> = errors
+            .iter()
+            .map(|(kind, n)| format!("{kind} ×{n}"))
+            .collect();
+        eprintln!("gateway_load {mode}: errors: {}", kinds.join(", "));
+    }
     println!(
         "{mode} {} {} {:.0} {:.2} {:.2}",
         latencies.len(),
-        errors.load(Ordering::Relaxed),
+        errors.values().sum::<u64>(),
         latencies.len() as f64 / elapsed,
         percentile(0.50),
         percentile(0.99)

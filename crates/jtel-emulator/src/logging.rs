@@ -7,6 +7,7 @@ use crate::faults::InjectedFault;
 use axum::extract::Request;
 use axum::middleware::Next;
 use axum::response::Response;
+use std::io::Write;
 use std::time::Instant;
 
 /// Middleware that logs the request after the answer is ready, e.g.
@@ -30,6 +31,10 @@ pub async fn log_request(request: Request, next: Next) -> Response {
         Some(fault) => (status, format!(" (fault {})", fault.kind)),
     };
     let elapsed = started.elapsed().as_millis();
-    println!("{method} {target} {status} {elapsed}ms{fault}");
+    // Never a panic: a log that cannot be written (a full disk) must not cost the answer.
+    let _ = writeln!(
+        std::io::stdout().lock(),
+        "{method} {target} {status} {elapsed}ms{fault}"
+    );
     response
 }
