@@ -349,5 +349,5 @@ async fn credentials_come_only_from_a_property_or_option_and_are_never_echoed() 
         .view()
         .text("[role=alert]")
         .unwrap()
-        .contains("signed out or not authorised"));
+        .contains("you may be signed out"));
 }

@@ -389,7 +389,7 @@ async fn an_expired_token_that_stays_expired_ends_in_one_clear_error_per_action(
             "one failure per submit"
         );
         assert!(
-            text.contains("signed out or not authorised"),
+            text.contains("you may be signed out"),
             "round {round}: {text}"
         );
         // The first submit asks for a token and once more after the 401; the next one starts
