@@ -60,6 +60,13 @@ export type ReadOnlyField = "Sender" | "Receiver" | "Subject" | "Body" | "CrmURL
 export interface CommonOptions {
   /** The jtel API: the gateway path or URL, or `https://host:port/rest/v1.0/{ClientsID}` in direct mode. Default `/jtel`. */
   baseUrl?: string;
+  /**
+   * With the gateway: the staff token your CRM's backend signs, or a function that returns it
+   * (or a promise of it). A function is asked when a token is first needed and once more when
+   * the gateway refuses it (401, expired). A property or option only, never an attribute; not
+   * stored, and reads back as `undefined` (docs/options.md#credentials).
+   */
+  credentials?: string | (() => string | Promise<string>);
   /** Direct mode only: the jtel token (readable by the browser user). */
   token?: string;
   /** Seconds each request waits for an answer, 1 to 3600. Default 20. */
@@ -210,6 +217,7 @@ export type FailureCode =
   | "timeout"
   | "offline"
   | "unauthorized"
+  | "too-many-requests"
   | "route-missing"
   | "not-found"
   | "conflict"
