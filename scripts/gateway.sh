@@ -76,6 +76,7 @@ redis_args=()
 if [ "$INSTANCES" -gt 1 ] && [ -z "${REDIS_URL:-}" ]; then
   command -v redis-server >/dev/null || fail "redis-server is missing: apt-get install redis-server (scripts/install-tools.sh does)"
   # Port 0 is not allowed for redis; a unix socket in the private dir needs no port at all.
+  : >"$GATEWAY_DIR/redis.log"
   redis-server --port 0 --unixsocket "$GATEWAY_DIR/redis.sock" --unixsocketperm 700 \
     --save '' --appendonly no --dir "$GATEWAY_DIR" >"$GATEWAY_DIR/redis.log" 2>&1 &
   pids+=($!)
@@ -86,7 +87,11 @@ fi
 
 servers=""
 for i in $(seq 1 "$INSTANCES"); do
-  # Port 0: the instance says where it listens.
+  # Port 0: the instance says where it listens. Its log is emptied first: the shell truncates
+  # it only when the background process starts, and wait_for_line must never read the line of
+  # an earlier run in the same GATEWAY_DIR (nginx then sent every other request to a port
+  # nothing listens on: 502 for half of them).
+  : >"$GATEWAY_DIR/gateway-$i.log"
   "$JTEL_GATEWAY_BIN" --config "$GATEWAY_CONFIG" --listen 127.0.0.1:0 "${redis_args[@]}" \
     >"$GATEWAY_DIR/gateway-$i.out" 2>"$GATEWAY_DIR/gateway-$i.log" &
   pids+=($!)

@@ -4,7 +4,7 @@
 //! function) taken only from a property or a `mount()` option, never as text from an attribute.
 
 use crate::credentials::Credentials;
-use crate::embed::custom_elements::credentials_property;
+use crate::embed::custom_elements::host_only_property;
 use crate::settings::WidgetSettings;
 use js_sys::{Array, Object, Reflect};
 use jtel_core::messages::{TextOverrides, Texts};
@@ -45,7 +45,7 @@ pub struct ElementOptions<'a>(pub &'a Element);
 
 impl WidgetSource for ElementOptions<'_> {
     fn credentials(&self) -> GivenCredentials {
-        match credentials_property(self.0) {
+        match host_only_property(self.0, CREDENTIALS) {
             value if !value.is_undefined() && !value.is_null() => GivenCredentials::Value(value),
             _ if self.0.has_attribute(CREDENTIALS) => GivenCredentials::Attribute,
             _ => GivenCredentials::None,

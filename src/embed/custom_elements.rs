@@ -26,8 +26,8 @@ use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
 #[wasm_bindgen(inline_js = r#"
-const credentials = new WeakMap();
-export function credentialsOf(element) { return credentials.get(element); }
+const hostOnly = new WeakMap();
+export function hostOnlyProperty(element, key) { return hostOnly.get(element)?.[key]; }
 export function defineWidgetElement(name, observed, connected, disconnected, changed, command) {
   if (customElements.get(name)) return;
   const camel = (key) => key.replace(/-([a-z])/g, (_, letter) => letter.toUpperCase());
@@ -85,8 +85,7 @@ export function defineWidgetElement(name, observed, connected, disconnected, cha
     enumerable: false,
     get() { return undefined; },
     set(value) {
-      if (value === null || value === undefined) credentials.delete(this);
-      else credentials.set(this, value);
+      hostOnly.set(this, { ...hostOnly.get(this), credentials: value ?? undefined });
       changed(this);
     },
   });
@@ -94,9 +93,10 @@ export function defineWidgetElement(name, observed, connected, disconnected, cha
 }
 "#)]
 extern "C" {
-    /// What the element's `credentials` property was set to (`undefined` when nothing).
-    #[wasm_bindgen(js_name = credentialsOf)]
-    pub fn credentials_property(element: &Element) -> JsValue;
+    /// What the element's property `key` (only `credentials`) was set to, kept in this
+    /// module only (`undefined` when nothing).
+    #[wasm_bindgen(js_name = hostOnlyProperty)]
+    pub fn host_only_property(element: &Element, key: &str) -> JsValue;
 
     #[wasm_bindgen(js_name = defineWidgetElement)]
     fn define_widget_element(
