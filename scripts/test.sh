@@ -32,8 +32,10 @@ run_tests cargo test --locked -p jtel-widgets --test npm_declarations --test rea
 
 step "gate: the crates package for crates.io (jtel-core, jtel-widgets), and the Yew example (examples/yew_app.rs) builds for wasm32"
 # --allow-dirty: a working tree with uncommitted changes is packaged as it is. The previous
-# run's packages go first: cargo would verify jtel-widgets against a stale jtel-core 0.1.0.
-rm -rf target/package
+# run's packages go first: cargo verifies jtel-widgets against jtel-core 0.1.0 from a temporary
+# local registry and unpacks it into CARGO_HOME only once, so an earlier run's jtel-core (in
+# target/package or unpacked under registry/src/-<local registry>/) would be used instead.
+rm -rf target/package "${CARGO_HOME:-$HOME/.cargo}"/registry/src/-*/jtel-core-*
 cargo package --locked --quiet --allow-dirty -p jtel-core -p jtel-widgets
 cargo build --locked --quiet -p jtel-widgets --example yew_app --target wasm32-unknown-unknown
 
