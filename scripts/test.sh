@@ -31,12 +31,15 @@ step "host tests: the npm package's TypeScript declarations against the options 
 run_tests cargo test --locked -p jtel-widgets --test npm_declarations --test readme_install
 
 step "gate: the crates package for crates.io (jtel-core, jtel-widgets), and the Yew example (examples/yew_app.rs) builds for wasm32"
-# --allow-dirty: a working tree with uncommitted changes is packaged as it is. The previous
-# run's packages go first: cargo verifies jtel-widgets against jtel-core 0.1.0 from a temporary
-# local registry and unpacks it into CARGO_HOME only once, so an earlier run's jtel-core (in
-# target/package or unpacked under registry/src/-<local registry>/) would be used instead.
-rm -rf target/package "${CARGO_HOME:-$HOME/.cargo}"/registry/src/-*/jtel-core-*
-cargo package --locked --quiet --allow-dirty -p jtel-core -p jtel-widgets
+# --allow-dirty: a working tree with uncommitted changes is packaged as it is. cargo verifies
+# jtel-widgets against jtel-core 0.1.0 from a temporary local registry, and treats a registry
+# crate of one version as never changing: it unpacks it into CARGO_HOME once and reuses a
+# build of it. So the check builds in its own target dir, and an earlier run's jtel-core
+# (unpacked, packaged or built) goes first.
+check_dir=target/package-check
+rm -rf "$check_dir/package" "$check_dir"/debug/.fingerprint/jtel-core-* \
+  "${CARGO_HOME:-$HOME/.cargo}"/registry/src/-*/jtel-core-*
+cargo package --locked --quiet --allow-dirty --target-dir "$check_dir" -p jtel-core -p jtel-widgets
 cargo build --locked --quiet -p jtel-widgets --example yew_app --target wasm32-unknown-unknown
 
 step "browser tests: components in headless Chromium"
