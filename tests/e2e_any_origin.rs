@@ -173,6 +173,7 @@ async fn the_readme_snippets_work_from_an_allowed_crm_origin_and_are_refused_fro
     let files = deploy(
         &format!(
             r#"{{ "base-url": "{gateway}/jtel/public/contact", "event-type": "callback", "group": "235",
+                 "receiver": "4919900112233",
                  "link-may-set": ["widget", "lang", "heading-level", "region"] }}"#
         ),
         MetaCsp::Kept,
