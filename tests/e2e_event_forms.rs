@@ -12,7 +12,7 @@ use std::net::SocketAddr;
 use support::browser::{fetched_paths, with_browser};
 use support::deployment::{deploy, MetaCsp, LINKS_SET_FORMS};
 use support::dist::{dist_dir, file_name, versioned_path};
-use support::widget::{in_widget, type_into};
+use support::widget::{choose, in_widget, type_into};
 use support::{gateway, jtel, screenshots};
 
 /// The emulator and the demo page in front of it.
@@ -47,20 +47,6 @@ impl Stand {
     async fn events_at(base_url: &str) -> Vec<AcdEvent> {
         jtel::records(base_url, "acd/events").await
     }
-}
-
-/// Chooses in a picker the way a user does: type part of the label, then Enter.
-async fn choose(client: &Client, host: &str, name: &str, typed: &str) {
-    type_into(client, host, name, &format!("{typed}\u{E007}")).await;
-    let chosen = in_widget(client, host, &format!("[name={name}]"))
-        .await
-        .attr("data-value")
-        .await
-        .unwrap();
-    assert!(
-        chosen.is_some_and(|value| !value.is_empty()),
-        "typing {typed:?} and Enter chose nothing in {name}"
-    );
 }
 
 async fn submit_and_confirm(client: &Client, host: &str) -> String {

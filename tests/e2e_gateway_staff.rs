@@ -23,7 +23,7 @@ use support::cockpit_steps::{confirm, open_row, propose};
 use support::deployment::{deploy, MetaCsp, LINKS_SET_FORMS};
 use support::jtel::{records_with_token, RecordingJtel};
 use support::nginx::Nginx;
-use support::widget::{all_in_widget, click, in_widget, type_into, wait_for_text};
+use support::widget::{all_in_widget, choose, click, in_widget, type_into, wait_for_text};
 
 /// A CRM page on the deployment's origin that loads the widgets and nothing else (nginx's
 /// Content-Security-Policy allows no inline script); the test mounts the widgets from it.
@@ -186,20 +186,6 @@ async fn failures(client: &Client, count: usize) -> Vec<String> {
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
     panic!("{count} failures were never announced, only {codes:?}");
-}
-
-/// Chooses in a picker the way a user does: type part of the label, then Enter.
-async fn choose(client: &Client, host: &str, name: &str, typed: &str) {
-    type_into(client, host, name, &format!("{typed}\u{E007}")).await;
-    let chosen = in_widget(client, host, &format!("[name={name}]"))
-        .await
-        .attr("data-value")
-        .await
-        .unwrap();
-    assert!(
-        chosen.is_some_and(|value| !value.is_empty()),
-        "typing {typed:?} and Enter chose nothing in {name}"
-    );
 }
 
 /// The value of the input `name` in `host`.

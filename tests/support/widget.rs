@@ -75,3 +75,17 @@ pub async fn type_into(client: &Client, host: &str, name: &str, text: &str) {
         .await
         .expect("typing works");
 }
+
+/// Chooses in a picker the way a user does: type part of the label, then Enter.
+pub async fn choose(client: &Client, host: &str, name: &str, typed: &str) {
+    type_into(client, host, name, &format!("{typed}\u{E007}")).await;
+    let chosen = in_widget(client, host, &format!("[name={name}]"))
+        .await
+        .attr("data-value")
+        .await
+        .unwrap();
+    assert!(
+        chosen.is_some_and(|value| !value.is_empty()),
+        "typing {typed:?} and Enter chose nothing in {name}"
+    );
+}
