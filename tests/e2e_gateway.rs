@@ -14,7 +14,7 @@ use jtel_emulator::{Config, DEFAULT_CLIENTS_ID};
 use jtel_widgets::jtel_core::model::AcdEvent;
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 use support::browser;
 use support::cockpit_steps::{confirm, propose};
 use support::deployment::{add_page, deploy, MetaCsp, LINKS_SET_FORMS};
@@ -59,13 +59,7 @@ struct Stand {
 
 impl Stand {
     async fn start() -> Self {
-        let nanos = SystemTime::now().duration_since(UNIX_EPOCH).unwrap();
-        let token = format!("gw-secret-{:x}-{}", nanos.as_nanos(), std::process::id());
-        let jtel = RecordingJtel::spawn(Config {
-            token: token.clone(),
-            ..Config::default()
-        })
-        .await;
+        let (jtel, token) = RecordingJtel::with_unique_token("gw-secret").await;
         let public = LINKS_SET_FORMS.replace(
             r#""base-url": "/jtel""#,
             r#""base-url": "/jtel/public/contact""#,

@@ -13,11 +13,10 @@
 mod support;
 
 use fantoccini::Client;
-use jtel_emulator::{Config, DEFAULT_CLIENTS_ID};
+use jtel_emulator::DEFAULT_CLIENTS_ID;
 use jtel_widgets::jtel_core::model::AcdEvent;
 use serde_json::{json, Value};
 use std::path::PathBuf;
-use std::time::{SystemTime, UNIX_EPOCH};
 use support::browser;
 use support::cockpit_steps::{confirm, open_row, propose};
 use support::deployment::{deploy, MetaCsp, LINKS_SET_FORMS};
@@ -121,13 +120,7 @@ struct Stand {
 
 impl Stand {
     async fn start() -> Self {
-        let nanos = SystemTime::now().duration_since(UNIX_EPOCH).unwrap();
-        let token = format!("gw-staff-{:x}-{}", nanos.as_nanos(), std::process::id());
-        let jtel = RecordingJtel::spawn(Config {
-            token: token.clone(),
-            ..Config::default()
-        })
-        .await;
+        let (jtel, token) = RecordingJtel::with_unique_token("gw-staff").await;
         let dist: PathBuf = deploy(LINKS_SET_FORMS, MetaCsp::Kept);
         std::fs::write(dist.join("crm.html"), CRM_PAGE).expect("the CRM page is written");
         let nginx = Nginx::start(&dist, &jtel.origin(), DEFAULT_CLIENTS_ID, &token).await;

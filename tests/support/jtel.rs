@@ -53,6 +53,21 @@ pub struct RecordingJtel {
 }
 
 impl RecordingJtel {
+    /// Starts the emulator with the default setup and a jtel token no other run uses (`prefix`,
+    /// the time and the process id), so a test can search a page for it; returns the token too.
+    pub async fn with_unique_token(prefix: &str) -> (Self, String) {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap();
+        let token = format!("{prefix}-{:x}-{}", nanos.as_nanos(), std::process::id());
+        let jtel = Self::spawn(Config {
+            token: token.clone(),
+            ..Config::default()
+        })
+        .await;
+        (jtel, token)
+    }
+
     /// Starts the emulator set up by `config` on a free loopback port.
     pub async fn spawn(config: Config) -> Self {
         let clients_id = config.clients_id;
