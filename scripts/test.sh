@@ -27,7 +27,7 @@ cargo clippy --locked -p jtel-widgets --target wasm32-unknown-unknown --no-defau
 step "host tests: jtel-core, jtel-emulator, jtel-gateway (its attack suite) and the widgets' pure reducers"
 run_tests cargo test --locked -p jtel-core -p jtel-emulator -p jtel-gateway
 run_tests cargo test --locked -p jtel-widgets --lib
-step "host tests: the npm package's TypeScript declarations against the options and docs; the README's install snippets"
+step "host tests: the npm package's TypeScript declarations against the options and docs; the install snippets of the README and docs/install.md"
 run_tests cargo test --locked -p jtel-widgets --test npm_declarations --test readme_install
 
 step "gate: the crates package for crates.io (jtel-core, jtel-widgets), and the Yew example (examples/yew_app.rs) builds for wasm32"

@@ -29,15 +29,13 @@ use std::time::Duration;
 use support::deployment::{deploy, MetaCsp};
 use support::jtel::{records_with_token, RecordingJtel};
 use support::nginx::Nginx;
-use support::readme::snippet;
+use support::readme::{snippet, INSTALL};
 use support::widget::{click, in_widget, type_into};
 use support::{browser, report};
 use tokio::net::TcpListener;
 use tower_http::services::ServeDir;
 
 const FORM: &str = "jtel-acd-event-form";
-const INSTALL: &str = "## Install";
-const IFRAME: &str = "### iframe (Salesforce, HubSpot, Zendesk)";
 
 /// The README's example origins.
 const README_WIDGETS: &str = "https://widgets.example.com";
@@ -192,7 +190,7 @@ async fn the_readme_snippets_work_from_an_allowed_crm_origin_and_are_refused_fro
     serve(widgets_listener, widget_origin(files));
 
     let html = snippet(INSTALL, "html", "<jtel-acd-event-form");
-    let iframe = snippet(IFRAME, "html", "<iframe");
+    let iframe = snippet(INSTALL, "html", "<iframe");
     for (listener, crm) in [(allowed_listener, &allowed), (other_listener, &other)] {
         let element_page = crm_page(&localised(&html, &widgets, &gateway, crm));
         let frame_page = crm_page(&localised(&iframe, &widgets, &gateway, crm));

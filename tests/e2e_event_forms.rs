@@ -12,7 +12,8 @@ use std::net::SocketAddr;
 use support::browser::{fetched_paths, with_browser};
 use support::deployment::{deploy, MetaCsp, LINKS_SET_FORMS};
 use support::dist::{dist_dir, file_name, versioned_path};
-use support::widget::{choose, in_widget, type_into};
+use support::readme::{snippet_in, Page, MOUNT, OWN_ORIGIN};
+use support::widget::{all_in_widget, choose, in_widget, type_into, widget_text};
 use support::{gateway, jtel, screenshots};
 
 /// The emulator and the demo page in front of it.
@@ -431,4 +432,130 @@ async fn the_one_form_bundle_creates_a_callback_and_loads_nothing_else() {
     assert_eq!(created.len(), 1, "exactly one event: {created:?}");
     assert_eq!(created[0].acd_event_types_id, Some(3));
     assert_eq!(created[0].sender.as_deref(), Some("491993334445"));
+}
+
+/// A CRM page holding docs/install.md's snippets for the page's own origin as they are: the
+/// loader tag, the custom elements with every option in use and their staff credentials, and
+/// the `mount()` call; with the CRM objects they name, and a log of configuration notices.
+fn install_page() -> String {
+    let loader = snippet_in(Page::Install, OWN_ORIGIN, "html", "jtel-widgets-loader.js");
+    let elements = snippet_in(Page::Install, OWN_ORIGIN, "html", "<jtel-acd-event-form");
+    let mount = snippet_in(Page::Install, MOUNT, "js", "mount(");
+    format!(
+        r#"<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>CRM</title></head><body>
+<script>
+  const crm = {{ jtelToken: () => "staff-token-of-the-crm" }};
+  const crmRecord = {{ email: "erika@example.com", ticketNumber: "TCK-4711" }};
+  window.configErrors = [];
+  document.addEventListener("jtel-config-error", (event) => configErrors.push(event.detail));
+</script>
+{loader}
+{elements}
+<div id="ticket"></div>
+<script type="module">
+{mount}
+window.mountOutcome = outcome;
+</script>
+</body></html>"#
+    )
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_install_pages_snippets_run_in_a_crm_page() {
+    let emulator = jtel_emulator::spawn(Config::default())
+        .await
+        .expect("emulator starts");
+    let pages = std::env::temp_dir().join(format!("jtel-install-page-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&pages);
+    std::fs::create_dir_all(&pages).unwrap();
+    std::fs::write(pages.join("crm.html"), install_page()).unwrap();
+    // The snippets load the widgets from /jtel-widgets/, as docs/install.md serves them.
+    std::os::unix::fs::symlink(dist_dir(), pages.join("jtel-widgets")).unwrap();
+    let (page, _) = gateway::start_logged(
+        dist_dir(),
+        pages,
+        emulator.base_url(),
+        DEFAULT_TOKEN.to_owned(),
+        None,
+    )
+    .await;
+    let before = Stand::events_at(&emulator.base_url()).await.len();
+    let form = "jtel-acd-event-form";
+
+    with_browser(move |client| async move {
+        client
+            .goto(&format!("http://{page}/crm.html"))
+            .await
+            .expect("page loads");
+        // The mount() snippet submits a ticket without a subject, then destroys its form.
+        let outcome = wait_for_script(&client, "return window.mountOutcome ?? null").await;
+        assert_eq!(
+            (&outcome["status"], &outcome["fields"][0]["field"]),
+            (&serde_json::json!("invalid"), &serde_json::json!("Subject")),
+            "{outcome}"
+        );
+        assert!(
+            all_in_widget(&client, "#ticket", "input").await.is_empty(),
+            "destroy() removed the mounted form: {:?}",
+            widget_text(&client, "#ticket").await
+        );
+
+        in_widget(&client, "jtel-cockpit-variable", ".jtel-cockpit-value").await;
+        in_widget(
+            &client,
+            "jtel-cockpit-variables",
+            ".jtel-cockpit-row-button",
+        )
+        .await;
+        let sender = in_widget(&client, form, "[name=Sender]").await;
+        assert_eq!(
+            sender.prop("value").await.unwrap().as_deref(),
+            Some("0199 123456789")
+        );
+        assert!(
+            sender.attr("readonly").await.unwrap().is_some(),
+            "read-only=\"Sender\""
+        );
+        let confirmation = submit_and_confirm(&client, form).await;
+        assert!(
+            confirmation.contains("(Referenz 1"),
+            "German: {confirmation}"
+        );
+        assert_eq!(
+            client
+                .execute("return window.configErrors", vec![])
+                .await
+                .unwrap(),
+            serde_json::json!([]),
+            "every option in the snippets is one the widgets take"
+        );
+    })
+    .await;
+
+    let events = Stand::events_at(&emulator.base_url()).await;
+    let created = &events[before..];
+    assert_eq!(created.len(), 1, "only the callback was sent: {created:?}");
+    let callback = &created[0];
+    assert_eq!(callback.acd_event_types_id, Some(3));
+    assert_eq!(callback.sender.as_deref(), Some("49199123456789"));
+    assert_eq!(callback.receiver.as_deref(), Some("4919900112233"));
+    assert_eq!(callback.acd_groups_id, Some(235));
+    assert_eq!(callback.user_data.as_deref(), Some("987654"));
+    assert_eq!(
+        callback.subject.as_deref(),
+        Some("Callback request from 49199123456789")
+    );
+}
+
+/// Runs `script` until it returns something other than `null` (up to ten seconds).
+async fn wait_for_script(client: &Client, script: &str) -> serde_json::Value {
+    for _ in 0..100 {
+        let value = client.execute(script, vec![]).await.expect("script runs");
+        if !value.is_null() {
+            return value;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("{script} stayed null");
 }
