@@ -1,4 +1,7 @@
-//! The jtel REST client used by the forms: browser `fetch` through gloo-net.
+//! The jtel REST client used by the forms: the browser's `fetch`, called directly through
+//! web-sys. (gloo-net's request builder cost 2.4 KB brotli more in the one-form bundle: it
+//! parses every URL again through `Request` and `URL`, brings the `http` crate's method type,
+//! and its panic messages format JS values; docs/performance.md.)
 //!
 //! By default the client talks to a same-origin gateway path (for example `/jtel`) that adds
 //! the jtel token itself, so the browser never holds it. Staff widgets send the host's
@@ -24,7 +27,6 @@
 //! the browser is offline.
 
 use crate::credentials::{Credentials, Token};
-use gloo_net::http::{Request, RequestBuilder};
 use gloo_timers::callback::Timeout;
 use jtel_core::model::{
     AcdEvent, AcdEventType, AcdGroup, CockpitVariable, CreateAcdEvent, ServiceNumber, User,
@@ -36,7 +38,9 @@ use jtel_core::outcome::{
 use jtel_core::wire::{FromJson, Records};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
-use web_sys::AbortController;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, Headers, RequestInit, Response};
 
 /// How long a request waits for its answer unless the host page says otherwise.
 pub const DEFAULT_TIMEOUT_SECONDS: u32 = 20;
@@ -125,16 +129,13 @@ impl JtelClient {
         event: &CreateAcdEvent,
         intent: &str,
     ) -> Result<AcdEvent, ApiError> {
-        let url = self.url("acd/events/create");
         let (status, body) = self
-            .exchange(
-                &|| {
-                    Request::post(&url)
-                        .header("Idempotency-Key", intent)
-                        .header("Content-Type", "application/json")
-                },
-                Some(&event.to_json()),
-            )
+            .exchange(&Outgoing {
+                method: "POST",
+                url: self.url("acd/events/create"),
+                idempotency_key: Some(intent),
+                json: Some(event.to_json()),
+            })
             .await?;
         interpret_created_event(status, &body)
     }
@@ -210,36 +211,37 @@ impl JtelClient {
         value: i64,
     ) -> Result<SetValueOutcome, ApiError> {
         let (route, query) = form.route(id, value);
-        let url = self.url(&route);
-        let request = || {
-            let builder = Request::patch(&url);
-            // Through `query`, not in the URL: gloo-net would append its own (empty) query to a
-            // URL that has one, sending `?value=7&`.
-            match &query {
-                Some((name, value)) => builder.query([(*name, value.as_str())]),
-                None => builder,
-            }
-        };
-        let (status, body) = self.exchange(&request, None).await?;
+        let mut url = self.url(&route);
+        // The query's name and value are a plain word and a whole number: nothing to escape.
+        if let Some((name, value)) = query {
+            url = format!("{url}?{name}={value}");
+        }
+        let (status, body) = self
+            .exchange(&Outgoing {
+                method: "PATCH",
+                url,
+                idempotency_key: None,
+                json: None,
+            })
+            .await?;
         interpret_set_value(status, &body)
     }
 
     /// A GET of `path`'s status and body.
     async fn get(&self, path: &str) -> Result<(u16, String), ApiError> {
-        let url = self.url(path);
-        self.exchange(&|| Request::get(&url), None).await
+        self.exchange(&Outgoing {
+            method: "GET",
+            url: self.url(path),
+            idempotency_key: None,
+            json: None,
+        })
+        .await
     }
 
-    /// Sends the request `request` starts, with `body` (JSON) if given and the credentials'
-    /// token, and reads the whole answer. A token a function gave that the server refuses (401)
-    /// is replaced once and the request sent again. Errors here: no answer (offline, timed out,
-    /// no connection), no token, and 429.
-    async fn exchange(
-        &self,
-        // Not generic: one copy of this future in the wasm for every route.
-        request: &dyn Fn() -> RequestBuilder,
-        body: Option<&str>,
-    ) -> Result<(u16, String), ApiError> {
+    /// Sends `outgoing` with the credentials' token and reads the whole answer. A token a
+    /// function gave that the server refuses (401) is replaced once and the request sent again.
+    /// Errors here: no answer (offline, timed out, no connection), no token, and 429.
+    async fn exchange(&self, outgoing: &Outgoing<'_>) -> Result<(u16, String), ApiError> {
         if !browser_online() {
             return Err(ApiError::Offline);
         }
@@ -247,11 +249,11 @@ impl JtelClient {
             Some(credentials) => Some(credentials.token().await?),
             None => None,
         };
-        let mut reply = self.send(request(), body, token.as_ref()).await?;
+        let mut reply = self.send(outgoing, token.as_ref()).await?;
         if let (401, Some(credentials), Some(token)) = (reply.status, &self.credentials, &token) {
             if credentials.refreshes() {
                 let fresh = credentials.instead_of(token).await?;
-                reply = self.send(request(), body, Some(&fresh)).await?;
+                reply = self.send(outgoing, Some(&fresh)).await?;
             }
         }
         if reply.status == 429 {
@@ -263,26 +265,18 @@ impl JtelClient {
         Ok((reply.status, reply.body))
     }
 
-    /// One request: `builder` with `token` and `body` added, abandoned after the timeout.
+    /// One request: `outgoing` with `token`, abandoned after the timeout.
     async fn send(
         &self,
-        builder: RequestBuilder,
-        body: Option<&str>,
+        outgoing: &Outgoing<'_>,
         token: Option<&Token>,
     ) -> Result<Reply, ApiError> {
-        let controller = AbortController::new().map_err(|_| ApiError::Network {
-            detail: "AbortController is missing".to_owned(),
-        })?;
-        let builder = match token {
-            Some(token) => builder.header("Authorization", &format!("Bearer {}", token.text)),
-            None => builder,
-        }
-        .abort_signal(Some(&controller.signal()));
-        let request = match body {
-            Some(body) => builder.body(body.to_owned()),
-            None => builder.build(),
-        }
-        .map_err(network)?;
+        let controller = AbortController::new().map_err(network)?;
+        let init = RequestInit::new();
+        init.set_method(outgoing.method);
+        init.set_headers_headers(&outgoing.headers(token).map_err(network)?);
+        init.set_body_opt_str(outgoing.json.as_deref());
+        init.set_signal(Some(&controller.signal()));
         let timed_out = Rc::new(Cell::new(false));
         let _timer = {
             let (timed_out, controller) = (timed_out.clone(), controller.clone());
@@ -293,11 +287,18 @@ impl JtelClient {
         };
         let _abort_if_dropped = AbortOnDrop(controller);
         let answer = async {
-            let response = request.send().await?;
+            let window = web_sys::window().ok_or(JsValue::UNDEFINED)?;
+            let response: Response =
+                JsFuture::from(window.fetch_with_str_and_init(&outgoing.url, &init))
+                    .await?
+                    .unchecked_into();
             Ok(Reply {
                 status: response.status(),
-                retry_after: response.headers().get("retry-after"),
-                body: response.text().await?,
+                retry_after: response.headers().get("retry-after")?,
+                body: JsFuture::from(response.text()?)
+                    .await?
+                    .as_string()
+                    .unwrap_or_default(),
             })
         };
         answer.await.map_err(|error| {
@@ -313,6 +314,35 @@ impl JtelClient {
 
     fn url(&self, path: &str) -> String {
         format!("{}/{path}", self.base_url)
+    }
+}
+
+/// A request as a route describes it; [`JtelClient::exchange`] sends it, twice when a refused
+/// token is replaced.
+struct Outgoing<'a> {
+    method: &'static str,
+    url: String,
+    /// The `Idempotency-Key` of a create.
+    idempotency_key: Option<&'a str>,
+    /// A JSON body.
+    json: Option<String>,
+}
+
+impl Outgoing<'_> {
+    /// The request's headers, with `Authorization` when there is a `token`. A token the
+    /// browser cannot send as a header (a character outside Latin-1) is its `TypeError`.
+    fn headers(&self, token: Option<&Token>) -> Result<Headers, JsValue> {
+        let headers = Headers::new()?;
+        if let Some(key) = self.idempotency_key {
+            headers.set("Idempotency-Key", key)?;
+        }
+        if self.json.is_some() {
+            headers.set("Content-Type", "application/json")?;
+        }
+        if let Some(token) = token {
+            headers.set("Authorization", &format!("Bearer {}", token.text))?;
+        }
+        Ok(headers)
     }
 }
 
@@ -343,15 +373,14 @@ impl Drop for AbortOnDrop {
     }
 }
 
-/// A request that got no answer (or could not be built) is a network failure for the user.
-fn network(error: gloo_net::Error) -> ApiError {
+/// A request that got no answer (or could not be built) is a network failure for the user;
+/// the detail is the browser's message (`Failed to fetch`, …).
+fn network(error: JsValue) -> ApiError {
     ApiError::Network {
-        detail: match error {
-            gloo_net::Error::JsError(error) => error.message,
-            gloo_net::Error::GlooError(text) => text,
-            // Never built here: this client reads bodies as text.
-            _ => String::from("unexpected error"),
-        },
+        detail: js_sys::Reflect::get(&error, &JsValue::from_str("message"))
+            .ok()
+            .and_then(|message| message.as_string())
+            .unwrap_or_else(|| String::from("no answer")),
     }
 }
 

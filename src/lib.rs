@@ -1,7 +1,7 @@
 //! Embeddable Yew/WebAssembly forms for the jtel ACD REST API.
 //!
 //! Where things live:
-//! - [`api`]: the jtel REST client over browser `fetch` (gloo-net), returning jtel-core outcomes.
+//! - [`api`]: the jtel REST client over the browser's `fetch`, returning jtel-core outcomes.
 //! - [`settings`]: what every widget is configured with (API address, credentials, timeout,
 //!   language).
 //! - [`credentials`]: the token sent to the gateway: a string, or the host's function asked
