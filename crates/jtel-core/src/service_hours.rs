@@ -133,19 +133,27 @@ pub fn slots(
                 };
                 for centre in readings {
                     let instant = centre.utc_millis();
-                    if instant >= range.from_millis {
-                        slots.push(Slot {
-                            user: ZonedMinute::at(instant, &user_offset_at),
-                            centre,
-                        });
+                    if instant < range.from_millis {
+                        continue;
+                    }
+                    // Each time goes in at its place, once (rules may overlap or come in any
+                    // order): not a sort and dedup at the end, as the standard library's
+                    // stable sort costs 1.5 KB brotli in the bundle. With the rules in order,
+                    // the usual case, each time goes at the end.
+                    let at =
+                        slots.partition_point(|slot: &Slot| slot.centre.utc_millis() < instant);
+                    let taken = slots
+                        .get(at)
+                        .is_some_and(|slot| slot.centre.utc_millis() == instant);
+                    if !taken {
+                        let user = ZonedMinute::at(instant, &user_offset_at);
+                        slots.insert(at, Slot { user, centre });
                     }
                 }
             }
         }
         midnight = midnight.plus_minutes(24 * 60);
     }
-    slots.sort_by_key(|slot| slot.centre.utc_millis());
-    slots.dedup();
     slots
 }
 

@@ -188,3 +188,43 @@ fn an_instant_is_checked_on_the_centres_clock() {
     assert!(hours.is_open_at(berlin_1730.utc_millis(), berlin));
     assert!(!hours.is_open_at(millis("2027-07-15T16:00:00Z"), berlin));
 }
+
+#[test]
+fn overlapping_rules_in_any_order_offer_each_time_once_earliest_first() {
+    let centre_times = |hours: &str, from: &str| -> Vec<String> {
+        let range = SlotRange {
+            from_millis: millis(from),
+            days: 1,
+            step_minutes: 30,
+        };
+        slots(&ServiceHours::parse(hours).unwrap(), range, berlin, berlin)
+            .iter()
+            .map(|slot| slot.centre.to_string())
+            .collect()
+    };
+    // The afternoon written first (Monday 2027-07-12).
+    assert_eq!(
+        centre_times("Mo 14:00-15:00; Mo 09:00-10:00", "2027-07-11T22:00:00Z"),
+        [
+            "2027-07-12T09:00+02:00",
+            "2027-07-12T09:30+02:00",
+            "2027-07-12T14:00+02:00",
+            "2027-07-12T14:30+02:00"
+        ]
+    );
+    // Two rules that overlap, the later one first, on the night the clocks go back: each
+    // instant once, the double hour twice as without the overlap.
+    assert_eq!(
+        centre_times("Su 02:00-04:00; Su 01:00-03:00", "2027-10-30T22:00:00Z"),
+        [
+            "2027-10-31T01:00+02:00",
+            "2027-10-31T01:30+02:00",
+            "2027-10-31T02:00+02:00",
+            "2027-10-31T02:30+02:00",
+            "2027-10-31T02:00+01:00",
+            "2027-10-31T02:30+01:00",
+            "2027-10-31T03:00+01:00",
+            "2027-10-31T03:30+01:00"
+        ]
+    );
+}
