@@ -141,6 +141,12 @@ fn bad_values() -> Vec<Bad> {
             value: || Array::of2(&"Sender".into(), &"Nope".into()).into(),
             accepted: "field names",
         },
+        Bad {
+            key: "hidden-fields",
+            text: "CrmURL,Reference",
+            value: || Array::of2(&"CrmURL".into(), &"Reference".into()).into(),
+            accepted: "field names",
+        },
     ]
 }
 
@@ -225,7 +231,7 @@ async fn booleans_lists_and_numbers_are_taken_in_every_accepted_shape() {
     capture_console_errors();
     /// An option and a value of an accepted shape.
     type Shape = (&'static str, fn() -> JsValue);
-    let shapes: [Shape; 8] = [
+    let shapes: [Shape; 10] = [
         ("store-draft", || false.into()),
         ("store-draft", || "off".into()),
         ("store-draft", || "on".into()),
@@ -234,6 +240,10 @@ async fn booleans_lists_and_numbers_are_taken_in_every_accepted_shape() {
             Array::of2(&"Sender".into(), &"Body".into()).into()
         }),
         ("read-only", || "Sender, Body".into()),
+        ("hidden-fields", || {
+            Array::of2(&"CrmURL".into(), &"UserData".into()).into()
+        }),
+        ("hidden-fields", || "CrmURL UserData".into()),
         ("group", || 236.into()),
         ("group", || "236".into()),
     ];

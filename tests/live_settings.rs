@@ -220,6 +220,28 @@ async fn language_read_only_fields_and_heading_level_change_what_is_shown() {
 }
 
 #[wasm_bindgen_test]
+async fn hidden_fields_leave_the_form_and_their_prefill_is_still_sent() {
+    for way in WAYS {
+        let base = format!("https://jtel.test/hidden-{way:?}");
+        let crm_url = "https://crm.example.com/contacts/9";
+        let mut widget = form(way, &base, &[("crm-url", crm_url), ("user-data", "987654")]).await;
+        let view = widget.view();
+        assert!(view.find("[name=CrmURL]").is_some(), "{way:?}");
+        let hidden = Array::of2(&"CrmURL".into(), &"UserData".into());
+        widget
+            .set(way, "hidden-fields", "CrmURL,UserData", hidden.into())
+            .await;
+        assert!(view.find("[name=CrmURL]").is_none(), "{way:?}");
+        assert!(view.find("[name=UserData]").is_none(), "{way:?}");
+        assert!(view.find("[name=Sender]").is_some(), "{way:?}");
+        assert_eq!(widget.submit().await["status"], "created", "{way:?}");
+        let (body, _) = last_create(&base);
+        assert_eq!(body["CrmURL"], crm_url, "{way:?}");
+        assert_eq!(body["UserData"], "987654", "{way:?}");
+    }
+}
+
+#[wasm_bindgen_test]
 async fn a_shorter_timeout_set_after_mount_applies_to_the_next_request() {
     for way in WAYS {
         let base = format!("https://jtel.test/timeout-{way:?}");

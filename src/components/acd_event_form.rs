@@ -381,7 +381,12 @@ pub fn AcdEventForm(props: &AcdEventFormProps) -> Html {
 
     let configuration_problems: Vec<String> = problems
         .iter()
-        .filter(|problem| !fields.contains(&problem.field) && problem.field != Field::Subject)
+        // Problems of fields the user cannot see are the configuration's (a hidden field
+        // without the prefill it needs); a subject the template composes is not one of them.
+        .filter(|problem| {
+            !fields.contains(&problem.field)
+                && (problem.field != Field::Subject || form.subject_template.is_none())
+        })
         .map(|problem| {
             format!(
                 "{}: {}",

@@ -375,6 +375,9 @@ pub struct EventFormSettings {
     pub prefill: EventDraft,
     /// Fields shown but not editable (usually prefilled ones).
     pub read_only: Vec<Field>,
+    /// Fields not shown (`hidden-fields`), for example the CRM link on a public page; their
+    /// prefill is still sent.
+    pub hidden: Vec<Field>,
     /// The level of the form's title (`<h2>` by default), to fit the host page's outline.
     pub heading_level: u8,
     /// The CRM record the form is about, as the host page names it; see
@@ -396,6 +399,7 @@ impl Default for EventFormSettings {
             callback_zone: None,
             prefill: EventDraft::default(),
             read_only: Vec::new(),
+            hidden: Vec::new(),
             heading_level: 2,
             record: None,
         }
@@ -455,10 +459,11 @@ impl EventFormSettings {
         self.compose(&EventDraft::default(), &[false; Field::ALL.len()])
     }
 
-    /// The fields the user sees for `kind`, in order.
+    /// The fields the user sees for `kind`, in order (never a hidden one).
     pub fn visible_fields(&self, kind: EventKind) -> Vec<Field> {
         FIELDS
             .iter()
+            .filter(|row| !self.hidden.contains(&row.field))
             .filter(|row| match row.shown {
                 Shown::Always => true,
                 Shown::WhenChosen => self.routing(row.field) == Some(&Setting::Choose),

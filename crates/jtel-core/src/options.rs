@@ -82,8 +82,8 @@ pub mod accepted {
     /// `texts`.
     pub const TEXTS: &str =
         "an object of text keys and texts, each key one of docs/texts.md, each text a string";
-    /// `read-only`.
-    pub const READ_ONLY: &str =
+    /// `read-only` and `hidden-fields`.
+    pub const FIELD_NAMES: &str =
         "field names (Sender, Receiver, Subject, Body, CrmURL, UserData) as an array or a comma list";
     /// `heading-level`.
     pub const HEADING_LEVEL: &str = "1 to 6";
@@ -270,7 +270,7 @@ fn event_type(text: &str) -> Option<Setting> {
 
 /// The options of an ACD event form that set no field: those [`EventFormSettings::read`] reads
 /// besides the rows' keys.
-const EVENT_FORM_SETTING_KEYS: [&str; 9] = [
+const EVENT_FORM_SETTING_KEYS: [&str; 10] = [
     "region",
     "country-code",
     "subject-template",
@@ -278,6 +278,7 @@ const EVENT_FORM_SETTING_KEYS: [&str; 9] = [
     "callback-hours",
     "callback-zone",
     "read-only",
+    "hidden-fields",
     "heading-level",
     "record",
 ];
@@ -342,7 +343,14 @@ impl EventFormSettings {
                 .unwrap_or(defaults.subject_template_asap),
             prefill,
             read_only: reader
-                .list("read-only", accepted::READ_ONLY, Field::from_json_name)
+                .list("read-only", accepted::FIELD_NAMES, Field::from_json_name)
+                .unwrap_or_default(),
+            hidden: reader
+                .list(
+                    "hidden-fields",
+                    accepted::FIELD_NAMES,
+                    Field::from_json_name,
+                )
                 .unwrap_or_default(),
             heading_level: reader
                 .number("heading-level", accepted::HEADING_LEVEL, 1..=6)

@@ -171,6 +171,43 @@ fn the_kind_and_the_settings_decide_the_visible_fields() {
 }
 
 #[test]
+fn hidden_fields_are_not_shown_and_their_prefill_is_still_sent() {
+    let mut public = settings(EventKind::Callback);
+    public.hidden = vec![Field::CrmUrl, Field::UserData];
+    public
+        .prefill
+        .set(Field::CrmUrl, "https://crm.example.com/c/9".into());
+    public.prefill.set(Field::UserData, "987654".into());
+    assert_eq!(
+        public.visible_fields(EventKind::Callback),
+        [Field::Sender, Field::Subject, Field::Body]
+    );
+    let typed = draft(
+        &public,
+        &[
+            (Field::Sender, "0199 123456789"),
+            (Field::Subject, "Call me"),
+        ],
+    );
+    let request = public.prepare(&typed, &clocks(None)).unwrap();
+    assert_eq!(
+        request.crm_url.as_deref(),
+        Some("https://crm.example.com/c/9")
+    );
+    assert_eq!(request.user_data.as_deref(), Some("987654"));
+
+    // A hidden required field without its prefill is still checked: the form names it.
+    public.hidden.push(Field::Sender);
+    let problems = public
+        .prepare(&draft(&public, &[(Field::Subject, "x")]), &clocks(None))
+        .unwrap_err();
+    assert_eq!(
+        problems,
+        [FieldError::new(Field::Sender, ErrorCode::Required)]
+    );
+}
+
+#[test]
 fn the_kind_decides_how_each_field_is_entered() {
     let plain = settings(EventKind::Callback);
     let chooser = EventFormSettings {

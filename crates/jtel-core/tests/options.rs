@@ -81,6 +81,14 @@ fn every_accepted_shape_is_read() {
         ("read-only", OptionValue::List(vec![]), |s| {
             s.read_only.is_empty()
         }),
+        ("hidden-fields", text("CrmURL UserData"), |s| {
+            s.hidden == [Field::CrmUrl, Field::UserData]
+        }),
+        (
+            "hidden-fields",
+            OptionValue::List(vec!["UserData".into()]),
+            |s| s.hidden == [Field::UserData] && s.read_only.is_empty(),
+        ),
         ("record", text("contact-9"), |s| {
             s.record.as_deref() == Some("contact-9")
         }),
@@ -117,6 +125,24 @@ fn a_value_of_the_wrong_shape_names_the_option_the_value_and_what_it_accepts() {
             "read-only",
             text("Sender,nope"),
             "Sender,nope",
+            "field names",
+        ),
+        (
+            "hidden-fields",
+            OptionValue::List(vec!["CrmURL".into(), "crm-url".into()]),
+            "[CrmURL, crm-url]",
+            "field names",
+        ),
+        (
+            "hidden-fields",
+            text("Reference"),
+            "Reference",
+            "field names",
+        ),
+        (
+            "hidden-fields",
+            OptionValue::Flag(true),
+            "true",
             "field names",
         ),
         (
