@@ -9,8 +9,9 @@
 
 use web_sys::{CssStyleSheet, Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
-/// The widget stylesheet, built into the bundle.
-const STYLESHEET: &str = include_str!("../../static/jtel-widgets.css");
+/// The widget stylesheet (`static/jtel-widgets.css`, minified by `build.rs`), built into the
+/// bundle.
+const STYLESHEET: &str = include_str!(concat!(env!("OUT_DIR"), "/jtel-widgets.min.css"));
 
 thread_local! {
     /// The stylesheet, parsed once per page and adopted by every widget's shadow root.
