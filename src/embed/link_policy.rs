@@ -7,6 +7,10 @@
 //! may choose. Everything else in a link is ignored and reported; the link's routing and page
 //! texts, where the deployment lets a link set them, are shown to the user as set by the link.
 //!
+//! Two keys belong to the page's messages to the page that frames it, not to the widget:
+//! the deployment's `parent-origins` and the link's `parent-origin`. `static/jtel-frame.js`
+//! reads them (docs/frame.md); here they are neither applied nor reported.
+//!
 //! Pure: [`super::frame`] reads the page, applies the decision and says what was ignored.
 
 use jtel_core::json::{self, Json, JsonError};
@@ -42,6 +46,10 @@ const LINK_MAY_SET: &str = "link-may-set";
 
 /// The deployment's key for the widget shown when the link chooses none.
 pub const WIDGET: &str = "widget";
+
+/// The deployment's key for the origins that may receive the page's messages, and the link's
+/// key for the one it chooses: read by `static/jtel-frame.js`.
+const MESSAGE_KEYS: [&str; 2] = ["parent-origins", "parent-origin"];
 
 /// The iframe page's configuration as its deployer wrote it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -176,6 +184,9 @@ impl Deployment {
         let mut deployment = Self::default();
         let mut problems = Vec::new();
         for (key, value) in members {
+            if MESSAGE_KEYS.contains(&key.as_str()) {
+                continue;
+            }
             if key == LINK_MAY_SET {
                 match allow_list(&value) {
                     Some(names) => {
@@ -239,7 +250,9 @@ impl Deployment {
             ..LinkDecision::default()
         };
         for (index, (key, value)) in link.iter().enumerate() {
-            if link[..index].iter().any(|(earlier, _)| earlier == key) {
+            if MESSAGE_KEYS.contains(&key.as_str())
+                || link[..index].iter().any(|(earlier, _)| earlier == key)
+            {
                 continue;
             }
             let repeated = link[index + 1..].iter().any(|(later, _)| later == key);
@@ -538,6 +551,24 @@ mod tests {
                  subject und 2 unbekannte."
             )
         );
+    }
+
+    #[test]
+    fn the_message_keys_are_left_to_the_messages_script() {
+        let (deployment, problems) =
+            Deployment::read(r#"{"parent-origins": ["https://crm.example.com"], "lang": "de"}"#);
+        assert_eq!(problems, Vec::new());
+        assert_eq!(deployment.keys().collect::<Vec<_>>(), ["lang"]);
+        let decision = deployment.decide(
+            &link(&[
+                ("parent-origin", "https://crm.example.com"),
+                ("parent-origin", "*"),
+                ("lang", "en"),
+            ]),
+            FORM_KEYS,
+        );
+        assert_eq!(decision.settings, link(&[("lang", "de"), ("lang", "en")]));
+        assert_eq!(decision.ignored, Vec::new());
     }
 
     #[test]

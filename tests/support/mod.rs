@@ -3,7 +3,8 @@
 //! front of the jtel emulator (a token-adding proxy in axum, or the production deployment:
 //! nginx and the jtel gateway), a real headless
 //! Chromium behind chromedriver, reading the emulator directly, what users do with the
-//! widgets, screenshots, the README's snippets, and the visual check's reference images.
+//! widgets, screenshots, the README's snippets, the visual check's reference images, and
+//! other origins' pages.
 
 // Each end-to-end test file includes this module and uses its own part of it.
 #![allow(dead_code)]
@@ -21,5 +22,6 @@ pub mod nginx;
 pub mod readme;
 pub mod report;
 pub mod screenshots;
+pub mod site;
 pub mod visual;
 pub mod widget;
