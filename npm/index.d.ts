@@ -53,7 +53,7 @@ export type FormField =
   | "UserData"
   | "PreferredTime";
 
-/** The fields `readOnly` can make read-only. */
+/** The fields `readOnly` can make read-only and `hiddenFields` can hide. */
 export type ReadOnlyField = "Sender" | "Receiver" | "Subject" | "Body" | "CrmURL" | "UserData";
 
 /** The settings every widget reads. */
@@ -103,6 +103,8 @@ export interface AcdEventFormOptions extends CommonOptions {
   callbackZone?: string;
   /** Fields shown but not editable: an array or a comma list. */
   readOnly?: ReadOnlyField[] | string;
+  /** Fields not shown (their prefill is still sent): an array or a comma list. */
+  hiddenFields?: ReadOnlyField[] | string;
   /** Prefill from the CRM record. */
   sender?: string;
   /** Prefill from the CRM record. */
