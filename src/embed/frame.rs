@@ -5,7 +5,9 @@
 //! the link's settings it ignored.
 
 use crate::embed::config;
-use crate::embed::link_policy::{Deployment, Ignored, IgnoredBecause, LinkDecision, WIDGET};
+use crate::embed::link_policy::{
+    Deployment, Ignored, IgnoredBecause, LinkDecision, PARENT_ORIGIN, WIDGET,
+};
 use crate::embed::widget::WidgetKind;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{console, Document, Element, UrlSearchParams};
@@ -78,7 +80,8 @@ fn read_deployment(document: &Document) -> Deployment {
     deployment
 }
 
-/// Every `key=value` of the page's query, decoded, in order (repeated keys included).
+/// Every `key=value` of the page's query, decoded, in order (repeated keys included), but
+/// `parent-origin`, which only `static/jtel-frame.js` reads.
 fn link_settings(document: &Document) -> Vec<(String, String)> {
     let Some(params) = document
         .location()
@@ -96,6 +99,7 @@ fn link_settings(document: &Document) -> Vec<(String, String)> {
             let pair = entry.dyn_into::<js_sys::Array>().ok()?;
             Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
         })
+        .filter(|(key, _)| key != PARENT_ORIGIN)
         .collect()
 }
 

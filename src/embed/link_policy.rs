@@ -7,9 +7,9 @@
 //! may choose. Everything else in a link is ignored and reported; the link's routing and page
 //! texts, where the deployment lets a link set them, are shown to the user as set by the link.
 //!
-//! Two keys belong to the page's messages to the page that frames it, not to the widget:
-//! the deployment's `parent-origins` and the link's `parent-origin`. `static/jtel-frame.js`
-//! reads them (docs/frame.md); here they are neither applied nor reported.
+//! The deployment's `parent-origins` and the link's `parent-origin` belong to the page's
+//! messages to the page that frames it, which `static/jtel-frame.js` reads (docs/frame.md):
+//! the deployment leaves the first out, and [`super::frame`] does not hand the link's on.
 //!
 //! Pure: [`super::frame`] reads the page, applies the decision and says what was ignored.
 
@@ -47,9 +47,9 @@ const LINK_MAY_SET: &str = "link-may-set";
 /// The deployment's key for the widget shown when the link chooses none.
 pub const WIDGET: &str = "widget";
 
-/// The deployment's key for the origins that may receive the page's messages, and the link's
-/// key for the one it chooses: read by `static/jtel-frame.js`.
-const MESSAGE_KEYS: [&str; 2] = ["parent-origins", "parent-origin"];
+/// The link's key for the origin that receives the page's messages (`static/jtel-frame.js`);
+/// the deployment lists the allowed ones under `parent-origins`.
+pub const PARENT_ORIGIN: &str = "parent-origin";
 
 /// The iframe page's configuration as its deployer wrote it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -184,7 +184,7 @@ impl Deployment {
         let mut deployment = Self::default();
         let mut problems = Vec::new();
         for (key, value) in members {
-            if MESSAGE_KEYS.contains(&key.as_str()) {
+            if key == "parent-origins" {
                 continue;
             }
             if key == LINK_MAY_SET {
@@ -250,9 +250,7 @@ impl Deployment {
             ..LinkDecision::default()
         };
         for (index, (key, value)) in link.iter().enumerate() {
-            if MESSAGE_KEYS.contains(&key.as_str())
-                || link[..index].iter().any(|(earlier, _)| earlier == key)
-            {
+            if link[..index].iter().any(|(earlier, _)| earlier == key) {
                 continue;
             }
             let repeated = link[index + 1..].iter().any(|(later, _)| later == key);
@@ -554,21 +552,11 @@ mod tests {
     }
 
     #[test]
-    fn the_message_keys_are_left_to_the_messages_script() {
+    fn the_deployment_leaves_parent_origins_to_the_messages_script() {
         let (deployment, problems) =
             Deployment::read(r#"{"parent-origins": ["https://crm.example.com"], "lang": "de"}"#);
         assert_eq!(problems, Vec::new());
         assert_eq!(deployment.keys().collect::<Vec<_>>(), ["lang"]);
-        let decision = deployment.decide(
-            &link(&[
-                ("parent-origin", "https://crm.example.com"),
-                ("parent-origin", "*"),
-                ("lang", "en"),
-            ]),
-            FORM_KEYS,
-        );
-        assert_eq!(decision.settings, link(&[("lang", "de"), ("lang", "en")]));
-        assert_eq!(decision.ignored, Vec::new());
     }
 
     #[test]
