@@ -318,6 +318,41 @@ export interface JtelEventMap {
   "jtel-config-error": CustomEvent<ConfigErrorDetail>;
 }
 
+/** `jtel-resize`'s detail: the iframe page's content height. */
+export interface ResizeDetail {
+  /** CSS pixels, rounded up. */
+  height: number;
+}
+
+/**
+ * What the iframe page (`frame.html`) tells the page that frames it, by message type: the
+ * widget's events of the same name, and `jtel-resize` whenever its content's height changes.
+ * The host helper (`jtel-widgets/frame-host`) dispatches them as bubbling events on the
+ * `<iframe data-jtel-frame>` that sent them (docs/frame.md).
+ */
+export interface JtelFrameEventMap {
+  "jtel-created": CustomEvent<AcdEvent>;
+  "jtel-failed": CustomEvent<FailureDetail>;
+  "jtel-invalid": CustomEvent<InvalidDetail>;
+  "jtel-config-error": CustomEvent<ConfigErrorDetail>;
+  "jtel-resize": CustomEvent<ResizeDetail>;
+}
+
+/** A message type of the iframe page. */
+export type FrameMessageType = keyof JtelFrameEventMap;
+
+/**
+ * A message the iframe page posts to the page that frames it (`event.data`), only to the
+ * origin its link names in `parent-origin` when its deployment lists it (docs/frame.md).
+ */
+export type FrameMessage = {
+  [T in FrameMessageType]: {
+    source: "jtel-widgets";
+    type: T;
+    detail: JtelFrameEventMap[T]["detail"];
+  };
+}[FrameMessageType];
+
 /**
  * A widget element's settings as properties: setting a string, number or boolean writes the
  * attribute (reading gives the attribute's text); arrays and objects are kept as properties.

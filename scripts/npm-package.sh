@@ -5,8 +5,9 @@
 #   scripts/npm-package.sh [DIST]     DIST: the release build, default target/e2e-dist
 #
 # The package holds the three loaders with their JS glue, wasm and snippets (the flat files of
-# the build's versioned folder v/<version>/, scripts/versioned-urls.sh), and the
-# hand-written TypeScript declarations, package.json and README from npm/; its version is the
+# the build's versioned folder v/<version>/, scripts/versioned-urls.sh), the iframe page's host
+# helper jtel-frame-host.js (docs/frame.md), and the hand-written TypeScript declarations,
+# package.json and README from npm/; its version is the
 # widget crate's. Writes target/npm/package/ and target/npm/jtel-widgets-<version>.tgz, lists
 # the tarball's files with their sizes (npm pack) and prints the tarball's path last.
 set -euo pipefail
@@ -24,6 +25,8 @@ for bundle in "${BUNDLES[@]}"; do
     [ -f "$dist/$file" ] || fail "no $dist/$file: run trunk build --release"
   done
 done
+frame_host="${1:-target/e2e-dist}/jtel-frame-host.js"
+[ -f "$frame_host" ] || fail "no $frame_host: run trunk build --release"
 
 version="$(cargo metadata --format-version 1 --no-deps |
   node -e 'let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () =>
@@ -35,6 +38,7 @@ mkdir -p "$out/package"
 for bundle in "${BUNDLES[@]}"; do
   cp "$dist/$bundle-loader.js" "$dist/$bundle.js" "$dist/${bundle}_bg.wasm" "$out/package/"
 done
+cp "$frame_host" "$out/package/"
 cp -r "$dist/snippets" "$out/package/"
 # The brotli and gzip siblings are for web servers; bundlers compress on their own.
 find "$out/package/snippets" \( -name '*.br' -o -name '*.gz' \) -delete

@@ -7,7 +7,10 @@
 //! between two CRM records and changes group, event type, agent and language before and after
 //! typing; after every switch the event the jtel emulator created is checked (type, group,
 //! agent, sender, subject, user data), the app's own `jtel-created` listener shows its id, and
-//! a typed but unsent draft follows its record.
+//! a typed but unsent draft follows its record. The webpack app also frames the iframe page
+//! (`frame.html`, served beside it with a deployment that lists the app's origin) and imports
+//! the package's host helper (`jtel-widgets/frame-host`): the iframe is sized to the page's
+//! content, which the app's typed `jtel-resize` listener shows.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod support;
@@ -20,7 +23,8 @@ use std::process::Command;
 use std::sync::OnceLock;
 use std::time::Duration;
 use support::browser::with_browser;
-use support::widget::{in_widget, type_into, wait_for_text};
+use support::deployment::{add_page, deploy, MetaCsp};
+use support::widget::{all_in_widget, in_widget, type_into, wait_for_text};
 use support::{dist::dist_dir, gateway, jtel, report};
 
 const FORM: &str = "#crm-form";
@@ -201,14 +205,14 @@ impl Run<'_> {
 }
 
 /// Drives the CRM app at `url` through every switch; returns the report lines.
-async fn drive(client: Client, url: String, emulator_url: String) -> Vec<String> {
+async fn drive(client: &Client, url: String, emulator_url: String) -> Vec<String> {
     client.goto(&url).await.expect("the host app loads");
     let mut run = Run {
-        client: &client,
+        client,
         emulator_url,
         log: Vec::new(),
     };
-    in_widget(&client, FORM, "[name=Subject]").await;
+    in_widget(client, FORM, "[name=Subject]").await;
     assert_eq!(
         run.field("Sender").await,
         "0199 1111111",
@@ -216,7 +220,7 @@ async fn drive(client: Client, url: String, emulator_url: String) -> Vec<String>
     );
 
     // Record A: typed first, then the host moves the callback to group 236.
-    type_into(&client, FORM, "Subject", "A: first call").await;
+    type_into(client, FORM, "Subject", "A: first call").await;
     run.choose("group", "236").await;
     run.submit_and_check(
         "A, group 235 → 236 after typing",
@@ -235,13 +239,13 @@ async fn drive(client: Client, url: String, emulator_url: String) -> Vec<String>
     run.click("record-B").await;
     run.choose("eventType", "ticket").await;
     run.choose("agent", "3").await;
-    wait_for_text(&client, FORM, "h2", "New ticket").await;
+    wait_for_text(client, FORM, "h2", "New ticket").await;
     assert_eq!(
         run.field("Sender").await,
         "0199 2222222",
         "record B's prefill"
     );
-    type_into(&client, FORM, "Subject", "B: ticket").await;
+    type_into(client, FORM, "Subject", "B: ticket").await;
     run.submit_and_check(
         "switch to B, ticket + agent 3 before typing",
         Expected {
@@ -257,7 +261,7 @@ async fn drive(client: Client, url: String, emulator_url: String) -> Vec<String>
 
     // Record A again: an unsent draft stays with A while the agent looks at B.
     run.click("record-A").await;
-    type_into(&client, FORM, "Subject", "A: unsent").await;
+    type_into(client, FORM, "Subject", "A: unsent").await;
     run.click("record-B").await;
     assert_eq!(run.field("Sender").await, "0199 2222222");
     assert_eq!(
@@ -270,7 +274,7 @@ async fn drive(client: Client, url: String, emulator_url: String) -> Vec<String>
     run.choose("lang", "de").await;
     run.choose("agent", "4").await;
     run.choose("eventType", "callback").await;
-    wait_for_text(&client, FORM, "h2", "Rückruf anfordern").await;
+    wait_for_text(client, FORM, "h2", "Rückruf anfordern").await;
     assert_eq!(
         run.field("Subject").await,
         "A: unsent",
@@ -294,8 +298,8 @@ async fn drive(client: Client, url: String, emulator_url: String) -> Vec<String>
     run.choose("group", "235").await;
     run.choose("agent", "").await;
     run.choose("lang", "en").await;
-    wait_for_text(&client, FORM, "h2", "Request a callback").await;
-    type_into(&client, FORM, "Subject", "B: callback").await;
+    wait_for_text(client, FORM, "h2", "Request a callback").await;
+    type_into(client, FORM, "Subject", "B: callback").await;
     run.submit_and_check(
         "switch to B, group 235 + queue + English before typing",
         Expected {
@@ -311,6 +315,58 @@ async fn drive(client: Client, url: String, emulator_url: String) -> Vec<String>
     run.log
 }
 
+/// Waits (up to 20 s) until the webpack app's iframe is as tall as the form the iframe page
+/// shows, as the app's `jtel-resize` listener reports it; returns the report line.
+async fn frame_fits(client: &Client) -> String {
+    let mut last = (String::new(), None, None);
+    for _ in 0..400 {
+        let shown = client
+            .find(Locator::Id("frame-height"))
+            .await
+            .expect("the app shows the frame's height in #frame-height")
+            .text()
+            .await
+            .unwrap_or_default();
+        let inner = client
+            .execute(
+                "return document.getElementById('crm-frame').clientHeight;",
+                vec![],
+            )
+            .await
+            .expect("the iframe's height")
+            .as_f64();
+        client
+            .find(Locator::Id("crm-frame"))
+            .await
+            .expect("the app's iframe")
+            .enter_frame()
+            .await
+            .expect("the iframe can be entered");
+        let rendered = !all_in_widget(client, "jtel-acd-event-form", "[name=Sender]")
+            .await
+            .is_empty();
+        let content = client
+            .execute(
+                "return Math.ceil(document.documentElement.getBoundingClientRect().height);",
+                vec![],
+            )
+            .await
+            .expect("the frame's content height")
+            .as_f64();
+        client.enter_parent_frame().await.expect("back to the app");
+        if let (true, Some(height)) = (rendered, content) {
+            if inner == content && shown == format!("Frame content {height} px") {
+                return format!(
+                    "| the iframe page beside the form, host helper from the package | iframe {height} px, its content {height} px, the app heard \"{shown}\" | correct |"
+                );
+            }
+        }
+        last = (shown, inner, content);
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("the app's iframe never fitted the iframe page: (shown, iframe, content) = {last:?}");
+}
+
 async fn host_app_follows_every_switch(name: &'static str) {
     let site = tokio::task::spawn_blocking(move || host_site(name))
         .await
@@ -318,10 +374,35 @@ async fn host_app_follows_every_switch(name: &'static str) {
     let emulator: RunningEmulator = jtel_emulator::spawn(Config::default())
         .await
         .expect("emulator starts");
-    // The site holds only the app's own files: the bundler copied the widget's.
-    let page = gateway::start(site, emulator.base_url(), DEFAULT_TOKEN.to_owned()).await;
+    let framed = name == "webpack";
+    // The site holds only the app's own files: the bundler copied the widget's. The webpack
+    // app's iframe page comes from the release build, listing the app's origin (known once
+    // the site listens) in its deployment's parent-origins.
+    let page = if framed {
+        let release = deploy(r#"{"base-url": "/jtel"}"#, MetaCsp::Kept);
+        let (page, _) = gateway::start_logged(
+            release.clone(),
+            site,
+            emulator.base_url(),
+            DEFAULT_TOKEN.to_owned(),
+            None,
+        )
+        .await;
+        let deployment = format!(r#"{{"base-url": "/jtel", "parent-origins": ["http://{page}"]}}"#);
+        add_page(&release, "frame.html", &deployment);
+        page
+    } else {
+        gateway::start(site, emulator.base_url(), DEFAULT_TOKEN.to_owned()).await
+    };
     let (url, emulator_url) = (format!("http://{page}/"), emulator.base_url());
-    let log = with_browser(move |client| drive(client, url, emulator_url)).await;
+    let log = with_browser(move |client| async move {
+        let mut log = drive(&client, url, emulator_url).await;
+        if framed {
+            log.push(frame_fits(&client).await);
+        }
+        log
+    })
+    .await;
     report::write(
         &format!("host-{name}.md"),
         &format!(

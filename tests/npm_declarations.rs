@@ -182,3 +182,63 @@ fn every_event_has_its_detail_type() {
         .collect();
     assert_eq!(events, documented, "JtelEventMap against docs/events.md");
 }
+
+/// The `"jtel-…"` names in `source` other than the message source and the deployment's id.
+fn jtel_names(source: &str) -> BTreeSet<String> {
+    quoted(source, '"')
+        .into_iter()
+        .filter(|name| {
+            name.starts_with("jtel-") && name != "jtel-widgets" && name != "jtel-deployment"
+        })
+        .collect()
+}
+
+#[test]
+fn the_frame_messages_are_those_the_page_posts_and_the_helper_dispatches() {
+    const POSTER: &str = include_str!("../static/jtel-frame.js");
+    const HELPER: &str = include_str!("../static/jtel-frame-host.js");
+    const FRAME_DOC: &str = include_str!("../docs/frame.md");
+    let map = &DECLARATIONS[DECLARATIONS
+        .find("export interface JtelFrameEventMap")
+        .expect("npm/index.d.ts declares JtelFrameEventMap")..];
+    let declared = jtel_names(map.split('}').next().unwrap());
+    assert_eq!(declared, jtel_names(POSTER), "static/jtel-frame.js posts");
+    assert_eq!(
+        declared,
+        jtel_names(HELPER),
+        "static/jtel-frame-host.js dispatches"
+    );
+    let documented: BTreeSet<String> = FRAME_DOC
+        .lines()
+        .filter(|line| line.starts_with("| `jtel-"))
+        .flat_map(|line| quoted(line.split(" | ").next().unwrap(), '`'))
+        .collect();
+    assert_eq!(declared, documented, "docs/frame.md's table of messages");
+    // The shape: { source: "jtel-widgets", type, detail }, as both scripts read and write it.
+    let message = &DECLARATIONS[DECLARATIONS.find("export type FrameMessage =").unwrap()..];
+    let message = message.split("}[").next().unwrap();
+    for member in ["source: \"jtel-widgets\";", "type: T;", "detail: "] {
+        assert!(message.contains(member), "FrameMessage lacks {member}");
+    }
+    assert!(POSTER.contains(r#"postMessage({ source: "jtel-widgets", type, detail }"#));
+    assert!(HELPER.contains(r#"data?.source !== "jtel-widgets""#));
+    assert!(HELPER.contains("new CustomEvent(data.type, { detail: data.detail"));
+}
+
+#[test]
+fn the_frame_host_entry_is_the_helper_with_its_event_types() {
+    const PACKAGE: &str = include_str!("../npm/package.json");
+    const ENTRY: &str = include_str!("../npm/frame-host.d.ts");
+    let exports: serde_json::Value = serde_json::from_str(PACKAGE).expect("package.json");
+    assert_eq!(
+        exports["exports"]["./frame-host"],
+        serde_json::json!({ "types": "./frame-host.d.ts", "default": "./jtel-frame-host.js" })
+    );
+    assert!(include_str!("../scripts/npm-package.sh").contains("jtel-frame-host.js"));
+    for map in ["HTMLElementEventMap", "DocumentEventMap", "WindowEventMap"] {
+        assert!(
+            ENTRY.contains(&format!("interface {map} extends JtelFrameEventMap {{}}")),
+            "npm/frame-host.d.ts adds the iframe's events to {map}"
+        );
+    }
+}

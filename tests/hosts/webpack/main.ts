@@ -1,7 +1,10 @@
 // A CRM page in plain TypeScript, bundled by webpack: the form is mounted with `mount()`, and
 // every switch of record, routing or language goes to the handle's `update()`. tsc checks the options, the handle and the typed
-// `jtel-created` event against the package's declarations.
+// `jtel-created` event against the package's declarations. Beside it, the iframe page
+// (frame.html, served by tests/e2e_hosts.rs) in an iframe that the package's host helper sizes
+// and whose `jtel-resize` event the page shows.
 import { ready, mount } from "jtel-widgets";
+import "jtel-widgets/frame-host";
 import type { AcdEventFormHandle } from "jtel-widgets";
 import { CHOICES, CHOICE_NAMES, RECORDS, formProperties, initialChoices } from "../shared/crm";
 import type { ChoiceName, Choices, CrmRecord } from "../shared/crm";
@@ -50,7 +53,19 @@ const selects = CHOICE_NAMES.map((name: ChoiceName) => {
   });
   return element("label", {}, `${name} `, select);
 });
-document.getElementById("app")!.append(element("main", {}, nav, heading, ...selects, host, created));
+const frame = element("iframe", {
+  id: "crm-frame",
+  title: "Callback request (iframe page)",
+  src: `frame.html?widget=acd-event-form&parent-origin=${encodeURIComponent(location.origin)}`,
+});
+frame.dataset.jtelFrame = "";
+const frameHeight = element("p", { id: "frame-height" });
+frame.addEventListener("jtel-resize", (event) => {
+  frameHeight.textContent = `Frame content ${event.detail.height} px`;
+});
+document
+  .getElementById("app")!
+  .append(element("main", {}, nav, heading, ...selects, host, created, frame, frameHeight));
 host.addEventListener("jtel-created", (event) => {
   created.textContent = `Created event ${event.detail.ID}`;
 });
