@@ -380,6 +380,13 @@ async fn the_one_form_bundle_creates_a_callback_and_loads_nothing_else() {
     let page = stand.url("contact.html");
     with_browser(move |client| async move {
         client.goto(&page).await.expect("contact page loads");
+        // A public page: the visitor sees no CRM link or CRM reference (hidden-fields).
+        in_widget(&client, "#contact-callback", "[name=Sender]").await;
+        let mut shown = Vec::new();
+        for field in all_in_widget(&client, "#contact-callback", "[name]").await {
+            shown.push(field.attr("name").await.unwrap().unwrap_or_default());
+        }
+        assert_eq!(shown, ["Sender", "Subject", "Body"]);
         type_into(&client, "#contact-callback", "Sender", "0199 3334445").await;
         type_into(&client, "#contact-callback", "Subject", "Question about my order").await;
         let confirmation = submit_and_confirm(&client, "#contact-callback").await;
