@@ -5,8 +5,8 @@
 #   jtel-cockpit-loader.js, jtel-cockpit.js, jtel-cockpit_bg.wasm
 # Each is the same crate built with one cargo feature (see Cargo.toml [features]), passed
 # through the same wasm-bindgen and wasm-opt -Oz that trunk uses (both from PATH). Release
-# builds then minify the JS glue and loaders of all three bundles with terser (about 40 % fewer
-# bytes after brotli), give the wasm's imports and exports short names in the wasm and the glue
+# builds then minify the JS glue and loaders of all three bundles, and the snippet they share,
+# with terser (about 40 % fewer bytes after brotli), give the wasm's imports and exports short names in the wasm and the glue
 # (scripts/short-wasm-names.mjs, about 4.5 KB less brotli per bundle), move the glue, wasm and
 # snippets under versioned URLs (scripts/versioned-urls.sh) and write brotli and gzip siblings
 # of the JS, wasm and CSS files (scripts/precompress.sh), as the deployment serves them
@@ -52,6 +52,11 @@ for bundle in jtel-widgets "${!features[@]}"; do
     terser "$out/$file" --module --compress --mangle --output "$out/$file"
   done
   node scripts/short-wasm-names.mjs "$out/$bundle.js" "$out/${bundle}_bg.wasm"
+done
+# wasm-bindgen's inline_js snippets (the custom elements' class), imported by every bundle's
+# glue: minified like the glue, their exports keep their names.
+for snippet in "$out"/snippets/*/*.js; do
+  terser "$snippet" --module --compress --mangle --output "$snippet"
 done
 
 scripts/versioned-urls.sh "$out"
