@@ -81,6 +81,13 @@ const SNIPPETS: &[(Page, &str, &str, &str, &str)] = &[
     ),
     (
         Page::Install,
+        NPM,
+        "ts",
+        "jtel-widgets/frame-host",
+        "readme_install: the host apps",
+    ),
+    (
+        Page::Install,
         YEW,
         "rust",
         "AcdEventForm",
@@ -193,6 +200,7 @@ fn the_npm_snippets_are_what_the_host_apps_run() {
     for (page, heading, marker) in [
         (Page::Readme, INSTALL, "jtel-widgets"),
         (Page::Install, NPM, "jtel-created"),
+        (Page::Install, NPM, "jtel-widgets/frame-host"),
     ] {
         for line in snippet_in(page, heading, "ts", marker).lines() {
             let statement = line.split("//").next().unwrap().trim();
