@@ -138,9 +138,7 @@ function callbackForm() {
 
 async function cockpitForm() {
   const id = form.dataset.variable;
-  const answer = await fetch(`/jtel/cockpitVariables/cockpitVariable/${id}`, {
-    headers: { Accept: "application/json" },
-  });
+  const answer = await fetch(`/jtel/cockpitVariables/cockpitVariable/${id}`, { headers: staffHeaders() });
   const variable = (await answer.json()).records[0];
   form.innerHTML = `
     <h2 class="jtel-title"></h2>
@@ -169,12 +167,62 @@ async function cockpitForm() {
     event.preventDefault();
     await fetch(`/jtel/cockpitVariables/cockpitVariable/${id}/setValue?value=${Number(input.value)}`, {
       method: "PATCH",
+      headers: staffHeaders(),
     });
   });
 }
 
+// Like <jtel-cockpit-variables>: the variables as rows (name, value, kind) and a filter
+// over their names and descriptions.
+async function cockpitList() {
+  const answer = await fetch("/jtel/cockpitVariables", { headers: staffHeaders() });
+  const variables = (await answer.json()).records.filter((variable) => variable.ID != null);
+  const KINDS = { 1: "On/off", 3: "Percentage" };
+  const shownText = (shown) => `${shown} of ${variables.length} variables shown.`;
+  form.innerHTML = `
+    <h2 class="jtel-title">Cockpit variables</h2>
+    <div class="jtel-field">
+      <label for="filter" class="jtel-label">Filter</label>
+      <input id="filter" type="search" name="filter" class="jtel-input" autocomplete="off" />
+    </div>
+    <p class="jtel-hint" role="status"></p>
+    <ul class="jtel-cockpit-rows"></ul>`;
+  const list = form.querySelector("ul");
+  const rows = variables.map((variable) => {
+    const row = document.createElement("li");
+    row.className = "jtel-cockpit-row";
+    row.innerHTML = `<button type="button" class="jtel-cockpit-row-button" aria-expanded="false">
+      <span class="jtel-cockpit-row-name"></span> <span class="jtel-cockpit-row-value"></span>
+      <span class="jtel-cockpit-row-kind"></span></button>`;
+    row.querySelector(".jtel-cockpit-row-name").textContent = variable.Name ?? "";
+    row.querySelector(".jtel-cockpit-row-value").textContent =
+      variable.CockpitVariableTypesID === 1 ? (variable.Value ? "On" : "Off") : String(variable.Value ?? "unknown");
+    row.querySelector(".jtel-cockpit-row-kind").textContent = KINDS[variable.CockpitVariableTypesID] ?? "Number";
+    const text = `${variable.Name ?? ""}\n${variable.Description ?? ""}`.toLowerCase();
+    return { row, text };
+  });
+  const status = form.querySelector("[role=status]");
+  const filter = form.querySelector("input");
+  const show = () => {
+    const words = filter.value.toLowerCase().split(/\s+/).filter(Boolean);
+    const shown = rows.filter(({ text }) => words.every((word) => text.includes(word)));
+    list.replaceChildren(...shown.map(({ row }) => row));
+    status.textContent = shownText(shown.length);
+  };
+  filter.addEventListener("input", show);
+  show();
+}
+
+// The staff token the host's sign-in gave the page (the bench puts it there, as the widget
+// pages get it in their credentials property).
+function staffHeaders() {
+  return { Accept: "application/json", Authorization: `Bearer ${window.jtelBenchStaffToken}` };
+}
+
 if (form.dataset.form === "cockpit") {
   await cockpitForm();
+} else if (form.dataset.form === "cockpit-list") {
+  await cockpitList();
 } else {
   callbackForm();
 }

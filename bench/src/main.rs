@@ -149,10 +149,19 @@ async fn main() {
     // The file is rewritten after each part, so a failure keeps what was measured.
     let save =
         || std::fs::write(&options.out, REPORT.lock().unwrap().as_bytes()).expect("write --out");
-    out!(
-        "### Time to interactive through the deployment (nginx, brotli, cache headers), headless Chromium with network emulation\n"
-    );
-    network::time_to_interactive(deployment.url("").trim_end_matches('/'), options.loads).await;
+    let page_origin = deployment.url("");
+    let page_origin = page_origin.trim_end_matches('/');
+    if options.loads > 0 {
+        out!(
+            "### Time to interactive through the deployment (nginx, brotli, cache headers), headless Chromium with network emulation\n"
+        );
+        network::time_to_interactive(page_origin, options.loads, &|| {
+            deployment.staff_token("cockpit:read cockpit:write")
+        })
+        .await;
+    }
+    out!("### Does Chromium keep the compiled wasm? (V8's code cache)\n");
+    network::wasm_code_cache(page_origin).await;
     drop(deployment);
     save();
     if options.keystrokes > 0 {

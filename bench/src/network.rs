@@ -36,17 +36,88 @@ pub const SLOW: Profile = Profile {
     up_kbit: 750,
 };
 
-/// The widget page and its baseline, as served below `bench/`.
-const PAGES: [(&str, &str); 2] = [
-    (
-        "baseline: plain HTML/JS callback form",
-        "bench/baseline.html",
-    ),
-    (
-        "`<jtel-acd-event-form>` (callback)",
-        "bench/acd-event-form.html",
-    ),
+/// A page the network benchmark loads, as served below `bench/`.
+struct Page {
+    name: &'static str,
+    path: &'static str,
+    /// The index in [`PAGES`] of the plain HTML/JS page it is measured against; `None` for a
+    /// baseline.
+    baseline: Option<usize>,
+}
+
+/// Each widget page after its plain HTML/JS baseline: the callback form, the cockpit variable
+/// form and the list of cockpit variables (both load what they show from the gateway with a
+/// staff token).
+const PAGES: [Page; 6] = [
+    Page {
+        name: "baseline: plain HTML/JS callback form",
+        path: "bench/baseline.html",
+        baseline: None,
+    },
+    Page {
+        name: "`<jtel-acd-event-form>` (callback)",
+        path: "bench/acd-event-form.html",
+        baseline: Some(0),
+    },
+    Page {
+        name: "baseline: plain HTML/JS cockpit variable",
+        path: "bench/baseline-cockpit.html",
+        baseline: None,
+    },
+    Page {
+        name: "`<jtel-cockpit-variable>`",
+        path: "bench/cockpit-variable.html",
+        baseline: Some(2),
+    },
+    Page {
+        name: "baseline: plain HTML/JS cockpit variable list",
+        path: "bench/baseline-cockpit-list.html",
+        baseline: None,
+    },
+    Page {
+        name: "`<jtel-cockpit-variables>`",
+        path: "bench/cockpit-variables.html",
+        baseline: Some(4),
+    },
 ];
+
+/// The host's sign-in, played by the bench: the page gets a staff token before any of its
+/// scripts run. The cockpit widgets get it as their `credentials` property (set on the
+/// elements as the parser makes them, before they upgrade); the baselines send it themselves.
+fn staff_sign_in(token: &str) -> String {
+    format!(
+        r#"
+        window.jtelBenchStaffToken = {token};
+        new MutationObserver(() => {{
+            for (const element of document.querySelectorAll("jtel-cockpit-variable, jtel-cockpit-variables")) {{
+                if (!("credentials" in element)) element.credentials = window.jtelBenchStaffToken;
+            }}
+        }}).observe(document, {{ childList: true, subtree: true }});
+        "#,
+        token = Value::from(token)
+    )
+}
+
+/// `<jtel-cockpit-variables>` sets no `jtel-interactive` mark of its own (the list is no
+/// form): the bench sets it when the rows are in the list's shadow root, which is when the
+/// baseline list sets its own.
+const LIST_INTERACTIVE: &str = r#"
+    {
+        const attachShadow = Element.prototype.attachShadow;
+        Element.prototype.attachShadow = function (init) {
+            const root = attachShadow.call(this, init);
+            if (this.localName === "jtel-cockpit-variables") {
+                const rows = new MutationObserver(() => {
+                    if (!root.querySelector(".jtel-cockpit-rows")) return;
+                    rows.disconnect();
+                    performance.mark("jtel-interactive");
+                });
+                rows.observe(root, { childList: true, subtree: true });
+            }
+            return root;
+        };
+    }
+"#;
 
 /// Splits the wasm's `instantiateStreaming` into its compile and instantiate steps, each
 /// marked (`bench-wasm-compiled`, `bench-wasm-instantiated`); the same work in the same order,
@@ -109,10 +180,12 @@ impl Load {
     }
 }
 
-/// The cold and the warm load of one new browser on `profile`.
-async fn sample(url: String, profile: Profile) -> (Load, Load) {
+/// The cold and the warm load of one new browser on `profile`, signed in with `staff_token`.
+async fn sample(url: String, profile: Profile, staff_token: String) -> (Load, Load) {
     browser::with_browser(move |client| async move {
-        browser::on_every_new_document(&client, WASM_PHASES).await;
+        for script in [WASM_PHASES, LIST_INTERACTIVE, &staff_sign_in(&staff_token)] {
+            browser::on_every_new_document(&client, script).await;
+        }
         browser::devtools(&client, "Network.enable", json!({})).await;
         browser::devtools(
             &client,
@@ -142,8 +215,8 @@ async fn load(client: &Client, url: &str) -> Load {
 }
 
 /// Measures `loads` samples of each page on each profile against the deployment at `origin`
-/// and writes the tables.
-pub async fn time_to_interactive(origin: &str, loads: usize) {
+/// (each sample signed in with a new token from `staff_token`) and writes the tables.
+pub async fn time_to_interactive(origin: &str, loads: usize, staff_token: &dyn Fn() -> String) {
     let profiles = [FAST, SLOW];
     // [profile][page] → (cold, warm) per sample.
     let mut results: Vec<Vec<Vec<(Load, Load)>>> = profiles
@@ -153,8 +226,9 @@ pub async fn time_to_interactive(origin: &str, loads: usize) {
     // Round 0 warms the machine (disk cache of the Chromium binary, nginx) and is dropped.
     for round in 0..=loads {
         for (profile, measured) in profiles.iter().zip(results.iter_mut()) {
-            for ((_, path), samples) in PAGES.iter().zip(measured.iter_mut()) {
-                let loads = sample(format!("{origin}/{path}"), *profile).await;
+            for (page, samples) in PAGES.iter().zip(measured.iter_mut()) {
+                let url = format!("{origin}/{}", page.path);
+                let loads = sample(url, *profile, staff_token()).await;
                 if round > 0 {
                     samples.push(loads);
                 }
@@ -171,22 +245,19 @@ pub async fn time_to_interactive(origin: &str, loads: usize) {
             let tti = |samples: &[(Load, Load)]| -> Vec<f64> {
                 samples.iter().map(|s| pick(s).interactive_ms).collect()
             };
-            let baseline = tti(&measured[0]);
-            for (index, ((name, _), samples)) in PAGES.iter().zip(measured).enumerate() {
+            for (page, samples) in PAGES.iter().zip(measured) {
                 let times = tti(samples);
-                let ratio = |of: fn(&[f64]) -> f64| {
-                    if index == 0 {
-                        "—".to_owned()
-                    } else {
-                        format!("{:.2}×", of(&times) / of(&baseline))
-                    }
+                let ratio = |of: fn(&[f64]) -> f64| match page.baseline {
+                    None => "—".to_owned(),
+                    Some(baseline) => format!("{:.2}×", of(&times) / of(&tti(&measured[baseline]))),
                 };
                 let of = |value: fn(&Load) -> f64| {
                     median(&samples.iter().map(|s| value(pick(s))).collect::<Vec<_>>())
                 };
                 out!(
-                    "| {} | {kind} | {name} | {:.0} ms | {:.0} ms | {} | {} | {:.0} | {:.0} |",
+                    "| {} | {kind} | {} | {:.0} ms | {:.0} ms | {} | {} | {:.0} | {:.0} |",
                     profile.name,
+                    page.name,
                     median(&times),
                     p95(&times),
                     ratio(median),
@@ -208,7 +279,7 @@ pub async fn time_to_interactive(origin: &str, loads: usize) {
     out!("|---|---|---|{}---:|", "---:|".repeat(columns.len()));
     for (profile, measured) in profiles.iter().zip(&results) {
         for (kind, pick) in [("cold", cold as fn(&(Load, Load)) -> &Load), ("warm", warm)] {
-            for ((name, _), samples) in PAGES.iter().zip(measured) {
+            for (page, samples) in PAGES.iter().zip(measured) {
                 let at = |index: usize| {
                     let values: Vec<f64> =
                         samples.iter().map(|s| pick(s).milestones[index]).collect();
@@ -220,8 +291,9 @@ pub async fn time_to_interactive(origin: &str, loads: usize) {
                 let times: Vec<f64> = samples.iter().map(|s| pick(s).interactive_ms).collect();
                 let milestones: Vec<String> = (0..MILESTONES.len()).map(at).collect();
                 out!(
-                    "| {} | {kind} | {name} | {} | {:.0} |",
+                    "| {} | {kind} | {} | {} | {:.0} |",
                     profile.name,
+                    page.name,
                     milestones.join(" | "),
                     median(&times)
                 );
@@ -237,7 +309,7 @@ pub async fn time_to_interactive(origin: &str, loads: usize) {
     out!("| page | file | cold: transferred | body as sent | body decoded | warm: transferred |");
     out!("|---|---|---:|---:|---:|---:|");
     let slow = &results[1];
-    for ((name, _), samples) in PAGES.iter().zip(slow) {
+    for (page, samples) in PAGES.iter().zip(slow) {
         let (cold, warm) = &samples[0];
         for (path, transferred, encoded, decoded) in &cold.files {
             let again = warm
@@ -246,10 +318,105 @@ pub async fn time_to_interactive(origin: &str, loads: usize) {
                 .find(|file| &file.0 == path)
                 .map_or("—".to_owned(), |file| format!("{:.0}", file.1));
             out!(
-                "| {name} | `{path}` | {transferred:.0} | {encoded:.0} | {decoded:.0} | {again} |"
+                "| {} | `{path}` | {transferred:.0} | {encoded:.0} | {decoded:.0} | {again} |",
+                page.name
             );
         }
     }
+    out!();
+}
+
+/// Reads Chromium's own histograms (`chrome://histograms`) of wasm compiling and caching:
+/// name → (samples, [(bucket, count)]).
+const WASM_HISTOGRAMS: &str = r#"
+    const text = document.body.innerText;
+    if (!text.includes("Histogram: V8.Wasm")) return null;
+    const found = {};
+    for (const block of text.split("Histogram: ").slice(1)) {
+        const [head, ...lines] = block.split("\n");
+        const name = head.split(" ")[0];
+        const samples = Number(head.match(/recorded (\d+) samples/)?.[1] ?? 0);
+        const buckets = lines
+            .map((line) => line.match(/^(\d+)\s+-*O\s+\((\d+) =/))
+            .filter((match) => match && match[2] !== "0")
+            .map((match) => [Number(match[1]), Number(match[2])]);
+        found[name] = [samples, buckets];
+    }
+    return found;
+"#;
+
+/// Whether V8 keeps the wasm's compiled code between loads: one browser loads the event form
+/// page three times, 3 s apart (V8 writes its cache 2 s after the last optimised function),
+/// then reads Chromium's histograms of wasm compiling and caching.
+pub async fn wasm_code_cache(origin: &str) {
+    let url = format!("{origin}/{}", PAGES[1].path);
+    let histograms = browser::with_browser(move |client| async move {
+        for _ in 0..3 {
+            load(&client, &url).await;
+            tokio::time::sleep(std::time::Duration::from_secs(3)).await;
+        }
+        client
+            .goto("chrome://histograms/#V8.Wasm")
+            .await
+            .expect("chrome://histograms opens");
+        for _ in 0..100 {
+            // The page shows what the renderers had sent at its start; "Refresh" asks again.
+            client
+                .execute("document.querySelector('#refresh')?.click()", vec![])
+                .await
+                .expect("the histograms page refreshes");
+            tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+            let found = client
+                .execute(WASM_HISTOGRAMS, vec![])
+                .await
+                .expect("the histograms page reads");
+            if !found.is_null() {
+                return found;
+            }
+        }
+        Value::Null
+    })
+    .await;
+    if histograms.is_null() {
+        out!("(chrome://histograms showed no V8.Wasm histogram: not measured)\n");
+        return;
+    }
+    let samples = |name: &str| histograms[name][0].as_u64().unwrap_or(0);
+    let bucket = |name: &str, bucket: u64| {
+        histograms[name][1]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find(|pair| pair[0].as_u64() == Some(bucket))
+            .and_then(|pair| pair[1].as_u64())
+            .unwrap_or(0)
+    };
+    out!(
+        "Chromium's histograms after three loads of `{}` in one browser, 3 s apart:\n",
+        PAGES[1].path
+    );
+    out!("| histogram | what it counts | recorded |");
+    out!("|---|---|---|");
+    out!(
+        "| `V8.WasmStreamingInputType` | streamed responses by kind (6 = http, 7 = https) | {} × http, {} × https |",
+        bucket("V8.WasmStreamingInputType", 6),
+        bucket("V8.WasmStreamingInputType", 7)
+    );
+    out!(
+        "| `V8.WasmCodeCaching` | code-cache lookups (0 miss, 1 hit, 2 invalid, 3 no cache handler) | {} miss, {} hit, {} invalid, {} without handler |",
+        bucket("V8.WasmCodeCaching", 0),
+        bucket("V8.WasmCodeCaching", 1),
+        bucket("V8.WasmCodeCaching", 2),
+        bucket("V8.WasmCodeCaching", 3)
+    );
+    out!(
+        "| `V8.WasmSerializationTimeMilliSeconds` | modules V8 wrote to the code cache | {} |",
+        samples("V8.WasmSerializationTimeMilliSeconds")
+    );
+    out!(
+        "| `V8.WasmLazyCompileTimeMicroSeconds` | functions compiled on first call (Liftoff), all loads | {} |",
+        samples("V8.WasmLazyCompileTimeMicroSeconds")
+    );
     out!();
 }
 
