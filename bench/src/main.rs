@@ -19,7 +19,8 @@
 //!
 //! Writes Markdown tables to `--out` (the emulator logs its requests to stdout). Usage:
 //! `jtel-bench --dist target/bench-dist --out FILE [--loads 30] [--keystrokes 50] [--picker-samples 20]
-//! [--soak-cycles 10000]`; a count of 0 leaves its part out.
+//! [--soak-cycles 10000] [--pages cockpit]`; a count of 0 leaves its part out, `--pages` keeps
+//! only the network benchmark's widget pages whose path contains it (with their baselines).
 
 #[allow(dead_code)]
 #[path = "../../tests/support/browser.rs"]
@@ -64,6 +65,7 @@ struct Options {
     dist: PathBuf,
     out: PathBuf,
     loads: usize,
+    pages: String,
     keystrokes: usize,
     picker_samples: usize,
     soak_cycles: usize,
@@ -74,6 +76,7 @@ fn options() -> Options {
         dist: PathBuf::from("target/bench-dist"),
         out: PathBuf::from("target/bench-browser.md"),
         loads: 30,
+        pages: String::new(),
         keystrokes: 50,
         picker_samples: 20,
         soak_cycles: 10_000,
@@ -90,6 +93,7 @@ fn options() -> Options {
             "--dist" => options.dist = PathBuf::from(&value),
             "--out" => options.out = PathBuf::from(&value),
             "--loads" => options.loads = number(),
+            "--pages" => options.pages = value,
             "--keystrokes" => options.keystrokes = number(),
             "--picker-samples" => options.picker_samples = number(),
             "--soak-cycles" => options.soak_cycles = number(),
@@ -155,7 +159,7 @@ async fn main() {
         out!(
             "### Time to interactive through the deployment (nginx, brotli, cache headers), headless Chromium with network emulation\n"
         );
-        network::time_to_interactive(page_origin, options.loads, &|| {
+        network::time_to_interactive(page_origin, options.loads, &options.pages, &|| {
             deployment.staff_token("cockpit:read cockpit:write")
         })
         .await;

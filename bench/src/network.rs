@@ -215,8 +215,21 @@ async fn load(client: &Client, url: &str) -> Load {
 }
 
 /// Measures `loads` samples of each page on each profile against the deployment at `origin`
-/// (each sample signed in with a new token from `staff_token`) and writes the tables.
-pub async fn time_to_interactive(origin: &str, loads: usize, staff_token: &dyn Fn() -> String) {
+/// (each sample signed in with a new token from `staff_token`) and writes the tables. Only
+/// the widget pages whose path contains `only` are measured, each with its baseline.
+pub async fn time_to_interactive(
+    origin: &str,
+    loads: usize,
+    only: &str,
+    staff_token: &dyn Fn() -> String,
+) {
+    let chosen = |page: &Page| page.baseline.is_some() && page.path.contains(only);
+    let measured_page = |index: usize| {
+        chosen(&PAGES[index])
+            || PAGES
+                .iter()
+                .any(|page| chosen(page) && page.baseline == Some(index))
+    };
     let profiles = [FAST, SLOW];
     // [profile][page] → (cold, warm) per sample.
     let mut results: Vec<Vec<Vec<(Load, Load)>>> = profiles
@@ -226,7 +239,10 @@ pub async fn time_to_interactive(origin: &str, loads: usize, staff_token: &dyn F
     // Round 0 warms the machine (disk cache of the Chromium binary, nginx) and is dropped.
     for round in 0..=loads {
         for (profile, measured) in profiles.iter().zip(results.iter_mut()) {
-            for (page, samples) in PAGES.iter().zip(measured.iter_mut()) {
+            for (index, (page, samples)) in PAGES.iter().zip(measured.iter_mut()).enumerate() {
+                if !measured_page(index) {
+                    continue;
+                }
                 let url = format!("{origin}/{}", page.path);
                 let loads = sample(url, *profile, staff_token()).await;
                 if round > 0 {
@@ -245,7 +261,7 @@ pub async fn time_to_interactive(origin: &str, loads: usize, staff_token: &dyn F
             let tti = |samples: &[(Load, Load)]| -> Vec<f64> {
                 samples.iter().map(|s| pick(s).interactive_ms).collect()
             };
-            for (page, samples) in PAGES.iter().zip(measured) {
+            for (page, samples) in PAGES.iter().zip(measured).filter(was_measured) {
                 let times = tti(samples);
                 let ratio = |of: fn(&[f64]) -> f64| match page.baseline {
                     None => "—".to_owned(),
@@ -279,7 +295,7 @@ pub async fn time_to_interactive(origin: &str, loads: usize, staff_token: &dyn F
     out!("|---|---|---|{}---:|", "---:|".repeat(columns.len()));
     for (profile, measured) in profiles.iter().zip(&results) {
         for (kind, pick) in [("cold", cold as fn(&(Load, Load)) -> &Load), ("warm", warm)] {
-            for (page, samples) in PAGES.iter().zip(measured) {
+            for (page, samples) in PAGES.iter().zip(measured).filter(was_measured) {
                 let at = |index: usize| {
                     let values: Vec<f64> =
                         samples.iter().map(|s| pick(s).milestones[index]).collect();
@@ -309,7 +325,7 @@ pub async fn time_to_interactive(origin: &str, loads: usize, staff_token: &dyn F
     out!("| page | file | cold: transferred | body as sent | body decoded | warm: transferred |");
     out!("|---|---|---:|---:|---:|---:|");
     let slow = &results[1];
-    for (page, samples) in PAGES.iter().zip(slow) {
+    for (page, samples) in PAGES.iter().zip(slow).filter(was_measured) {
         let (cold, warm) = &samples[0];
         for (path, transferred, encoded, decoded) in &cold.files {
             let again = warm
@@ -418,6 +434,11 @@ pub async fn wasm_code_cache(origin: &str) {
         samples("V8.WasmLazyCompileTimeMicroSeconds")
     );
     out!();
+}
+
+/// Whether a page's samples were taken (`--pages` leaves some out).
+fn was_measured((_, samples): &(&Page, &Vec<(Load, Load)>)) -> bool {
+    !samples.is_empty()
 }
 
 fn cold(loads: &(Load, Load)) -> &Load {
