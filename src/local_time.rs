@@ -8,6 +8,7 @@ use js_sys::{Array, Date, Intl, Object, Reflect};
 use jtel_core::callback_clock::{CallbackClocks, ClockZone};
 use jtel_core::callback_time::{parse_gmt_offset, resolve, PickedTime, Resolution};
 use jtel_core::service_hours::{slots, CallbackSettingError, ServiceHours, Slot, SlotRange};
+use std::cell::OnceCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
@@ -20,32 +21,45 @@ extern "C" {
 }
 
 /// A time zone as the browser knows it.
+///
+/// The user's own zone asks the browser only when it is first used: creating an
+/// `Intl.DateTimeFormat` costs 10–15 ms of the first render (up to 100 ms on a busy machine;
+/// docs/performance.md), and a form without a preferred-time field never needs it.
 #[derive(Clone)]
 pub struct BrowserZone {
-    /// The IANA name, when the browser gives one.
-    name: Option<String>,
-    /// Writes an instant's offset as `GMT+02:00`.
-    format: Intl::DateTimeFormat,
-}
-
-impl PartialEq for BrowserZone {
-    fn eq(&self, other: &Self) -> bool {
-        self.name == other.name
-    }
+    /// The zone asked for (`callback-zone`); `None` for the user's own.
+    asked: Option<String>,
+    /// Its IANA name, when the browser gives one, and the format that writes an instant's
+    /// offset as `GMT+02:00`.
+    known: OnceCell<(Option<String>, Intl::DateTimeFormat)>,
 }
 
 impl BrowserZone {
     /// The user's own zone (the browser's or the operating system's setting).
     pub fn user() -> Self {
-        Self::new(None).expect("the browser's own time zone is valid")
+        Self {
+            asked: None,
+            known: OnceCell::new(),
+        }
     }
 
     /// The zone called `name` (`Europe/Berlin`), if the browser knows it.
     pub fn named(name: &str) -> Option<Self> {
-        Self::new(Some(name.trim())).ok()
+        let name = name.trim();
+        Some(Self {
+            asked: Some(name.to_owned()),
+            known: OnceCell::from(Self::ask(Some(name)).ok()?),
+        })
     }
 
-    fn new(name: Option<&str>) -> Result<Self, JsValue> {
+    /// The name and format of the zone, asked of the browser on first use.
+    fn known(&self) -> &(Option<String>, Intl::DateTimeFormat) {
+        self.known.get_or_init(|| {
+            Self::ask(self.asked.as_deref()).expect("the browser's own time zone is valid")
+        })
+    }
+
+    fn ask(name: Option<&str>) -> Result<(Option<String>, Intl::DateTimeFormat), JsValue> {
         let options = Object::new();
         let set = |key: &str, value: &str| {
             Reflect::set(&options, &JsValue::from_str(key), &JsValue::from_str(value))
@@ -58,18 +72,18 @@ impl BrowserZone {
         let name = Reflect::get(&format.resolved_options(), &JsValue::from_str("timeZone"))
             .ok()
             .and_then(|zone| zone.as_string());
-        Ok(Self { name, format })
+        Ok((name, format))
     }
 }
 
 impl ClockZone for BrowserZone {
     fn name(&self) -> Option<&str> {
-        self.name.as_deref()
+        self.known().0.as_deref()
     }
 
     fn offset_at(&self, utc_millis: i64) -> i32 {
         let date = Date::new(&JsValue::from_f64(utc_millis as f64));
-        let parts: Array = self.format.format_to_parts(&date);
+        let parts: Array = self.known().1.format_to_parts(&date);
         parts
             .iter()
             .find(|part| {
@@ -88,7 +102,7 @@ impl ClockZone for BrowserZone {
 }
 
 /// The call centre's zone and, optionally, its service hours.
-#[derive(Clone, PartialEq)]
+#[derive(Clone)]
 pub struct Centre {
     /// `callback-zone`.
     pub zone: BrowserZone,
@@ -98,7 +112,7 @@ pub struct Centre {
 
 /// The clocks a preferred callback time is decided on: the user's and, when the form is told,
 /// the call centre's.
-#[derive(Clone, PartialEq)]
+#[derive(Clone)]
 pub struct CallbackClock {
     /// The user's zone.
     pub user: BrowserZone,
@@ -107,6 +121,15 @@ pub struct CallbackClock {
     /// Why the centre settings could not be applied (with the value concerned); the form then
     /// shows this instead of the time field.
     pub setting_error: Option<(CallbackSettingError, String)>,
+}
+
+/// A clock is equal only to itself: the form makes a new one whenever `callback-hours` or
+/// `callback-zone` change, and what depends on it (the slots, the time field) is made again
+/// then.
+impl PartialEq for CallbackClock {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
 }
 
 /// How many of the centre's days the slot picker offers.
