@@ -43,7 +43,9 @@ for name in "${!features[@]}"; do
     --no-default-features --features "${features[$name]}"
   wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name "$name" \
     "$target_dir/wasm32-unknown-unknown/release/jtel-widgets.wasm"
-  wasm-opt -Oz "$out/${name}_bg.wasm" -o "$out/${name}_bg.wasm"
+  # Without the producers and target-features custom sections, which browsers ignore (the
+  # full bundle likewise, by index.html's data-wasm-opt-params).
+  wasm-opt -Oz --strip-producers --strip-target-features "$out/${name}_bg.wasm" -o "$out/${name}_bg.wasm"
   write_loader "$name"
 done
 
