@@ -19,6 +19,7 @@
 # Installs what is missing first (twiggy too; without it the wasm breakdown is skipped).
 #
 #   LOADS=30 KEYSTROKES=50 PICKER_SAMPLES=20 SOAK_CYCLES=10000 SOAK_SECONDS=600 scripts/bench.sh
+#   (GATEWAY_BENCH=0 leaves part 4 out; load_after in bench/results.md is taken after part 3.)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/install-tools.sh
@@ -153,6 +154,7 @@ export JTEL_GATEWAY_BIN="$PWD/target/debug/jtel-gateway"
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 ./target/debug/jtel-bench --dist "$dist" --loads "$LOADS" --keystrokes "$KEYSTROKES" \
   --picker-samples "$PICKER_SAMPLES" --soak-cycles "$SOAK_CYCLES" --out "$work/browser.md" >/dev/null
+load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 cat "$work/browser.md"
 
 model="$(lscpu | sed -n 's/^Model name: *//p' | head -1)"
@@ -161,7 +163,7 @@ model="$(lscpu | sed -n 's/^Model name: *//p' | head -1)"
   echo
   echo "Written by \`scripts/bench.sh\` on $(date -u '+%Y-%m-%d %H:%M UTC'): $(nproc) cores ($model),"
   echo "$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) memory, $(chromium --version 2>/dev/null | head -1 || echo Chromium), $(rustc --version | cut -d' ' -f1-2);"
-  echo "load average before the browser runs: $load_before. Times in the browser are"
+  echo "load average before the browser runs: $load_before, after them: $load_after. Times in the browser are"
   echo "measured inside the page (performance.now); the widget and its baseline ran in the same run."
   echo
   cat "$work/sizes.md" "$work/twiggy.md"
@@ -171,5 +173,9 @@ model="$(lscpu | sed -n 's/^Model name: *//p' | head -1)"
 } >"$results"
 step "written to $results"
 
-step "the jtel gateway: load through one and two instances, memory over a soak"
-scripts/bench-gateway.sh
+if [ "${GATEWAY_BENCH:-1}" = 0 ]; then
+  step "GATEWAY_BENCH=0: the gateway part is left out (bench/gateway-results.md stays as it is)"
+else
+  step "the jtel gateway: load through one and two instances, memory over a soak"
+  scripts/bench-gateway.sh
+fi
