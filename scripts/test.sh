@@ -62,7 +62,7 @@ for app in tests/hosts/react tests/hosts/vue tests/hosts/webpack tests/hosts/css
 step "end-to-end tests: real Chromium, gateways (axum stand-in; nginx with the jtel gateway), jtel emulator, host apps from the npm package, CRM pages on other origins"
 # scripts/gateway.sh in the end-to-end tests runs this binary (target/debug/jtel-gateway).
 cargo build --locked -q -p jtel-gateway
-run_tests env JTEL_DIST="$PWD/target/e2e-dist" cargo test --locked -p jtel-widgets --test e2e_event_forms --test e2e_cockpit --test e2e_accessibility --test e2e_faults --test e2e_gateway --test e2e_gateway_staff --test e2e_hostile_text --test e2e_link_attacks --test e2e_jtel_variants --test e2e_callback_time --test e2e_hosts --test e2e_any_origin --test e2e_lifecycle --test e2e_delivery --test e2e_visual --test e2e_loading --test e2e_frame_host --test e2e_host_css
+run_tests env JTEL_DIST="$PWD/target/e2e-dist" cargo test --locked -p jtel-widgets --test e2e_event_forms --test e2e_cockpit --test e2e_accessibility --test e2e_faults --test e2e_gateway --test e2e_gateway_staff --test e2e_hostile_text --test e2e_link_attacks --test e2e_jtel_variants --test e2e_callback_time --test e2e_hosts --test e2e_any_origin --test e2e_lifecycle --test e2e_delivery --test e2e_visual --test e2e_loading --test e2e_frame_host --test e2e_host_css --test e2e_focus --test e2e_consistency
 
 for report in target/reports/*; do
   [ -f "$report" ] && { step "report: ${report#target/reports/}"; cat "$report"; }

@@ -47,6 +47,12 @@ pub struct FormState {
     /// How many submits were asked for (by the button or the host page); the form carries out
     /// the latest when this changes.
     pub submits_asked: u32,
+    /// Whether the success shown was reached by another form sharing this draft (which
+    /// announced it and took the focus; this one shows it quietly).
+    pub succeeded_elsewhere: bool,
+    /// Whether the form started over after showing a success (the user's next step is its
+    /// first field).
+    pub after_success: bool,
 }
 
 /// What can happen to a form.
@@ -66,6 +72,9 @@ pub enum FormAction {
     Succeeded(Box<AcdEvent>),
     /// The request failed.
     Failed(ApiError),
+    /// Another form sharing this draft sent it and jtel created this event (ignored while this
+    /// form sends it too, or shows its own success).
+    SucceededElsewhere(Box<AcdEvent>),
     /// Start over for `record` with what was typed for it before (a stored draft, or nothing):
     /// after a success, on `reset()`, and when the host page moves to another record.
     Reset {
@@ -92,6 +101,8 @@ impl FormState {
             submit_attempted: false,
             submission: Submission::Idle,
             submits_asked: 0,
+            succeeded_elsewhere: false,
+            after_success: false,
         }
     }
 
@@ -138,9 +149,19 @@ impl Reducible for FormState {
             }
             FormAction::Succeeded(event) => next.submission = Submission::Succeeded(event),
             FormAction::Failed(error) => next.submission = Submission::Failed(error),
+            FormAction::SucceededElsewhere(event) => {
+                if !matches!(
+                    next.submission,
+                    Submission::Submitting | Submission::Succeeded(_)
+                ) {
+                    next.submission = Submission::Succeeded(event);
+                    next.succeeded_elsewhere = true;
+                }
+            }
             FormAction::Reset { record, typed } => {
                 next = FormState {
                     submits_asked: self.submits_asked,
+                    after_success: matches!(self.submission, Submission::Succeeded(_)),
                     ..FormState::new(record, *typed)
                 }
             }
@@ -177,6 +198,39 @@ mod tests {
             typed.edited[Field::Sender.index()],
             "emptied by the user is edited too"
         );
+    }
+
+    #[test]
+    fn a_success_elsewhere_shows_unless_this_form_sends_or_succeeded_itself() {
+        let event = |id| {
+            Box::new(AcdEvent {
+                id: Some(id),
+                ..AcdEvent::default()
+            })
+        };
+        let editing = after(
+            FormState::new(Some("A".into()), EventDraft::default()),
+            vec![FormAction::SucceededElsewhere(event(7))],
+        );
+        assert_eq!(editing.submission, Submission::Succeeded(event(7)));
+        assert!(editing.succeeded_elsewhere);
+        let sending = after(
+            FormState::new(Some("A".into()), EventDraft::default()),
+            vec![
+                FormAction::SubmitStarted,
+                FormAction::SucceededElsewhere(event(7)),
+            ],
+        );
+        assert_eq!(sending.submission, Submission::Submitting);
+        let own = after(
+            sending,
+            vec![
+                FormAction::Succeeded(event(8)),
+                FormAction::SucceededElsewhere(event(7)),
+            ],
+        );
+        assert_eq!(own.submission, Submission::Succeeded(event(8)));
+        assert!(!own.succeeded_elsewhere);
     }
 
     #[test]

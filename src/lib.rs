@@ -13,7 +13,9 @@
 //! - [`load`]: loading data for display (lifecycle reducer and the `use_load` hook).
 //! - [`hooks`]: loading master data (groups, agents, service numbers, event types) for pickers.
 //! - [`local_time`]: the user's local time and zone for the preferred callback time.
-//! - [`focus`]: moving the keyboard focus.
+//! - [`focus`]: moving the keyboard focus to the user's next step.
+//! - [`page_news`]: what the widgets of one page tell each other (values set, shared drafts,
+//!   events created), so they never disagree.
 //! - [`draft_store`]: drafts that survive a page reload, one per CRM record (`sessionStorage`).
 //! - [`form_control`]: the host page's handle on a form (`ready`, `reset`, `setValues`, `submit`).
 //! - [`online`]: whether the browser is online, as a hook.
@@ -41,6 +43,7 @@ pub mod intent;
 pub mod load;
 pub mod local_time;
 pub mod online;
+pub mod page_news;
 pub mod perf_marks;
 pub mod settings;
 pub mod tasks;

@@ -25,9 +25,27 @@ pub enum LoadAction<T> {
     Started,
     /// Its answer arrived.
     Finished(Result<T, ApiError>),
+    /// Loaded data changed as another widget learnt from jtel (see [`crate::page_news`]).
+    Amend(Amendment<T>),
 }
 
-impl<T: 'static> Reducible for LoadState<T> {
+/// A change to loaded data, made without asking jtel again.
+#[derive(Clone)]
+pub struct Amendment<T>(pub Rc<dyn Fn(&mut T)>);
+
+impl<T> std::fmt::Debug for Amendment<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Amendment")
+    }
+}
+
+impl<T> PartialEq for Amendment<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T: Clone + 'static> Reducible for LoadState<T> {
     type Action = LoadAction<T>;
 
     /// Once loaded, the data stays on screen while it is reloaded, and a failed reload keeps
@@ -39,16 +57,32 @@ impl<T: 'static> Reducible for LoadState<T> {
             (LoadAction::Finished(Ok(data)), _) => Rc::new(LoadState::Loaded(data)),
             (LoadAction::Finished(Err(_)), LoadState::Loaded(_)) => self,
             (LoadAction::Finished(Err(error)), _) => Rc::new(LoadState::Failed(error)),
+            (LoadAction::Amend(change), LoadState::Loaded(data)) => {
+                let mut data = data.clone();
+                (change.0)(&mut data);
+                Rc::new(LoadState::Loaded(data))
+            }
+            // Nothing loaded yet: the load's answer will tell.
+            (LoadAction::Amend(_), _) => self,
         }
     }
 }
 
 /// The state of a load and the way to run it again.
-pub struct LoadHandle<T: 'static> {
+#[derive(Clone)]
+pub struct LoadHandle<T: Clone + 'static> {
     /// Where the load stands.
     pub state: UseReducerHandle<LoadState<T>>,
     /// Sends the request again (retry button, periodic refresh, after a change).
     pub reload: Callback<()>,
+}
+
+impl<T: Clone + 'static> LoadHandle<T> {
+    /// Changes the loaded data with `change` (nothing when nothing is loaded yet).
+    pub fn amend(&self, change: impl Fn(&mut T) + 'static) {
+        self.state
+            .dispatch(LoadAction::Amend(Amendment(Rc::new(change))));
+    }
 }
 
 /// Loads with `fetch(key)` when the component mounts and whenever `key` changes.
@@ -58,7 +92,7 @@ pub struct LoadHandle<T: 'static> {
 pub fn use_load<K, T, F, Fut>(key: K, fetch: F) -> LoadHandle<T>
 where
     K: PartialEq + Clone + 'static,
-    T: 'static,
+    T: Clone + 'static,
     F: Fn(K) -> Fut + 'static,
     Fut: Future<Output = Result<T, ApiError>> + 'static,
 {

@@ -30,6 +30,9 @@ pub struct WidgetSettings {
     /// The form setValue is sent in first (cockpit widgets; the other form is tried once
     /// when jtel does not know this one).
     pub set_value_form: SetValueForm,
+    /// The level of the widget's title (`<h2>` by default), to fit the host page's outline;
+    /// headings inside the widget are one level below it.
+    pub heading_level: u8,
 }
 
 impl Default for WidgetSettings {
@@ -42,6 +45,7 @@ impl Default for WidgetSettings {
             language: Language::default(),
             texts: TextOverrides::default(),
             set_value_form: SetValueForm::default(),
+            heading_level: 2,
         }
     }
 }
@@ -58,5 +62,19 @@ impl WidgetSettings {
     /// The words of every text: the language's, with the integrator's replacements.
     pub fn texts(&self) -> Texts {
         Texts::new(self.language, self.texts.clone())
+    }
+
+    /// The tag of the widget's title, `h1` … `h6`.
+    pub fn heading_tag(&self) -> String {
+        format!("h{}", self.heading_level.clamp(1, 6))
+    }
+
+    /// The same settings for a widget nested under this one's title (its title one level
+    /// down, at most `h6`).
+    pub fn nested(&self) -> Self {
+        Self {
+            heading_level: (self.heading_level + 1).min(6),
+            ..self.clone()
+        }
     }
 }

@@ -183,6 +183,54 @@ async fn a_network_failure_keeps_the_input_and_offers_a_retry() {
     assert_eq!(button.text_content().as_deref(), Some("Try again"));
 }
 
+/// The element that has the keyboard focus (the forms of these tests live in the document).
+fn focused() -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.active_element()
+}
+
+#[wasm_bindgen_test]
+async fn the_focus_follows_every_outcome_and_each_is_said_once() {
+    install_canned_fetch();
+    let base = "https://jtel.test/focus";
+    let create = format!("{base}/acd/events/create");
+    serve("POST", &create, 503, r#"{"status":503,"error":"busy"}"#, 0);
+    let mut settings = props("3", Language::English);
+    settings.widget.base_url = AttrValue::from(base);
+    let form = Mounted::new(settings).await;
+    form.type_into(Field::Sender, "+49 199 123456789").await;
+    form.type_into(Field::Subject, "Please call me").await;
+    form.click("button[type=submit]").await;
+    let alert = form.wait_for(".jtel-failure").await;
+    assert_eq!(alert.get_attribute("role").as_deref(), Some("alert"));
+    assert_eq!(focused(), Some(alert), "a failure: on the alert");
+
+    let created = r#"{"records":[{"ID":7}],"count":1,"status":200}"#;
+    serve("POST", &create, 200, created, 0);
+    form.click("button[type=submit]").await;
+    let new_request = form.wait_for(".jtel-success button").await;
+    assert_eq!(focused(), Some(new_request), "a success: on New request");
+    let said: Vec<String> = form
+        .find_all("[aria-live], [role=alert], [role=status]")
+        .into_iter()
+        .filter_map(|region| region.text_content())
+        .filter(|text| !text.is_empty())
+        .collect();
+    assert_eq!(
+        said,
+        ["Thank you! Your callback request was created (reference 7)."],
+        "one live region says it, once"
+    );
+
+    form.click(".jtel-success button").await;
+    assert_eq!(
+        focused()
+            .and_then(|field| field.get_attribute("name"))
+            .as_deref(),
+        Some("Sender"),
+        "a new request: on the first field"
+    );
+}
+
 #[wasm_bindgen_test]
 async fn a_german_form_speaks_german() {
     let form = Mounted::new(props("3", Language::German)).await;

@@ -321,6 +321,95 @@ async fn an_on_off_variable_is_a_switch_that_asks_before_switching() {
     );
 }
 
+/// The element that has the keyboard focus (in these tests the forms live in the document).
+fn focused() -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.active_element()
+}
+
+/// Waits (up to five seconds) until `holds` holds for the form.
+async fn until(form: &Form, holds: impl Fn(&Form) -> bool) {
+    for _ in 0..100 {
+        if holds(form) {
+            return;
+        }
+        sleep(Duration::from_millis(50)).await;
+        yew::scheduler::flush().await;
+    }
+    panic!(
+        "never happened; the form shows {:?}",
+        form.root.text_content()
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_refused_value_is_said_once_by_the_alert_which_takes_the_focus() {
+    // Result 1, the variable made read-only meanwhile: the reload after the answer shows it
+    // read-only, and its note would say the same again. Result 4, the maximum lowered
+    // meanwhile: the field's own range error would say the same again.
+    let mut read_only = number_variable(51, 25);
+    read_only["bWritable"] = json!(false);
+    let mut narrowed = number_variable(52, 25);
+    narrowed["MaxValue"] = json!(10);
+    for (id, result, now) in [(51, 1, read_only), (52, 4, narrowed)] {
+        serve_result(id, 70, result);
+        let form = proposed(id, "70").await;
+        serve_variable(id, now);
+        form.click_button("Confirm").await;
+        let alert = form.wait_for("[role=alert]").await;
+        // Until the reload after the answer shows the variable as jtel has it now.
+        until(&form, |form| match result {
+            1 => form.find("input[name=value]").is_none(),
+            _ => form
+                .text("dl")
+                .is_some_and(|facts| facts.contains("Maximum10") && !facts.contains("Maximum100")),
+        })
+        .await;
+        let messages = form.find_all("[role=alert], .jtel-note, .jtel-error, .jtel-success");
+        assert_eq!(
+            messages.len(),
+            1,
+            "result {result}: one message, not {:?}",
+            form.root.text_content()
+        );
+        assert_eq!(
+            focused(),
+            Some(alert),
+            "result {result}: the alert has the focus"
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_focus_follows_the_request_and_never_falls_to_the_page() {
+    serve("PATCH", &set_value_url(53, 40), 0, "", 0);
+    let form = proposed(53, "40").await;
+    assert_eq!(
+        focused().and_then(|f| f.text_content()).as_deref(),
+        Some("Confirm")
+    );
+    form.click_button("Confirm").await;
+    let alert = form.wait_for("[role=alert]").await;
+    assert_eq!(focused(), Some(alert), "a failure: on the alert");
+    serve_result(53, 40, 0);
+    form.click_button("Try again").await;
+    form.wait_for(".jtel-success").await;
+    assert_eq!(
+        focused(),
+        Some(form.input(Field::Value).into()),
+        "set: back on the value (the live region says it was set)"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_title_takes_the_heading_level_given() {
+    serve_variable(54, number_variable(54, 25));
+    let mut props = form_props(54, Language::English);
+    props.widget.heading_level = 4;
+    let form = mounted::<CockpitVariableForm>(props).await;
+    form.wait_for("h4").await;
+    assert_eq!(form.text("h4").as_deref(), Some("Overflow share"));
+}
+
 #[wasm_bindgen_test]
 async fn a_read_only_variable_shows_its_value_without_an_edit_control() {
     let mut variable = number_variable(40, 3);
@@ -430,9 +519,16 @@ async fn the_list_filters_by_name_or_description_and_opens_a_variable() {
     list.wait_for(&format!("#{panel_id} input[name=value]"))
         .await;
     assert_eq!(
-        list.text(&format!("#{panel_id} h2")).as_deref(),
-        Some("Emergency mode")
+        list.text("h2").as_deref(),
+        Some("Cockpit variables"),
+        "the list's title"
     );
+    assert_eq!(
+        list.text(&format!("#{panel_id} h3")).as_deref(),
+        Some("Emergency mode"),
+        "the opened variable's title is one level below the list's"
+    );
+    assert!(list.find(&format!("#{panel_id} h2")).is_none());
     list.click(".jtel-cockpit-row-button").await;
     assert!(list.find(".jtel-cockpit-panel").is_none(), "closed again");
 }

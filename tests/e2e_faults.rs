@@ -64,14 +64,7 @@ struct Stand {
 
 impl Stand {
     async fn arm(&self, route: &str, fault: &Value) {
-        let answer = reqwest::Client::new()
-            .post(format!("{}/faults", self.emulator.control_url()))
-            .bearer_auth(DEFAULT_TOKEN)
-            .json(&json!({ "route": route, "fault": fault }))
-            .send()
-            .await
-            .expect("emulator answers");
-        assert_eq!(answer.status(), 200, "arming {fault}");
+        jtel::arm_fault(&self.emulator, route, fault).await;
     }
 
     /// `page` with `query`; the browser gives up after 4 s, the gateway (which answers the

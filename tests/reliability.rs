@@ -359,7 +359,11 @@ async fn a_second_submit_while_the_first_is_on_its_way_sends_nothing() {
     form.click("button[type=submit]").await;
     let button: web_sys::HtmlButtonElement =
         form.find("button[type=submit]").unwrap().unchecked_into();
-    assert!(button.disabled(), "the button is disabled while sending");
+    assert_eq!(
+        button.get_attribute("aria-disabled").as_deref(),
+        Some("true"),
+        "the button says it is unavailable while sending, and keeps the focus"
+    );
     assert_eq!(button.text_content().as_deref(), Some("Sending…"));
     // Enter in a field (implicit submission) and a second click while the first is on its way.
     let form_element: web_sys::HtmlFormElement = form.find("form").unwrap().unchecked_into();

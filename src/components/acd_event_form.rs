@@ -3,11 +3,12 @@
 //! required and how they are labelled; routing (group, agent, service number, type) is either
 //! fixed by the host page or chosen from pickers loaded from the jtel API.
 
+use super::class_names;
 use crate::components::form_field::{next_instance_prefix, FormField};
 use crate::components::picker::Picker;
 use crate::components::preferred_time_field::PreferredTimeField;
 use crate::draft_store::DraftSlot;
-use crate::focus::focus_within;
+use crate::focus::move_focus;
 use crate::form_control::{FormCommand, FormControl, SubmitOutcome};
 use crate::form_state::{FormAction, FormState, Submission};
 use crate::hooks::{use_options, OptionSource};
@@ -15,6 +16,7 @@ use crate::intent::Intent;
 use crate::load::LoadState;
 use crate::local_time::CallbackClock;
 use crate::online::use_online;
+use crate::page_news::{use_news, News};
 use crate::perf_marks::use_interactive_mark;
 use crate::settings::WidgetSettings;
 use crate::tasks::use_tasks;
@@ -97,7 +99,7 @@ pub fn AcdEventForm(props: &AcdEventFormProps) -> Html {
     // user typed for this record laid over them.
     let draft = form.compose(&state.typed, &state.edited);
     let id_prefix = use_memo((), |()| next_instance_prefix());
-    let form_ref = use_node_ref();
+    let root = use_node_ref();
     let client = props.widget.client();
     let kind = kind_of(&draft);
     let wants = |field| form.routing(field) == Some(&Setting::Choose);
@@ -151,9 +153,41 @@ pub fn AcdEventForm(props: &AcdEventFormProps) -> Html {
     let prepared = prepare(form, &draft, &clock);
     let problems: Vec<FieldError> = prepared.clone().err().unwrap_or_default();
 
+    // Another form with the same draft (the same draft key and record) is this request shown
+    // twice: what the user types in one shows in the other, and the event one creates is the
+    // other's success too.
+    let slot = props.draft_slot(state.record.as_deref());
+    let intent = use_mut_ref(Intent::default);
+    let newsroom = use_news(props.widget.base_url.clone(), {
+        let (state, slot, intent) = (state.dispatcher(), slot.clone(), intent.clone());
+        Callback::from(move |news| match news {
+            News::Typed {
+                slot: typed_in,
+                field,
+                text,
+            } if Some(&typed_in) == slot.as_ref() => state.dispatch(FormAction::Edit(field, text)),
+            News::Created {
+                slot: sent_from,
+                event,
+            } if Some(&sent_from) == slot.as_ref() => {
+                intent.borrow_mut().done();
+                state.dispatch(FormAction::SucceededElsewhere(event));
+            }
+            _ => {}
+        })
+    });
     let on_input = {
-        let state = state.clone();
-        Callback::from(move |(field, text)| state.dispatch(FormAction::Edit(field, text)))
+        let (state, slot, newsroom) = (state.clone(), slot.clone(), newsroom.clone());
+        Callback::from(move |(field, text): (Field, String)| {
+            if let Some(slot) = &slot {
+                newsroom.tell(&News::Typed {
+                    slot: slot.clone(),
+                    field,
+                    text: text.clone(),
+                });
+            }
+            state.dispatch(FormAction::Edit(field, text))
+        })
     };
     let on_blur = {
         let state = state.clone();
@@ -169,19 +203,19 @@ pub fn AcdEventForm(props: &AcdEventFormProps) -> Html {
     };
     // Who waits for the outcome of the submit asked for (the host page's `submit()`).
     let waiting = use_mut_ref(Vec::<Callback<SubmitOutcome>>::new);
-    let intent = use_mut_ref(Intent::default);
     {
         // A submit is carried out after the render that follows it, so it sends the settings
         // and the text of that moment (also right after `setValues`).
-        let (state, form_ref, props, fields, draft, waiting, intent, clock) = (
+        let (state, root, props, fields, draft, waiting, intent, clock, newsroom) = (
             state.clone(),
-            form_ref.clone(),
+            root.clone(),
             props.clone(),
             fields.clone(),
             draft.clone(),
             waiting.clone(),
             intent.clone(),
             clock.clone(),
+            newsroom.clone(),
         );
         use_effect_with(state.submits_asked, move |asked| {
             let waiting = std::mem::take(&mut *waiting.borrow_mut());
@@ -203,7 +237,7 @@ pub fn AcdEventForm(props: &AcdEventFormProps) -> Html {
                         .iter()
                         .find(|field| errors.iter().any(|e| e.field == **field))
                     {
-                        focus_within(&form_ref, &format!("[name=\"{}\"]", first.json_name()));
+                        move_focus(&root, &format!("[name=\"{}\"]", first.json_name()));
                     }
                     props.on_invalid.emit(errors.clone());
                     answer(SubmitOutcome::Invalid(errors));
@@ -222,6 +256,10 @@ pub fn AcdEventForm(props: &AcdEventFormProps) -> Html {
                                 intent.borrow_mut().done();
                                 if let Some(slot) = slot {
                                     slot.clear();
+                                    newsroom.tell(&News::Created {
+                                        slot,
+                                        event: Box::new(created.clone()),
+                                    });
                                 }
                                 state.dispatch(FormAction::Succeeded(Box::new(created.clone())));
                                 props.on_created.emit(created.clone());
@@ -251,8 +289,22 @@ pub fn AcdEventForm(props: &AcdEventFormProps) -> Html {
         });
     }
     {
+        // The focus follows the outcome: to the "New request" button after a success (the
+        // live region says what was created), to the alert after a failure, to the first field
+        // when the user starts anew. While sending it stays on the submit button.
+        let (root, state) = (root.clone(), state.clone());
+        use_effect_with(std::mem::discriminant(&state.submission), move |_| {
+            let target = match state.submission {
+                Submission::Succeeded(_) if !state.succeeded_elsewhere => ".jtel-success button",
+                Submission::Failed(_) => ".jtel-failure",
+                Submission::Idle if state.after_success => ".jtel-form [name]",
+                _ => return,
+            };
+            move_focus(&root, target);
+        });
+    }
+    {
         // Keep what the user typed for this record across a page reload.
-        let slot = props.draft_slot(state.record.as_deref());
         use_effect_with(
             (slot, state.typed.clone(), state.edited),
             |(slot, typed, edited)| {
@@ -403,19 +455,35 @@ pub fn AcdEventForm(props: &AcdEventFormProps) -> Html {
         })
     });
     let submitting = state.submission == Submission::Submitting;
+    let succeeded = matches!(state.submission, Submission::Succeeded(_));
+    // One live region says "sending" and then what was created, once; it is the visible
+    // confirmation too. A failure is said by its alert.
+    let (live_text, live_class) = match &state.submission {
+        Submission::Submitting => (texts.ui(&UiText::Sending), "jtel-visually-hidden"),
+        Submission::Succeeded(created) => (
+            texts.ui(&UiText::Created {
+                kind,
+                event_id: created.id,
+            }),
+            "jtel-success-text",
+        ),
+        _ => (String::new(), "jtel-visually-hidden"),
+    };
+    let live = !state.succeeded_elsewhere;
 
     html! {
-        <section class="jtel-widget jtel-acd-event-form" lang={texts.language().tag()} part="form">
-            <@{heading_tag(form.heading_level)} class="jtel-title" part="title">{ texts.ui(&UiText::FormTitle(kind)) }</@>
-            if let Submission::Succeeded(created) = &state.submission {
-                <div class="jtel-success" role="status" aria-live="polite" part="success">
-                    <p class="jtel-success-text">{ texts.ui(&UiText::Created { kind, event_id: created.id }) }</p>
+        <section ref={root} class="jtel-widget jtel-acd-event-form" lang={texts.language().tag()} part="form">
+            <@{props.widget.heading_tag()} class="jtel-title" part="title">{ texts.ui(&UiText::FormTitle(kind)) }</@>
+            <div class={class_names([succeeded.then_some("jtel-success")])} part={succeeded.then_some("success")}>
+                <p class={class_names([Some(live_class)])} role={live.then_some("status")} aria-live={live.then_some("polite")}>{ live_text }</p>
+                if succeeded {
                     <button type="button" class="jtel-button" part="button" onclick={on_new_request}>
                         { texts.ui(&UiText::NewRequest) }
                     </button>
-                </div>
-            } else {
-                <form ref={form_ref} class="jtel-form" novalidate=true onsubmit={on_submit} aria-busy={submitting.then_some("true")}>
+                }
+            </div>
+            if !succeeded {
+                <form class="jtel-form" novalidate=true onsubmit={on_submit} aria-busy={submitting.then_some("true")}>
                     if !configuration_problems.is_empty() && state.submit_attempted {
                         <div class="jtel-alert" role="alert" part="alert">
                             <p>{ texts.ui(&UiText::ConfigurationProblem) }</p>
@@ -427,29 +495,23 @@ pub fn AcdEventForm(props: &AcdEventFormProps) -> Html {
                         <p class="jtel-hint jtel-subject-preview">{ preview }</p>
                     }
                     if let Submission::Failed(error) = &state.submission {
-                        <div class="jtel-alert" role="alert" part="alert">{ failure_text(error, online, &texts) }</div>
+                        <div class="jtel-alert jtel-failure" role="alert" part="alert" tabindex="-1">{ failure_text(error, online, &texts) }</div>
                     }
                     <div class="jtel-actions">
                         // Keeping the focus where it is on mousedown stops the field's blur
                         // from showing its error first and moving the button away from under
-                        // the pointer, which would swallow the click.
-                        <button type="submit" class="jtel-button jtel-button--primary" part="button submit" disabled={submitting}
+                        // the pointer, which would swallow the click. While sending, the
+                        // button says so and keeps the focus (`aria-disabled`, not `disabled`,
+                        // which would drop it to `<body>`); a submit then does nothing.
+                        <button type="submit" class="jtel-button jtel-button--primary" part="button submit" aria-disabled={submitting.then_some("true")}
                             onmousedown={Callback::from(|event: MouseEvent| event.prevent_default())}>
                             { texts.ui(&submit_label(&state.submission, kind, online)) }
                         </button>
-                    </div>
-                    <div class="jtel-visually-hidden" role="status" aria-live="polite">
-                        if submitting { { texts.ui(&UiText::Sending) } }
                     </div>
                 </form>
             }
         </section>
     }
-}
-
-/// `h1` … `h6` for a heading level (out-of-range levels are clamped).
-fn heading_tag(level: u8) -> String {
-    format!("h{}", level.clamp(1, 6))
 }
 
 /// What the user reads about a failed request; an offline failure says when the connection is

@@ -4,8 +4,9 @@ use crate::cockpit_state::{CockpitEdit, CockpitEditAction, SetValueStep};
 use crate::components::cockpit_variable_facts::CockpitVariableFacts;
 use crate::components::form_field::{next_instance_prefix, FormField};
 use crate::components::set_value_answer::SetValueAnswer;
-use crate::focus::focus_within;
+use crate::focus::move_focus;
 use crate::load::{use_load, LoadState};
+use crate::page_news::{use_news, News};
 use crate::perf_marks::use_interactive_mark;
 use crate::settings::WidgetSettings;
 use crate::tasks::use_tasks;
@@ -95,6 +96,20 @@ pub fn CockpitVariableForm(props: &CockpitVariableFormProps) -> Html {
         }
     });
 
+    // A value set by any widget of the page (this one included) is shown at once, without
+    // asking jtel again: its answer said the variable has that value now.
+    let show_value = {
+        let load = load.clone();
+        Callback::from(move |news| {
+            if let News::ValueSet { variable_id, value } = news {
+                if variable_id == id {
+                    load.amend(move |variable: &mut CockpitVariable| variable.value = Some(value));
+                }
+            }
+        })
+    };
+    let newsroom = use_news(props.widget.base_url.clone(), show_value.clone());
+
     let tasks = use_tasks();
     let send = {
         // A retry after a dropped connection or a timeout may find the value set already.
@@ -106,6 +121,7 @@ pub fn CockpitVariableForm(props: &CockpitVariableFormProps) -> Html {
             edit.dispatch(CockpitEditAction::Send(value));
             let (edit, reload, client) = (edit.clone(), reload.clone(), client.clone());
             let (on_value_set, on_failed) = (on_value_set.clone(), on_failed.clone());
+            let (show_value, newsroom) = (show_value.clone(), newsroom.clone());
             tasks.spawn(async move {
                 match client.set_cockpit_value(id, value).await {
                     Ok(outcome) => {
@@ -117,8 +133,19 @@ pub fn CockpitVariableForm(props: &CockpitVariableFormProps) -> Html {
                             value,
                             result,
                         });
-                        // Whatever the result, show the server's value as it is now.
-                        reload.emit(());
+                        if result.is_fulfilled() {
+                            // The variable has this value now: every widget shows it.
+                            let news = News::ValueSet {
+                                variable_id: id,
+                                value,
+                            };
+                            newsroom.tell(&news);
+                            show_value.emit(news);
+                        } else {
+                            // Not set: show the variable as the server has it now (made
+                            // read-only, other bounds).
+                            reload.emit(());
+                        }
                     }
                     Err(error) => {
                         edit.dispatch(CockpitEditAction::Failed(error.clone()));
@@ -145,7 +172,8 @@ pub fn CockpitVariableForm(props: &CockpitVariableFormProps) -> Html {
             }
         }
         LoadState::Loaded(variable) => html! {
-            <CockpitVariableEditor variable={variable.clone()} texts={texts.clone()} edit={edit.clone()} {send} />
+            <CockpitVariableEditor variable={variable.clone()} texts={texts.clone()} edit={edit.clone()} {send}
+                heading={props.widget.heading_tag()} />
         },
     };
     html! {
@@ -156,6 +184,9 @@ pub fn CockpitVariableForm(props: &CockpitVariableFormProps) -> Html {
     }
 }
 
+/// The variable's edit control: its value input or its switch.
+const VALUE_CONTROL: &str = "[name=value], [role=switch]";
+
 /// Properties of [`CockpitVariableEditor`].
 #[derive(Properties, PartialEq, Clone)]
 struct CockpitVariableEditorProps {
@@ -164,6 +195,8 @@ struct CockpitVariableEditorProps {
     edit: UseReducerHandle<CockpitEdit>,
     /// Sends a confirmed value.
     send: Callback<i64>,
+    /// The tag of the variable's name, `h1` … `h6`.
+    heading: AttrValue,
 }
 
 /// A loaded variable: its facts, the edit control, the confirmation and the answer.
@@ -174,48 +207,66 @@ fn CockpitVariableEditor(props: &CockpitVariableEditorProps) -> Html {
         texts,
         edit,
         send,
+        heading,
     } = props;
     let id_prefix = use_memo((), |()| next_instance_prefix());
     let title_id = format!("{id_prefix}-title");
     let root = use_node_ref();
     // The variable has loaded and its edit control is in the DOM: the form is interactive.
     use_interactive_mark();
-    let confirming = matches!(edit.step, SetValueStep::Confirming(_));
-    use_effect_with(confirming, {
-        let root = root.clone();
-        move |confirming| {
-            if *confirming {
-                focus_within(&root, ".jtel-confirm .jtel-button--primary");
+    // The focus follows the request: to "Confirm" when asked, back to the value while it is
+    // sent and once it is set (the live region says so), to the alert when it was not.
+    use_effect_with(std::mem::discriminant(&edit.step), {
+        let (root, step) = (root.clone(), edit.step.clone());
+        move |_| match step {
+            SetValueStep::Confirming(_) => move_focus(&root, ".jtel-confirm .jtel-button--primary"),
+            SetValueStep::Sending(_) => move_focus(&root, VALUE_CONTROL),
+            SetValueStep::Answered { outcome, .. } if outcome.result.is_fulfilled() => {
+                move_focus(&root, VALUE_CONTROL)
             }
+            SetValueStep::Answered { .. } | SetValueStep::Failed { .. } => {
+                move_focus(&root, "[role=alert]")
+            }
+            SetValueStep::Editing => {}
         }
     });
+    // An answer jtel refused is said once, by its alert: not again by the note of a variable
+    // it made read-only, nor by the field's own error.
+    let refused = matches!(&edit.step, SetValueStep::Answered { outcome, .. } if !outcome.result.is_fulfilled());
 
     let kind = variable.kind();
     let name = variable.name.clone().unwrap_or_default();
     let parsed = parse_cockpit_value(variable, &edit.typed);
     let propose = {
-        let (edit, parsed) = (edit.clone(), parsed);
+        let (edit, parsed, root) = (edit.clone(), parsed, root.clone());
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             if edit.is_busy() {
                 return;
             }
-            edit.dispatch(match parsed {
-                Ok(value) => CockpitEditAction::Propose(value),
-                Err(_) => CockpitEditAction::Refuse,
-            });
+            match parsed {
+                Ok(value) => edit.dispatch(CockpitEditAction::Propose(value)),
+                Err(_) => {
+                    edit.dispatch(CockpitEditAction::Refuse);
+                    move_focus(&root, VALUE_CONTROL);
+                }
+            }
         })
     };
     let cancel = {
         let (edit, root) = (edit.clone(), root.clone());
         Callback::from(move |_: MouseEvent| {
             edit.dispatch(CockpitEditAction::Cancel);
-            focus_within(&root, "[name=value], [role=switch]");
+            move_focus(&root, VALUE_CONTROL);
         })
     };
 
     let control = if variable.writable == Some(false) {
-        html! { <p class="jtel-note">{ texts.ui(&UiText::ReadOnly) }</p> }
+        if refused {
+            Html::default()
+        } else {
+            html! { <p class="jtel-note">{ texts.ui(&UiText::ReadOnly) }</p> }
+        }
     } else if kind == CockpitVariableKind::OnOff {
         let on = variable.value == Some(1);
         let toggle = {
@@ -242,7 +293,7 @@ fn CockpitVariableEditor(props: &CockpitVariableEditorProps) -> Html {
         let error = parsed
             .as_ref()
             .err()
-            .filter(|_| edit.touched)
+            .filter(|_| edit.touched && !refused)
             .map(|problem| AttrValue::from(texts.error(problem.code)));
         let (min, max) = variable.bounds();
         let on_input = {
@@ -298,7 +349,7 @@ fn CockpitVariableEditor(props: &CockpitVariableEditorProps) -> Html {
 
     html! {
         <div ref={root} class="jtel-cockpit-editor">
-            <h2 id={title_id} class="jtel-title">{ name }</h2>
+            <@{heading.to_string()} id={title_id} class="jtel-title">{ name }</@>
             if let Some(description) = variable.description.as_deref().filter(|text| !text.is_empty()) {
                 <p class="jtel-hint jtel-cockpit-description">{ description }</p>
             }

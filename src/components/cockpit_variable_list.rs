@@ -4,10 +4,12 @@
 use crate::components::cockpit_variable_form::{CockpitVariableForm, SetValueEvent};
 use crate::components::form_field::next_instance_prefix;
 use crate::load::{use_load, LoadState};
+use crate::page_news::{use_news, News};
 use crate::settings::WidgetSettings;
 use jtel_core::messages::UiText;
 use jtel_core::model::CockpitVariable;
 use jtel_core::outcome::ApiError;
+use jtel_core::wire::Records;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -26,8 +28,9 @@ pub struct CockpitVariableListProps {
 }
 
 /// A filterable list of all cockpit variables (name, value, type). Each row is a button that
-/// opens the variable's [`CockpitVariableForm`] below it; the list reloads after a value was
-/// set there, so the rows show the server's values.
+/// opens the variable's [`CockpitVariableForm`] below it, titled one level below the list. A
+/// value set there, or by any other widget of the page, shows in its row at once (see
+/// [`crate::page_news`]).
 #[component]
 pub fn CockpitVariableList(props: &CockpitVariableListProps) -> Html {
     let texts = props.widget.texts();
@@ -39,6 +42,20 @@ pub fn CockpitVariableList(props: &CockpitVariableListProps) -> Html {
     let filter = use_state(String::new);
     let opened = use_state(|| None::<i64>);
     let id_prefix = use_memo((), |()| next_instance_prefix());
+    use_news(props.widget.base_url.clone(), {
+        let load = load.clone();
+        Callback::from(move |news| {
+            if let News::ValueSet { variable_id, value } = news {
+                load.amend(move |records: &mut Records<CockpitVariable>| {
+                    for variable in &mut records.read {
+                        if variable.id == Some(variable_id) {
+                            variable.value = Some(value);
+                        }
+                    }
+                });
+            }
+        })
+    });
 
     let body = match &*load.state {
         LoadState::Loading => html! {
@@ -65,13 +82,6 @@ pub fn CockpitVariableList(props: &CockpitVariableListProps) -> Html {
                 .copied()
                 .filter(|variable| variable.matches_filter(&filter))
                 .collect();
-            let on_value_set = {
-                let (reload, host) = (load.reload.clone(), props.on_value_set.clone());
-                Callback::from(move |event: SetValueEvent| {
-                    reload.emit(());
-                    host.emit(event);
-                })
-            };
             let row = |variable: &CockpitVariable| {
                 let Some(id) = variable.id else {
                     return Html::default();
@@ -95,8 +105,8 @@ pub fn CockpitVariableList(props: &CockpitVariableListProps) -> Html {
                         </button>
                         if is_open {
                             <div id={panel_id} class="jtel-cockpit-panel">
-                                <CockpitVariableForm variable_id={id} widget={props.widget.clone()}
-                                    on_value_set={on_value_set.clone()} on_failed={props.on_failed.clone()} />
+                                <CockpitVariableForm variable_id={id} widget={props.widget.nested()}
+                                    on_value_set={props.on_value_set.clone()} on_failed={props.on_failed.clone()} />
                             </div>
                         }
                     </li>
@@ -128,7 +138,7 @@ pub fn CockpitVariableList(props: &CockpitVariableListProps) -> Html {
     html! {
         <section class="jtel-widget jtel-cockpit-list" lang={texts.language().tag()}
             aria-busy={matches!(*load.state, LoadState::Loading).then_some("true")}>
-            <h2 class="jtel-title">{ texts.ui(&UiText::CockpitVariablesTitle) }</h2>
+            <@{props.widget.heading_tag()} class="jtel-title">{ texts.ui(&UiText::CockpitVariablesTitle) }</@>
             <div class="jtel-field">
                 <label for={filter_id.clone()} class="jtel-label">{ texts.ui(&UiText::CockpitFilter) }</label>
                 <input id={filter_id} type="search" name="filter" class="jtel-input" autocomplete="off"

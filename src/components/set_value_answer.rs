@@ -18,7 +18,7 @@ pub struct SetValueAnswerProps {
 
 /// A polite `role="status"` region for "sending", "set" and "unchanged", and a
 /// `role="alert"` for every problem: the other setValue results, and failed requests with a
-/// retry button.
+/// retry button. The alert can take the focus (`tabindex="-1"`), where the form moves it.
 #[component]
 pub fn SetValueAnswer(props: &SetValueAnswerProps) -> Html {
     let texts = &props.texts;
@@ -42,7 +42,7 @@ pub fn SetValueAnswer(props: &SetValueAnswerProps) -> Html {
                 { for status }
             </div>
             if let Some((text, retry)) = alert {
-                <div role="alert" class="jtel-alert">
+                <div role="alert" class="jtel-alert" tabindex="-1">
                     <p class="jtel-alert-text">{ text }</p>
                     if let Some(value) = retry {
                         <button type="button" class="jtel-button" onclick={props.on_retry.reform(move |_: MouseEvent| value)}>

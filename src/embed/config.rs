@@ -146,7 +146,7 @@ pub fn camel_case(key: &str) -> String {
 }
 
 /// The settings of [`widget_settings`] an ACD event form reads.
-const ACD_EVENT_FORM_WIDGET_KEYS: [&str; 7] = [
+const ACD_EVENT_FORM_WIDGET_KEYS: [&str; 8] = [
     "base-url",
     "token",
     CREDENTIALS,
@@ -154,6 +154,7 @@ const ACD_EVENT_FORM_WIDGET_KEYS: [&str; 7] = [
     "timeout",
     "texts",
     "loading",
+    "heading-level",
 ];
 
 /// The settings of [`draft_key`].
@@ -181,6 +182,7 @@ pub const COCKPIT_VARIABLE_KEYS: &[&str] = &[
     "set-value-form",
     "texts",
     "loading",
+    "heading-level",
 ];
 
 /// Every attribute the cockpit variable list reads.
@@ -193,6 +195,7 @@ pub const COCKPIT_VARIABLES_KEYS: &[&str] = &[
     "set-value-form",
     "texts",
     "loading",
+    "heading-level",
 ];
 
 /// The language of a widget's texts: `lang` if the widgets speak it, else English (a `lang`
@@ -217,7 +220,7 @@ pub fn texts(source: &dyn Options) -> Texts {
 }
 
 /// The settings every widget shares: `base-url`, `token`, `credentials`, `timeout`, `lang`,
-/// `texts`, `set-value-form`; `loading` is checked here (the JS loader acts on it before the
+/// `texts`, `set-value-form`, `heading-level`; `loading` is checked here (the JS loader acts on it before the
 /// widget code runs, and takes any value but `lazy` as `eager`).
 pub fn widget_settings(reader: &mut OptionReader, source: &dyn WidgetSource) -> WidgetSettings {
     reader.parse("loading", accepted::LOADING, |loading| {
@@ -247,6 +250,9 @@ pub fn widget_settings(reader: &mut OptionReader, source: &dyn WidgetSource) -> 
                 SetValueForm::from_setting,
             )
             .unwrap_or(defaults.set_value_form),
+        heading_level: reader
+            .number("heading-level", accepted::HEADING_LEVEL, 1..=6)
+            .unwrap_or(defaults.heading_level),
     }
 }
 

@@ -4,7 +4,7 @@
 use axum::extract::Request;
 use axum::middleware::{from_fn, Next};
 use axum::response::Response;
-use jtel_emulator::{Config, Emulator, DEFAULT_TOKEN};
+use jtel_emulator::{Config, Emulator, RunningEmulator, DEFAULT_TOKEN};
 use jtel_widgets::jtel_core::model::ListEnvelope;
 use serde::de::DeserializeOwned;
 use std::net::SocketAddr;
@@ -32,6 +32,19 @@ pub async fn records_with_token<T: DeserializeOwned>(
         .await
         .expect("a jtel list envelope");
     envelope.records
+}
+
+/// Arms `fault` (the emulator's JSON form, e.g. `{"kind": "status", "status": 503}`) for the
+/// next jtel request of `route` (`create`, `setValue`, `list`, `any`).
+pub async fn arm_fault(emulator: &RunningEmulator, route: &str, fault: &serde_json::Value) {
+    let answer = reqwest::Client::new()
+        .post(format!("{}/faults", emulator.control_url()))
+        .bearer_auth(DEFAULT_TOKEN)
+        .json(&serde_json::json!({ "route": route, "fault": fault }))
+        .send()
+        .await
+        .expect("emulator answers");
+    assert_eq!(answer.status(), 200, "arming {fault}");
 }
 
 /// One request as the jtel server received it.

@@ -3,12 +3,13 @@
 //! front of the jtel emulator (a token-adding proxy in axum, or the production deployment:
 //! nginx and the jtel gateway), a real headless
 //! Chromium behind chromedriver, reading the emulator directly, what users do with the
-//! widgets, screenshots, the README's snippets, the visual check's reference images, and
-//! other origins' pages.
+//! widgets, what a screen reader is told, screenshots, the README's snippets, the visual
+//! check's reference images, and other origins' pages.
 
 // Each end-to-end test file includes this module and uses its own part of it.
 #![allow(dead_code)]
 
+pub mod accessibility_tree;
 pub mod attacker;
 pub mod browser;
 pub mod cockpit_steps;

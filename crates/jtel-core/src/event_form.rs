@@ -378,8 +378,6 @@ pub struct EventFormSettings {
     /// Fields not shown (`hidden-fields`), for example the CRM link on a public page; their
     /// prefill is still sent.
     pub hidden: Vec<Field>,
-    /// The level of the form's title (`<h2>` by default), to fit the host page's outline.
-    pub heading_level: u8,
     /// The CRM record the form is about, as the host page names it; see
     /// [`EventFormSettings::record_identity`].
     pub record: Option<String>,
@@ -400,7 +398,6 @@ impl Default for EventFormSettings {
             prefill: EventDraft::default(),
             read_only: Vec::new(),
             hidden: Vec::new(),
-            heading_level: 2,
             record: None,
         }
     }

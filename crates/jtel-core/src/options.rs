@@ -270,7 +270,7 @@ fn event_type(text: &str) -> Option<Setting> {
 
 /// The options of an ACD event form that set no field: those [`EventFormSettings::read`] reads
 /// besides the rows' keys.
-const EVENT_FORM_SETTING_KEYS: [&str; 10] = [
+const EVENT_FORM_SETTING_KEYS: [&str; 9] = [
     "region",
     "country-code",
     "subject-template",
@@ -279,7 +279,6 @@ const EVENT_FORM_SETTING_KEYS: [&str; 10] = [
     "callback-zone",
     "read-only",
     "hidden-fields",
-    "heading-level",
     "record",
 ];
 
@@ -352,9 +351,6 @@ impl EventFormSettings {
                     Field::from_json_name,
                 )
                 .unwrap_or_default(),
-            heading_level: reader
-                .number("heading-level", accepted::HEADING_LEVEL, 1..=6)
-                .unwrap_or(defaults.heading_level),
             record: reader.text("record"),
         }
     }
