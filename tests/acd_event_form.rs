@@ -217,8 +217,12 @@ async fn the_focus_follows_every_outcome_and_each_is_said_once() {
         .collect();
     assert_eq!(
         said,
-        ["Thank you! Your callback request was created (reference 7)."],
-        "one live region says it, once"
+        [form.text(".jtel-success-text").unwrap()],
+        "one live region says it, once: the visible confirmation"
+    );
+    assert!(
+        said[0].contains('7'),
+        "with the event's reference: {said:?}"
     );
 
     form.click(".jtel-success button").await;

@@ -122,6 +122,12 @@ fn states(node: &Value) -> Vec<String> {
         }
         match &property["value"]["value"] {
             Value::Bool(true) => shown.push(name.to_owned()),
+            // Chromium gives `busy` as a number.
+            Value::Number(number) if name == "busy" => {
+                if number.as_i64() != Some(0) {
+                    shown.push(name.to_owned());
+                }
+            }
             Value::Bool(false) | Value::Null => {}
             Value::String(text) if text == "false" => {}
             Value::String(text) => shown.push(format!("{name}={text}")),
