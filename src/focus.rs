@@ -28,16 +28,14 @@ pub fn move_focus(container: &NodeRef, selector: &str) {
     }
 }
 
-/// Whether the focus is inside `container` (`:focus-within` sees through the shadow root it
-/// lives in) or on no element at all.
+/// Whether the focus is inside `container` or on no element at all (`:focus-within` sees
+/// through the shadow root `container` lives in; the document's root matches it whenever any
+/// element has the focus).
 fn focus_is_ours(container: &Element) -> bool {
-    container.matches(":focus-within").unwrap_or(false)
-        || container
+    let matches = |element: &Element| element.matches(":focus-within").unwrap_or(false);
+    matches(container)
+        || !container
             .owner_document()
-            .is_some_and(|document| match document.active_element() {
-                Some(focused) => document
-                    .body()
-                    .is_some_and(|body| body.is_same_node(Some(&focused))),
-                None => true,
-            })
+            .and_then(|document| document.document_element())
+            .is_some_and(|root| matches(&root))
 }

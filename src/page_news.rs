@@ -7,7 +7,7 @@
 use crate::draft_store::DraftSlot;
 use jtel_core::model::AcdEvent;
 use jtel_core::Field;
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -39,66 +39,46 @@ pub enum News {
     },
 }
 
-/// A listening widget: its id and what it does with news (the latest callback it rendered).
-type Hearer = Rc<RefCell<(u32, Callback<News>)>>;
-
-/// One widget listening.
+/// One widget listening: the jtel it talks to and what it does with news.
 struct Listener {
     base_url: AttrValue,
-    hearer: Hearer,
+    hear: Callback<News>,
 }
 
 thread_local! {
-    static LISTENERS: RefCell<Vec<Listener>> = const { RefCell::new(Vec::new()) };
-    static NEXT_ID: Cell<u32> = const { Cell::new(0) };
+    static LISTENERS: RefCell<Vec<Rc<Listener>>> = const { RefCell::new(Vec::new()) };
 }
 
-/// A widget's place among the listeners: it tells the others its news.
-#[derive(Clone, PartialEq)]
-pub struct Newsroom {
-    id: u32,
-    base_url: AttrValue,
-}
-
-impl Newsroom {
-    /// Tells `news` to every other widget of the page that talks to the same jtel.
-    pub fn tell(&self, news: &News) {
-        let hearers: Vec<Callback<News>> = LISTENERS.with_borrow(|listeners| {
-            listeners
-                .iter()
-                .map(|listener| (listener, listener.hearer.borrow()))
-                .filter(|(listener, hearer)| {
-                    hearer.0 != self.id && listener.base_url == self.base_url
-                })
-                .map(|(_, hearer)| hearer.1.clone())
-                .collect()
-        });
-        for hear in hearers {
-            hear.emit(news.clone());
-        }
+/// Tells `news` to every widget of the page that talks to the jtel at `base_url` (the teller
+/// too: it shows what it learnt the same way).
+pub fn tell(base_url: &str, news: &News) {
+    let hearers: Vec<Rc<Listener>> = LISTENERS.with_borrow(|listeners| {
+        listeners
+            .iter()
+            .filter(|listener| listener.base_url == base_url)
+            .cloned()
+            .collect()
+    });
+    for listener in hearers {
+        listener.hear.emit(news.clone());
     }
 }
 
-/// Hears, for as long as the component is mounted, the news of the other widgets that talk
-/// to the jtel at `base_url`, with the latest `hear` given; returns the widget's [`Newsroom`]
-/// for telling its own news.
+/// Hears, for as long as the component is mounted, the news of the widgets that talk to the
+/// jtel at `base_url`. `hear` is taken again whenever `key` (what it depends on besides
+/// dispatchers, which never change) or `base_url` changes.
 #[hook]
-pub fn use_news(base_url: AttrValue, hear: Callback<News>) -> Newsroom {
-    let hearer = use_mut_ref(|| (NEXT_ID.replace(NEXT_ID.get().wrapping_add(1)), hear.clone()));
-    hearer.borrow_mut().1 = hear;
-    let id = hearer.borrow().0;
-    use_effect_with(base_url.clone(), move |base_url| {
-        LISTENERS.with_borrow_mut(|listeners| {
-            listeners.push(Listener {
-                base_url: base_url.clone(),
-                hearer: hearer.clone(),
-            })
+pub fn use_news<K: PartialEq + 'static>(base_url: AttrValue, key: K, hear: Callback<News>) {
+    use_effect_with((base_url, key), move |(base_url, _)| {
+        let listener = Rc::new(Listener {
+            base_url: base_url.clone(),
+            hear,
         });
+        LISTENERS.with_borrow_mut(|listeners| listeners.push(Rc::clone(&listener)));
         move || {
             LISTENERS.with_borrow_mut(|listeners| {
-                listeners.retain(|listener| !Rc::ptr_eq(&listener.hearer, &hearer))
+                listeners.retain(|other| !Rc::ptr_eq(other, &listener))
             })
         }
     });
-    Newsroom { id, base_url }
 }

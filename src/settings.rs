@@ -32,7 +32,7 @@ pub struct WidgetSettings {
     pub set_value_form: SetValueForm,
     /// The level of the widget's title (`<h2>` by default), to fit the host page's outline;
     /// headings inside the widget are one level below it.
-    pub heading_level: u8,
+    pub heading_level: u32,
 }
 
 impl Default for WidgetSettings {
@@ -65,8 +65,8 @@ impl WidgetSettings {
     }
 
     /// The tag of the widget's title, `h1` … `h6`.
-    pub fn heading_tag(&self) -> String {
-        format!("h{}", self.heading_level.clamp(1, 6))
+    pub fn heading_tag(&self) -> &'static str {
+        ["h1", "h2", "h3", "h4", "h5", "h6"][self.heading_level.clamp(1, 6) as usize - 1]
     }
 
     /// The same settings for a widget nested under this one's title (its title one level

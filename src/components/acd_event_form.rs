@@ -16,7 +16,7 @@ use crate::intent::Intent;
 use crate::load::LoadState;
 use crate::local_time::CallbackClock;
 use crate::online::use_online;
-use crate::page_news::{use_news, News};
+use crate::page_news::{tell, use_news, News};
 use crate::perf_marks::use_interactive_mark;
 use crate::settings::WidgetSettings;
 use crate::tasks::use_tasks;
@@ -158,7 +158,8 @@ pub fn AcdEventForm(props: &AcdEventFormProps) -> Html {
     // other's success too.
     let slot = props.draft_slot(state.record.as_deref());
     let intent = use_mut_ref(Intent::default);
-    let newsroom = use_news(props.widget.base_url.clone(), {
+    let base_url = props.widget.base_url.clone();
+    use_news(base_url.clone(), slot.clone(), {
         let (state, slot, intent) = (state.dispatcher(), slot.clone(), intent.clone());
         Callback::from(move |news| match news {
             News::Typed {
@@ -177,16 +178,18 @@ pub fn AcdEventForm(props: &AcdEventFormProps) -> Html {
         })
     });
     let on_input = {
-        let (state, slot, newsroom) = (state.clone(), slot.clone(), newsroom.clone());
-        Callback::from(move |(field, text): (Field, String)| {
-            if let Some(slot) = &slot {
-                newsroom.tell(&News::Typed {
+        let (state, slot, base_url) = (state.clone(), slot.clone(), base_url.clone());
+        Callback::from(move |(field, text)| match &slot {
+            // This form hears it too, like every form with this draft.
+            Some(slot) => tell(
+                &base_url,
+                &News::Typed {
                     slot: slot.clone(),
                     field,
-                    text: text.clone(),
-                });
-            }
-            state.dispatch(FormAction::Edit(field, text))
+                    text,
+                },
+            ),
+            None => state.dispatch(FormAction::Edit(field, text)),
         })
     };
     let on_blur = {
@@ -206,7 +209,7 @@ pub fn AcdEventForm(props: &AcdEventFormProps) -> Html {
     {
         // A submit is carried out after the render that follows it, so it sends the settings
         // and the text of that moment (also right after `setValues`).
-        let (state, root, props, fields, draft, waiting, intent, clock, newsroom) = (
+        let (state, root, props, fields, draft, waiting, intent, clock, base_url) = (
             state.clone(),
             root.clone(),
             props.clone(),
@@ -215,7 +218,7 @@ pub fn AcdEventForm(props: &AcdEventFormProps) -> Html {
             waiting.clone(),
             intent.clone(),
             clock.clone(),
-            newsroom.clone(),
+            base_url.clone(),
         );
         use_effect_with(state.submits_asked, move |asked| {
             let waiting = std::mem::take(&mut *waiting.borrow_mut());
@@ -254,14 +257,18 @@ pub fn AcdEventForm(props: &AcdEventFormProps) -> Html {
                         match client.create_event(&request, &key).await {
                             Ok(created) => {
                                 intent.borrow_mut().done();
+                                state.dispatch(FormAction::Succeeded(Box::new(created.clone())));
                                 if let Some(slot) = slot {
                                     slot.clear();
-                                    newsroom.tell(&News::Created {
-                                        slot,
-                                        event: Box::new(created.clone()),
-                                    });
+                                    // After this form's own success, which it ignores.
+                                    tell(
+                                        &base_url,
+                                        &News::Created {
+                                            slot,
+                                            event: Box::new(created.clone()),
+                                        },
+                                    );
                                 }
-                                state.dispatch(FormAction::Succeeded(Box::new(created.clone())));
                                 props.on_created.emit(created.clone());
                                 answer(SubmitOutcome::Created(Box::new(created)));
                             }

@@ -6,7 +6,7 @@ use crate::components::form_field::{next_instance_prefix, FormField};
 use crate::components::set_value_answer::SetValueAnswer;
 use crate::focus::move_focus;
 use crate::load::{use_load, LoadState};
-use crate::page_news::{use_news, News};
+use crate::page_news::{tell, use_news, News};
 use crate::perf_marks::use_interactive_mark;
 use crate::settings::WidgetSettings;
 use crate::tasks::use_tasks;
@@ -98,7 +98,8 @@ pub fn CockpitVariableForm(props: &CockpitVariableFormProps) -> Html {
 
     // A value set by any widget of the page (this one included) is shown at once, without
     // asking jtel again: its answer said the variable has that value now.
-    let show_value = {
+    let base_url = props.widget.base_url.clone();
+    use_news(base_url.clone(), id, {
         let load = load.clone();
         Callback::from(move |news| {
             if let News::ValueSet { variable_id, value } = news {
@@ -107,8 +108,7 @@ pub fn CockpitVariableForm(props: &CockpitVariableFormProps) -> Html {
                 }
             }
         })
-    };
-    let newsroom = use_news(props.widget.base_url.clone(), show_value.clone());
+    });
 
     let tasks = use_tasks();
     let send = {
@@ -121,7 +121,7 @@ pub fn CockpitVariableForm(props: &CockpitVariableFormProps) -> Html {
             edit.dispatch(CockpitEditAction::Send(value));
             let (edit, reload, client) = (edit.clone(), reload.clone(), client.clone());
             let (on_value_set, on_failed) = (on_value_set.clone(), on_failed.clone());
-            let (show_value, newsroom) = (show_value.clone(), newsroom.clone());
+            let base_url = base_url.clone();
             tasks.spawn(async move {
                 match client.set_cockpit_value(id, value).await {
                     Ok(outcome) => {
@@ -135,12 +135,13 @@ pub fn CockpitVariableForm(props: &CockpitVariableFormProps) -> Html {
                         });
                         if result.is_fulfilled() {
                             // The variable has this value now: every widget shows it.
-                            let news = News::ValueSet {
-                                variable_id: id,
-                                value,
-                            };
-                            newsroom.tell(&news);
-                            show_value.emit(news);
+                            tell(
+                                &base_url,
+                                &News::ValueSet {
+                                    variable_id: id,
+                                    value,
+                                },
+                            );
                         } else {
                             // Not set: show the variable as the server has it now (made
                             // read-only, other bounds).

@@ -1,6 +1,7 @@
 //! The supervisor panel: every cockpit variable, filtered as the user types, each one opening
 //! into a [`CockpitVariableForm`].
 
+use super::lower_case;
 use crate::components::cockpit_variable_form::{CockpitVariableForm, SetValueEvent};
 use crate::components::form_field::next_instance_prefix;
 use crate::load::{use_load, LoadState};
@@ -42,7 +43,7 @@ pub fn CockpitVariableList(props: &CockpitVariableListProps) -> Html {
     let filter = use_state(String::new);
     let opened = use_state(|| None::<i64>);
     let id_prefix = use_memo((), |()| next_instance_prefix());
-    use_news(props.widget.base_url.clone(), {
+    use_news(props.widget.base_url.clone(), (), {
         let load = load.clone();
         Callback::from(move |news| {
             if let News::ValueSet { variable_id, value } = news {
@@ -80,7 +81,7 @@ pub fn CockpitVariableList(props: &CockpitVariableListProps) -> Html {
             let shown: Vec<&CockpitVariable> = variables
                 .iter()
                 .copied()
-                .filter(|variable| variable.matches_filter(&filter))
+                .filter(|variable| variable.matches_filter(&filter, lower_case))
                 .collect();
             let row = |variable: &CockpitVariable| {
                 let Some(id) = variable.id else {

@@ -5,6 +5,7 @@
 //! once when the options are built, typing filters with one pass, and only the first
 //! [`MAX_SHOWN`] matches are rendered, with a note to keep typing for the rest.
 
+use super::lower_case;
 use crate::components::form_field::{FieldFrame, FieldIds};
 use jtel_core::messages::{Texts, UiText};
 use jtel_core::Field;
@@ -36,12 +37,6 @@ impl PickerOption {
             search,
         }
     }
-}
-
-/// `text` in lower case, by the browser (`String.prototype.toLowerCase`): Rust's own Unicode
-/// case tables would add about 3 KB (brotli) to the bundle for the same result.
-fn lower_case(text: &str) -> String {
-    js_sys::JsString::from(text).to_lower_case().into()
 }
 
 /// The options matching `query` (case-insensitive, anywhere in label or value): the first

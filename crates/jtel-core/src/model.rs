@@ -267,16 +267,18 @@ impl CockpitVariable {
     }
 
     /// Whether a user's filter text finds this variable: every word of `filter` occurs in the
-    /// name or the description, ignoring case. A blank filter finds every variable.
-    pub fn matches_filter(&self, filter: &str) -> bool {
-        let text = [self.name.as_deref(), self.description.as_deref()]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join("\n")
-            .to_lowercase();
-        filter
-            .to_lowercase()
+    /// name or the description, ignoring case as `lower_case` lowers it (`str::to_lowercase`;
+    /// the browser widgets pass the browser's own, so they need not carry Unicode's case
+    /// tables). A blank filter finds every variable.
+    pub fn matches_filter(&self, filter: &str, lower_case: impl Fn(&str) -> String) -> bool {
+        let text = lower_case(
+            &[self.name.as_deref(), self.description.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join("\n"),
+        );
+        lower_case(filter)
             .split_whitespace()
             .all(|word| text.contains(word))
     }

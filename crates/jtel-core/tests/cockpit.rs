@@ -153,7 +153,7 @@ fn cockpit_texts_are_translated() {
 fn the_filter_finds_words_in_name_or_description_in_any_case() {
     let emergency = CockpitVariable {
         name: Some("Emergency mode".into()),
-        description: Some("Plays the Notfall announcement".into()),
+        description: Some("Plays the Notfall announcement (Überlauf)".into()),
         ..CockpitVariable::default()
     };
     let unnamed = CockpitVariable::default();
@@ -167,14 +167,19 @@ fn the_filter_finds_words_in_name_or_description_in_any_case() {
         ("mode night", false, false),
         ("e m", true, false),
         ("modeplays", false, false),
+        ("ÜBERLAUF", true, false),
     ];
     for (filter, finds_emergency, finds_unnamed) in cases {
         assert_eq!(
-            emergency.matches_filter(filter),
+            emergency.matches_filter(filter, str::to_lowercase),
             finds_emergency,
             "{filter:?}"
         );
-        assert_eq!(unnamed.matches_filter(filter), finds_unnamed, "{filter:?}");
+        assert_eq!(
+            unnamed.matches_filter(filter, str::to_lowercase),
+            finds_unnamed,
+            "{filter:?}"
+        );
     }
 }
 
