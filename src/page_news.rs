@@ -64,21 +64,31 @@ pub fn tell(base_url: &str, news: &News) {
     }
 }
 
+/// A widget hearing the news: it hears them until this is dropped.
+pub struct Listening(Rc<Listener>);
+
+impl Drop for Listening {
+    fn drop(&mut self) {
+        LISTENERS
+            .with_borrow_mut(|listeners| listeners.retain(|other| !Rc::ptr_eq(other, &self.0)));
+    }
+}
+
+/// Starts hearing the news of the widgets that talk to the jtel at `base_url`, with `hear`.
+/// A form calls this in an effect it has anyway, and drops the result in its cleanup.
+pub fn listen(base_url: AttrValue, hear: Callback<News>) -> Listening {
+    let listener = Rc::new(Listener { base_url, hear });
+    LISTENERS.with_borrow_mut(|listeners| listeners.push(Rc::clone(&listener)));
+    Listening(listener)
+}
+
 /// Hears, for as long as the component is mounted, the news of the widgets that talk to the
 /// jtel at `base_url`. `hear` is taken again whenever `key` (what it depends on besides
 /// dispatchers, which never change) or `base_url` changes.
 #[hook]
 pub fn use_news<K: PartialEq + 'static>(base_url: AttrValue, key: K, hear: Callback<News>) {
     use_effect_with((base_url, key), move |(base_url, _)| {
-        let listener = Rc::new(Listener {
-            base_url: base_url.clone(),
-            hear,
-        });
-        LISTENERS.with_borrow_mut(|listeners| listeners.push(Rc::clone(&listener)));
-        move || {
-            LISTENERS.with_borrow_mut(|listeners| {
-                listeners.retain(|other| !Rc::ptr_eq(other, &listener))
-            })
-        }
+        let listening = listen(base_url.clone(), hear);
+        move || drop(listening)
     });
 }

@@ -16,7 +16,7 @@ use crate::intent::Intent;
 use crate::load::LoadState;
 use crate::local_time::CallbackClock;
 use crate::online::use_online;
-use crate::page_news::{tell, use_news, News};
+use crate::page_news::{listen, tell, News};
 use crate::perf_marks::use_interactive_mark;
 use crate::settings::WidgetSettings;
 use crate::tasks::use_tasks;
@@ -159,24 +159,6 @@ pub fn AcdEventForm(props: &AcdEventFormProps) -> Html {
     let slot = props.draft_slot(state.record.as_deref());
     let intent = use_mut_ref(Intent::default);
     let base_url = props.widget.base_url.clone();
-    use_news(base_url.clone(), slot.clone(), {
-        let (state, slot, intent) = (state.dispatcher(), slot.clone(), intent.clone());
-        Callback::from(move |news| match news {
-            News::Typed {
-                slot: typed_in,
-                field,
-                text,
-            } if Some(&typed_in) == slot.as_ref() => state.dispatch(FormAction::Edit(field, text)),
-            News::Created {
-                slot: sent_from,
-                event,
-            } if Some(&sent_from) == slot.as_ref() => {
-                intent.borrow_mut().done();
-                state.dispatch(FormAction::SucceededElsewhere(event));
-            }
-            _ => {}
-        })
-    });
     let on_input = {
         let (state, slot, base_url) = (state.clone(), slot.clone(), base_url.clone());
         Callback::from(move |(field, text)| match &slot {
@@ -313,7 +295,7 @@ pub fn AcdEventForm(props: &AcdEventFormProps) -> Html {
     {
         // Keep what the user typed for this record across a page reload.
         use_effect_with(
-            (slot, state.typed.clone(), state.edited),
+            (slot.clone(), state.typed.clone(), state.edited),
             |(slot, typed, edited)| {
                 if let Some(slot) = slot {
                     slot.save(typed, |field| edited[field.index()]);
@@ -322,9 +304,31 @@ pub fn AcdEventForm(props: &AcdEventFormProps) -> Html {
         );
     }
     {
-        // The host page's commands, carried out with the state of the latest render.
+        // After every render: the host page's commands, carried out with the state of the
+        // latest render, and the news of the page's other widgets (see above), heard with it.
         let (control, state, waiting) = (props.control.clone(), state.clone(), waiting.clone());
+        let (base_url, slot, intent) = (base_url.clone(), slot.clone(), intent.clone());
         use_effect(move || {
+            let listening = listen(base_url, {
+                let state = state.dispatcher();
+                Callback::from(move |news| match news {
+                    News::Typed {
+                        slot: typed_in,
+                        field,
+                        text,
+                    } if Some(&typed_in) == slot.as_ref() => {
+                        state.dispatch(FormAction::Edit(field, text))
+                    }
+                    News::Created {
+                        slot: sent_from,
+                        event,
+                    } if Some(&sent_from) == slot.as_ref() => {
+                        intent.borrow_mut().done();
+                        state.dispatch(FormAction::SucceededElsewhere(event));
+                    }
+                    _ => {}
+                })
+            });
             let record = state.record.clone();
             let dispatcher = state.dispatcher();
             control.attach(Callback::from(move |command| match command {
@@ -342,7 +346,10 @@ pub fn AcdEventForm(props: &AcdEventFormProps) -> Html {
                     dispatcher.dispatch(FormAction::AskSubmit);
                 }
             }));
-            move || control.detach()
+            move || {
+                control.detach();
+                drop(listening);
+            }
         });
     }
     let online = use_online();

@@ -6,7 +6,7 @@ use crate::components::form_field::{next_instance_prefix, FormField};
 use crate::components::set_value_answer::SetValueAnswer;
 use crate::focus::move_focus;
 use crate::load::{use_load, LoadState};
-use crate::page_news::{tell, use_news, News};
+use crate::page_news::{listen, tell, News};
 use crate::perf_marks::use_interactive_mark;
 use crate::settings::WidgetSettings;
 use crate::tasks::use_tasks;
@@ -86,28 +86,33 @@ pub fn CockpitVariableForm(props: &CockpitVariableFormProps) -> Html {
             }
         }
     });
+    let base_url = props.widget.base_url.clone();
     use_effect_with((props.refresh_seconds, client.clone(), id), {
-        let reload = load.reload.clone();
+        let (load, base_url) = (load.clone(), base_url.clone());
         move |(seconds, _, _)| {
+            let reload = load.reload.clone();
             let interval = seconds.filter(|seconds| *seconds > 0).map(|seconds| {
                 Interval::new(seconds.saturating_mul(1000), move || reload.emit(()))
             });
-            move || drop(interval)
-        }
-    });
-
-    // A value set by any widget of the page (this one included) is shown at once, without
-    // asking jtel again: its answer said the variable has that value now.
-    let base_url = props.widget.base_url.clone();
-    use_news(base_url.clone(), id, {
-        let load = load.clone();
-        Callback::from(move |news| {
-            if let News::ValueSet { variable_id, value } = news {
-                if variable_id == id {
-                    load.amend(move |variable: &mut CockpitVariable| variable.value = Some(value));
-                }
+            // A value set by any widget of the page (this one included) is shown at once,
+            // without asking jtel again: its answer said the variable has that value now.
+            let listening = listen(
+                base_url,
+                Callback::from(move |news| {
+                    if let News::ValueSet { variable_id, value } = news {
+                        if variable_id == id {
+                            load.amend(move |variable: &mut CockpitVariable| {
+                                variable.value = Some(value)
+                            });
+                        }
+                    }
+                }),
+            );
+            move || {
+                drop(interval);
+                drop(listening);
             }
-        })
+        }
     });
 
     let tasks = use_tasks();
