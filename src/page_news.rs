@@ -12,7 +12,6 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 /// Something one widget learnt that others on the page show too.
-#[derive(Clone)]
 pub enum News {
     /// Cockpit variable `variable_id` has `value` now (setValue answered "set" or "unchanged").
     ValueSet {
@@ -42,7 +41,7 @@ pub enum News {
 /// One widget listening: the jtel it talks to and what it does with news.
 struct Listener {
     base_url: AttrValue,
-    hear: Callback<News>,
+    hear: Callback<Rc<News>>,
 }
 
 thread_local! {
@@ -51,16 +50,13 @@ thread_local! {
 
 /// Tells `news` to every widget of the page that talks to the jtel at `base_url` (the teller
 /// too: it shows what it learnt the same way).
-pub fn tell(base_url: &str, news: &News) {
-    let hearers: Vec<Rc<Listener>> = LISTENERS.with_borrow(|listeners| {
-        listeners
-            .iter()
-            .filter(|listener| listener.base_url == base_url)
-            .cloned()
-            .collect()
-    });
-    for listener in hearers {
-        listener.hear.emit(news.clone());
+pub fn tell(base_url: &str, news: News) {
+    let news = Rc::new(news);
+    // A copy of the list: a widget may start or stop listening while it hears (a render).
+    for listener in LISTENERS.with_borrow(Vec::clone) {
+        if listener.base_url == base_url {
+            listener.hear.emit(Rc::clone(&news));
+        }
     }
 }
 
@@ -76,7 +72,7 @@ impl Drop for Listening {
 
 /// Starts hearing the news of the widgets that talk to the jtel at `base_url`, with `hear`.
 /// A form calls this in an effect it has anyway, and drops the result in its cleanup.
-pub fn listen(base_url: AttrValue, hear: Callback<News>) -> Listening {
+pub fn listen(base_url: AttrValue, hear: Callback<Rc<News>>) -> Listening {
     let listener = Rc::new(Listener { base_url, hear });
     LISTENERS.with_borrow_mut(|listeners| listeners.push(Rc::clone(&listener)));
     Listening(listener)
@@ -86,7 +82,7 @@ pub fn listen(base_url: AttrValue, hear: Callback<News>) -> Listening {
 /// jtel at `base_url`. `hear` is taken again whenever `key` (what it depends on besides
 /// dispatchers, which never change) or `base_url` changes.
 #[hook]
-pub fn use_news<K: PartialEq + 'static>(base_url: AttrValue, key: K, hear: Callback<News>) {
+pub fn use_news<K: PartialEq + 'static>(base_url: AttrValue, key: K, hear: Callback<Rc<News>>) {
     use_effect_with((base_url, key), move |(base_url, _)| {
         let listening = listen(base_url.clone(), hear);
         move || drop(listening)

@@ -175,7 +175,7 @@ async fn event_form_states(client: &Client, emulator: &RunningEmulator) -> Vec<S
     let button = sending.node("button", |node| node.has("disabled"));
     assert_eq!(
         sending.announced(),
-        [button.name.clone()],
+        std::slice::from_ref(&button.name),
         "sending: said once, as the button says"
     );
     assert!(
@@ -196,7 +196,7 @@ async fn event_form_states(client: &Client, emulator: &RunningEmulator) -> Vec<S
     assert_eq!(alert.role, "alert", "failed: {}", alert.line());
     assert_eq!(
         failed.announced(),
-        [alert.text.clone()],
+        std::slice::from_ref(&alert.text),
         "failed: one message, the alert's"
     );
     shots.push(failed);
@@ -212,7 +212,7 @@ async fn event_form_states(client: &Client, emulator: &RunningEmulator) -> Vec<S
     assert_eq!(created.focused().role, "button", "created");
     assert_eq!(
         created.announced(),
-        [confirmation.clone()],
+        std::slice::from_ref(&confirmation),
         "created: the visible confirmation, said once"
     );
     created.node("status", |node| node.text == confirmation);
@@ -310,7 +310,7 @@ async fn cockpit_form_states(client: &Client, emulator: &RunningEmulator) -> Vec
     let alert = failed.focused();
     assert_eq!(
         failed.announced(),
-        [alert.text.clone()],
+        std::slice::from_ref(&alert.text),
         "failed: one message, the alert's"
     );
     shots.push(failed);

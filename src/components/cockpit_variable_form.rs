@@ -16,6 +16,7 @@ use jtel_core::model::{CockpitVariable, CockpitVariableKind};
 use jtel_core::outcome::{ApiError, SetValueResult};
 use jtel_core::validation::parse_cockpit_value;
 use jtel_core::Field;
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// What the host page hears after every setValue answer (whatever its result).
@@ -98,8 +99,8 @@ pub fn CockpitVariableForm(props: &CockpitVariableFormProps) -> Html {
             // without asking jtel again: its answer said the variable has that value now.
             let listening = listen(
                 base_url,
-                Callback::from(move |news| {
-                    if let News::ValueSet { variable_id, value } = news {
+                Callback::from(move |news: Rc<News>| {
+                    if let News::ValueSet { variable_id, value } = *news {
                         if variable_id == id {
                             load.amend(move |variable: &mut CockpitVariable| {
                                 variable.value = Some(value)
@@ -142,7 +143,7 @@ pub fn CockpitVariableForm(props: &CockpitVariableFormProps) -> Html {
                             // The variable has this value now: every widget shows it.
                             tell(
                                 &base_url,
-                                &News::ValueSet {
+                                News::ValueSet {
                                     variable_id: id,
                                     value,
                                 },

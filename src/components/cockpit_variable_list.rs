@@ -11,6 +11,7 @@ use jtel_core::messages::UiText;
 use jtel_core::model::CockpitVariable;
 use jtel_core::outcome::ApiError;
 use jtel_core::wire::Records;
+use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -45,8 +46,8 @@ pub fn CockpitVariableList(props: &CockpitVariableListProps) -> Html {
     let id_prefix = use_memo((), |()| next_instance_prefix());
     use_news(props.widget.base_url.clone(), (), {
         let load = load.clone();
-        Callback::from(move |news| {
-            if let News::ValueSet { variable_id, value } = news {
+        Callback::from(move |news: Rc<News>| {
+            if let News::ValueSet { variable_id, value } = *news {
                 load.amend(move |records: &mut Records<CockpitVariable>| {
                     for variable in &mut records.read {
                         if variable.id == Some(variable_id) {
