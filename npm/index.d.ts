@@ -77,6 +77,8 @@ export interface CommonOptions {
   texts?: Record<string, string> | string;
   /** `lazy`: load the widget code only when the widget nears the viewport or gets focus. Default `eager`. */
   loading?: "eager" | "lazy";
+  /** Level of the widget's title, 1 to 6, to fit the page's outline (a variable opened in the list is one below it). Default 2. */
+  headingLevel?: 1 | 2 | 3 | 4 | 5 | 6 | "1" | "2" | "3" | "4" | "5" | "6";
 }
 
 /** The settings of `<jtel-acd-event-form>` (attributes in kebab-case, properties and options in camelCase). */
@@ -115,8 +117,6 @@ export interface AcdEventFormOptions extends CommonOptions {
   crmUrl?: string;
   /** Prefill: the CRM's own reference. */
   userData?: string | number;
-  /** Level of the form's title, 1 to 6. Default 2. */
-  headingLevel?: 1 | 2 | 3 | 4 | 5 | 6 | "1" | "2" | "3" | "4" | "5" | "6";
   /** Where drafts survive a page reload (`sessionStorage`). Default: the element's `id`. */
   draftKey?: string;
   /** `false` keeps nothing in the browser. Default `true`. */
