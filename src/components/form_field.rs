@@ -69,7 +69,7 @@ pub struct FieldFrameProps {
 #[component]
 pub fn FieldFrame(props: &FieldFrameProps) -> Html {
     html! {
-        <div class={class_names([Some("jtel-field"), props.class.as_deref(), props.error.as_ref().map(|_| "jtel-field--invalid")])}
+        <div ~className={class_names([Some("jtel-field"), props.class.as_deref(), props.error.as_ref().map(|_| "jtel-field--invalid")])}
             part="field">
             <label for={props.ids.input.clone()} class="jtel-label" part="label">
                 { &props.label }

@@ -38,7 +38,7 @@ pub fn SetValueAnswer(props: &SetValueAnswerProps) -> Html {
     };
     html! {
         <>
-            <div role="status" aria-live="polite" class={class_names([Some("jtel-status"), status.as_ref().map(|_| status_class)])}>
+            <div role="status" aria-live="polite" ~className={class_names([Some("jtel-status"), status.as_ref().map(|_| status_class)])}>
                 { for status }
             </div>
             if let Some((text, retry)) = alert {
