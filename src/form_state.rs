@@ -50,9 +50,6 @@ pub struct FormState {
     /// Whether the success shown was reached by another form sharing this draft (which
     /// announced it and took the focus; this one shows it quietly).
     pub succeeded_elsewhere: bool,
-    /// Whether the form started over after showing a success (the user's next step is its
-    /// first field).
-    pub after_success: bool,
 }
 
 /// What can happen to a form.
@@ -102,7 +99,6 @@ impl FormState {
             submission: Submission::Idle,
             submits_asked: 0,
             succeeded_elsewhere: false,
-            after_success: false,
         }
     }
 
@@ -161,7 +157,6 @@ impl Reducible for FormState {
             FormAction::Reset { record, typed } => {
                 next = FormState {
                     submits_asked: self.submits_asked,
-                    after_success: matches!(self.submission, Submission::Succeeded(_)),
                     ..FormState::new(record, *typed)
                 }
             }

@@ -300,14 +300,19 @@ pub fn AcdEventForm(props: &AcdEventFormProps) -> Html {
             // after a success (the live region says what was created), to the alert after a
             // failure, to the first field when the user starts anew. While sending it stays on
             // the submit button. (Here rather than in an effect of its own: about 200 B less.)
-            let outcome = Some(std::mem::discriminant(&state.submission));
-            if focused_after.replace(outcome) != outcome {
+            let succeeded = matches!(state.submission, Submission::Succeeded(_));
+            let outcome = (std::mem::discriminant(&state.submission), succeeded);
+            let before = focused_after.replace(Some(outcome));
+            if before.map(|(kind, _)| kind) != Some(outcome.0) {
                 let target = match state.submission {
                     Submission::Succeeded(_) if !state.succeeded_elsewhere => {
                         Some(".jtel-success button")
                     }
                     Submission::Failed(_) => Some(".jtel-failure"),
-                    Submission::Idle if state.after_success => Some(".jtel-form [name]"),
+                    // Started over after a success.
+                    Submission::Idle if before.is_some_and(|(_, succeeded)| succeeded) => {
+                        Some(".jtel-form [name]")
+                    }
                     _ => None,
                 };
                 if let Some(target) = target {
