@@ -5,6 +5,8 @@
 # trunk runs offline (Trunk.toml), so it never fetches tools itself.
 
 TRUNK_VERSION=0.21.14
+# The WebDriver server of Firefox for the Firefox ESR leg of the end-to-end tests.
+GECKODRIVER_VERSION=0.37.1
 # The npm tools (binaryen's wasm-opt, axe-core, terser) are pinned in tools/package.json and
 # tools/package-lock.json and installed with `npm ci`.
 # Tools live outside the clone, so a second clone on the same machine reuses them.
@@ -13,6 +15,16 @@ JTEL_TOOLS_DIR="${JTEL_TOOLS_DIR:-$HOME/.local/share/jtel-widgets-tools}"
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 step() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+# Installs the Debian packages given, if any.
+apt_install() {
+  [ $# -gt 0 ] || return 0
+  step "apt-get install $*"
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >/dev/null
+}
 
 install_apt_packages() {
   local missing=()
@@ -28,13 +40,7 @@ install_apt_packages() {
   command -v redis-server >/dev/null || missing+=(redis-server)
   # The fixed font of the visual check's screenshots (tests/e2e_visual.rs).
   [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
-  if [ ${#missing[@]} -gt 0 ]; then
-    step "apt-get install ${missing[*]}"
-    local sudo=""
-    [ "$(id -u)" -eq 0 ] || sudo="sudo"
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
-  fi
+  apt_install "${missing[@]}"
 }
 
 install_wasm_target() {
@@ -84,6 +90,21 @@ install_npm_tools() {
   fi
   export PATH="$npm_dir/node_modules/.bin:$PATH"
   export JTEL_AXE_JS="$npm_dir/node_modules/axe-core/axe.min.js"
+}
+
+# The other browser engines the end-to-end tests run in (docs/engines.md), for scripts/test.sh
+# only: Firefox ESR with geckodriver (crates.io), and WebKitGTK's MiniBrowser with its
+# WebDriver server under a virtual X server (about 180 packages, half a minute).
+install_browser_engines() {
+  local missing=()
+  command -v firefox-esr >/dev/null || missing+=(firefox-esr)
+  command -v WebKitWebDriver >/dev/null || missing+=(webkit2gtk-driver)
+  command -v xvfb-run >/dev/null || missing+=(xvfb xauth)
+  apt_install "${missing[@]}"
+  if [ "$(geckodriver --version 2>/dev/null | head -n1 | cut -d' ' -f1-2)" != "geckodriver $GECKODRIVER_VERSION" ]; then
+    step "cargo install geckodriver $GECKODRIVER_VERSION (about 3 minutes, once)"
+    cargo install --locked geckodriver --version "$GECKODRIVER_VERSION"
+  fi
 }
 
 # Tools cargo installed are found before their versions are checked (else a machine without

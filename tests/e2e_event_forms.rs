@@ -9,7 +9,7 @@ use fantoccini::{Client, Locator};
 use jtel_emulator::{Config, RunningEmulator, DEFAULT_TOKEN};
 use jtel_widgets::jtel_core::model::AcdEvent;
 use std::net::SocketAddr;
-use support::browser::{fetched_paths, with_browser};
+use support::browser::{fetched_paths, run_page_module, with_browser};
 use support::deployment::{deploy, MetaCsp, LINKS_SET_FORMS};
 use support::dist::{dist_dir, file_name, versioned_path};
 use support::readme::{snippet_in, Page, MOUNT, OWN_ORIGIN};
@@ -373,9 +373,27 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
         .collect()
 }
 
+/// `bundle-check.js`, a module of the contact page: which elements the one-form bundle
+/// defines, and what mounting a cockpit widget from it says.
+const BUNDLE_CHECK: (&str, &str) = (
+    "bundle-check.js",
+    r#"
+import * as bundle from "/jtel-acd-event-form-loader.js";
+await bundle.ready;
+let error = "";
+try { bundle.mount(document.createElement("div"), { widget: "cockpit-variable" }); }
+catch (e) { error = String(e.message); }
+window.bundleCheck = [!!customElements.get("jtel-acd-event-form"),
+                      !!customElements.get("jtel-cockpit-variable"), error];
+window.jtelModuleDone = true;
+"#,
+);
+
 #[tokio::test(flavor = "multi_thread")]
 async fn the_one_form_bundle_creates_a_callback_and_loads_nothing_else() {
     let stand = Stand::start().await;
+    let served = deploy(LINKS_SET_FORMS, MetaCsp::Kept);
+    std::fs::write(served.join(BUNDLE_CHECK.0), BUNDLE_CHECK.1).expect("the module is written");
     let before = stand.events().await.len();
     let page = stand.url("contact.html");
     with_browser(move |client| async move {
@@ -410,18 +428,9 @@ async fn the_one_form_bundle_creates_a_callback_and_loads_nothing_else() {
         );
 
         // Only the event form is defined; mounting another widget says why it cannot.
+        run_page_module(&client, BUNDLE_CHECK.0, serde_json::Value::Null).await;
         let answer = client
-            .execute_async(
-                r#"const done = arguments[0];
-                   const bundle = await import("/jtel-acd-event-form-loader.js");
-                   await bundle.ready;
-                   let error = "";
-                   try { bundle.mount(document.createElement("div"), { widget: "cockpit-variable" }); }
-                   catch (e) { error = String(e.message); }
-                   done([!!customElements.get("jtel-acd-event-form"),
-                         !!customElements.get("jtel-cockpit-variable"), error]);"#,
-                vec![],
-            )
+            .execute("return window.bundleCheck;", vec![])
             .await
             .unwrap();
         assert_eq!(

@@ -25,7 +25,8 @@ use support::nginx::Nginx;
 use support::widget::{all_in_widget, choose, click, in_widget, type_into, wait_for_text};
 
 /// A CRM page on the deployment's origin that loads the widgets and nothing else (nginx's
-/// Content-Security-Policy allows no inline script); the test mounts the widgets from it.
+/// Content-Security-Policy allows no inline script); the test mounts the widgets from it by
+/// one of the module scripts below, served beside it.
 const CRM_PAGE: &str = r#"<!doctype html>
 <html lang="en">
   <head>
@@ -37,14 +38,17 @@ const CRM_PAGE: &str = r#"<!doctype html>
 </html>
 "#;
 
-/// Mounts the staff widgets with the credentials function `window.crm.credentials`, which
-/// counts its calls in `window.crm.calls` and answers, after a moment (as a CRM backend
-/// does), the `tokens` in turn, the last one again and again: the event form with pickers and
-/// the single cockpit variable by `mount()`, the panel as a custom element with the
-/// `credentials` property.
-const MOUNT: &str = r#"
-const [tokens, done] = arguments;
-const widgets = await import("/jtel-widgets-loader.js");
+/// `crm-staff-widgets.js`: mounts the staff widgets with the credentials function
+/// `window.crm.credentials`, which counts its calls in `window.crm.calls` and answers, after a
+/// moment (as a CRM backend does), the tokens it is given in turn, the last one again and
+/// again: the event form with pickers and the single cockpit variable by `mount()`, the panel
+/// as a custom element with the `credentials` property.
+const MOUNT: (&str, &str) = (
+    "crm-staff-widgets.js",
+    r#"
+import * as widgets from "/jtel-widgets-loader.js";
+const tokens = window.jtelModuleArguments;
+delete window.jtelModuleArguments; // the CRM's own code keeps them to itself
 await widgets.ready;
 const crm = { calls: 0 };
 crm.credentials = () => {
@@ -64,15 +68,19 @@ const panel = document.createElement("jtel-cockpit-variables");
 panel.id = "panel";
 panel.credentials = crm.credentials;
 main.appendChild(panel);
-done();
-"#;
+window.jtelModuleDone = true;
+"#,
+);
 
-/// Mounts one event form with fixed routing (it reads nothing before its create) whose
-/// credentials function always gives `tokens[0]`; `window.crm.failed` collects the codes of
-/// its `jtel-failed` events.
-const MOUNT_FIXED_FORM: &str = r#"
-const [tokens, done] = arguments;
-const widgets = await import("/jtel-widgets-loader.js");
+/// `crm-fixed-form.js`: mounts one event form with fixed routing (it reads nothing before its
+/// create) whose credentials function always gives the first token it is given;
+/// `window.crm.failed` collects the codes of its `jtel-failed` events.
+const MOUNT_FIXED_FORM: (&str, &str) = (
+    "crm-fixed-form.js",
+    r#"
+import * as widgets from "/jtel-widgets-loader.js";
+const tokens = window.jtelModuleArguments;
+delete window.jtelModuleArguments; // the CRM's own code keeps them to itself
 await widgets.ready;
 const crm = { calls: 0, failed: [] };
 crm.credentials = async () => { crm.calls += 1; return tokens[0]; };
@@ -81,8 +89,9 @@ const box = document.querySelector("main").appendChild(document.createElement("d
 box.id = "event";
 box.addEventListener("jtel-failed", (event) => crm.failed.push(event.detail.code));
 widgets.mount(box, { widget: "acd-event-form", eventType: "callback", group: 235, credentials: crm.credentials });
-done();
-"#;
+window.jtelModuleDone = true;
+"#,
+);
 
 /// Everything a script in the page can read: the document with every shadow root and
 /// attribute, storage, cookies, the URLs it fetched, the window's own properties and the
@@ -122,7 +131,9 @@ impl Stand {
     async fn start() -> Self {
         let (jtel, token) = RecordingJtel::with_unique_token("gw-staff").await;
         let dist: PathBuf = deploy(LINKS_SET_FORMS, MetaCsp::Kept);
-        std::fs::write(dist.join("crm.html"), CRM_PAGE).expect("the CRM page is written");
+        for (name, text) in [("crm.html", CRM_PAGE), MOUNT, MOUNT_FIXED_FORM] {
+            std::fs::write(dist.join(name), text).expect("the CRM page is written");
+        }
         let nginx = Nginx::start(&dist, &jtel.origin(), DEFAULT_CLIENTS_ID, &token).await;
         Self {
             jtel,
@@ -207,10 +218,7 @@ async fn the_staff_widgets_refresh_an_expired_token_once_and_work_through_the_ga
     let staff_tokens = tokens.clone();
     let (calls, seen) = browser::with_browser(move |client| async move {
         client.goto(&page).await.expect("the CRM page loads");
-        client
-            .execute_async(MOUNT, vec![json!(tokens)])
-            .await
-            .expect("the widgets mount");
+        browser::run_page_module(&client, MOUNT.0, json!(tokens)).await;
         // The pickers (directory:read), through the refreshed token.
         choose(&client, "#event", "AcdEventTypesID", "Voice").await;
         choose(&client, "#event", "AcdGroupsID", "Customer").await;
@@ -335,10 +343,7 @@ async fn an_expired_token_that_stays_expired_ends_in_one_clear_error_per_action(
     let page = stand.nginx.url("crm.html");
     let rounds = browser::with_browser(move |client| async move {
         client.goto(&page).await.expect("the CRM page loads");
-        client
-            .execute_async(MOUNT_FIXED_FORM, vec![json!([expired])])
-            .await
-            .expect("the form mounts");
+        browser::run_page_module(&client, MOUNT_FIXED_FORM.0, json!([expired])).await;
         type_into(&client, "#event", "Sender", "0199 123456789").await;
         type_into(&client, "#event", "Subject", "Call me about my contract").await;
         let mut rounds = Vec::new();

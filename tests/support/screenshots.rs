@@ -1,14 +1,18 @@
 //! Screenshots for the README, taken by the end-to-end tests in headless Chromium.
 //!
 //! They are written to `docs/screenshots/` only when `JTEL_UPDATE_SCREENSHOTS=1`, so a normal
-//! test run leaves the work tree alone.
+//! test run leaves the work tree alone, and only by Chromium: the tests that take them run in
+//! Firefox and WebKit too (docs/engines.md), whose pictures would replace Chromium's.
 
+use super::browser::Engine;
 use fantoccini::elements::Element;
 use std::path::PathBuf;
 
 /// Saves a PNG of `element` as `docs/screenshots/{name}.png` when screenshots are being updated.
 pub async fn save(element: &Element, name: &str) {
-    if std::env::var_os("JTEL_UPDATE_SCREENSHOTS").is_none() {
+    if std::env::var_os("JTEL_UPDATE_SCREENSHOTS").is_none()
+        || Engine::current() != Engine::Chromium
+    {
         return;
     }
     let png = element

@@ -1,5 +1,6 @@
 //! Reaching into a widget's open shadow root with WebDriver, as a user's clicks and typing do.
 
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::elements::Element;
 use fantoccini::{Client, Locator};
 use std::time::Duration;
@@ -76,14 +77,35 @@ pub async fn type_into(client: &Client, host: &str, name: &str, text: &str) {
         .expect("typing works");
 }
 
-/// Chooses in a picker the way a user does: type part of the label, then Enter.
+/// Presses `keys` one after another on whatever has the focus, as a keyboard does. (Typing into
+/// an element focuses it first, and chromedriver does so by blurring an input in a shadow root
+/// that has the focus already: a picker then closes, a field is validated.)
+pub async fn press(client: &Client, keys: &str) {
+    let mut keyboard = KeyActions::new("keyboard".to_owned());
+    for key in keys.chars() {
+        keyboard = keyboard
+            .then(KeyAction::Down { value: key })
+            .then(KeyAction::Up { value: key });
+    }
+    client
+        .perform_actions(keyboard)
+        .await
+        .expect("the keyboard works");
+}
+
+/// Chooses in a picker the way a user does: type part of the label, see it offered (the
+/// options may still be loading), then Enter.
 pub async fn choose(client: &Client, host: &str, name: &str, typed: &str) {
-    type_into(client, host, name, &format!("{typed}\u{E007}")).await;
-    let chosen = in_widget(client, host, &format!("[name={name}]"))
+    type_into(client, host, name, typed).await;
+    let input = in_widget(client, host, &format!("[name={name}]")).await;
+    let list = input
+        .attr("aria-controls")
         .await
-        .attr("data-value")
-        .await
-        .unwrap();
+        .unwrap()
+        .expect("a picker's listbox");
+    in_widget(client, host, &format!("[id='{list}'] [role=option]")).await;
+    press(client, "\u{E007}").await;
+    let chosen = input.attr("data-value").await.unwrap();
     assert!(
         chosen.is_some_and(|value| !value.is_empty()),
         "typing {typed:?} and Enter chose nothing in {name}"
