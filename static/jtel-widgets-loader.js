@@ -34,7 +34,8 @@ const startCode = new Promise((resolve) => (start = resolve));
  * console and to every widget). */
 export const ready = startCode.then(async () => {
   try {
-    new WebAssembly.Module(Uint8Array.of(0, 97, 115, 109, 1, 0, 0, 0)); // the empty module
+    // The empty module: compiling it is not enough, WebKit refuses only at instantiation.
+    await WebAssembly.instantiate(Uint8Array.of(0, 97, 115, 109, 1, 0, 0, 0));
   } catch (cause) {
     throw failure("unsupported", cause);
   }
@@ -81,16 +82,16 @@ ready.catch((error) => {
 
 const isLazy = (loading) => String(loading).trim().toLowerCase() === "lazy";
 
-const nearViewport =
-  typeof IntersectionObserver === "function" &&
-  new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && start(), {
-    rootMargin: "600px",
-  });
+// Every browser that parses this file (private class fields) has IntersectionObserver.
+const nearViewport = new IntersectionObserver(
+  (entries) => entries.some((entry) => entry.isIntersecting) && start(),
+  { rootMargin: "600px" },
+);
 
 /** Starts the widget code at once, or for a lazy widget in `target` when it nears the
  * viewport or gets focus. */
 function startFor(target, lazy) {
-  if (!lazy || !nearViewport) return start();
+  if (!lazy) return start();
   lazyWidgets++;
   nearViewport.observe(target);
   target.addEventListener("focusin", start, { once: true });
@@ -113,7 +114,7 @@ startForElements(document.documentElement);
 setTimeout(() => lazyWidgets || start());
 startCode.then(() => {
   added.disconnect();
-  if (nearViewport) nearViewport.disconnect();
+  nearViewport.disconnect();
 });
 
 /** Renders the widget named by `options.widget` into `element`'s shadow root and returns its
