@@ -3,7 +3,8 @@
 # feature set; warnings denied, `missing_docs` on the library crates), host tests (jtel-core,
 # jtel-emulator), browser tests of the components (wasm-bindgen-test in headless Chromium), the
 # release build and its size gate (bench/size-budget.txt), then end-to-end tests (WebDriver,
-# real Chromium) against the release build. Installs what is missing first.
+# real Chromium; those that need nothing Chromium-only again in Firefox ESR and WebKitGTK,
+# docs/engines.md) against the release build. Installs what is missing first.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/install-tools.sh
@@ -62,7 +63,60 @@ for app in tests/hosts/react tests/hosts/vue tests/hosts/webpack tests/hosts/css
 step "end-to-end tests: real Chromium, gateways (axum stand-in; nginx with the jtel gateway), jtel emulator, host apps from the npm package, CRM pages on other origins"
 # scripts/gateway.sh in the end-to-end tests runs this binary (target/debug/jtel-gateway).
 cargo build --locked -q -p jtel-gateway
-run_tests env JTEL_DIST="$PWD/target/e2e-dist" cargo test --locked -p jtel-widgets --test e2e_event_forms --test e2e_cockpit --test e2e_accessibility --test e2e_faults --test e2e_gateway --test e2e_gateway_staff --test e2e_hostile_text --test e2e_link_attacks --test e2e_jtel_variants --test e2e_callback_time --test e2e_hosts --test e2e_any_origin --test e2e_lifecycle --test e2e_delivery --test e2e_visual --test e2e_loading --test e2e_frame_host --test e2e_host_css --test e2e_focus --test e2e_consistency
+# The end-to-end files that run in every engine, and those only Chromium runs, with why.
+e2e_every_engine=(e2e_event_forms e2e_cockpit e2e_faults e2e_gateway e2e_gateway_staff e2e_hostile_text
+  e2e_jtel_variants e2e_hosts e2e_any_origin e2e_delivery e2e_loading)
+declare -A e2e_chromium_only=(
+  [e2e_accessibility]="the axe-core audit of every state, run once, in Chromium"
+  [e2e_callback_time]="time zones set through the DevTools protocol (Emulation.setTimezoneOverride)"
+  [e2e_lifecycle]="DOM nodes, listeners and heap counted through the DevTools protocol"
+  [e2e_link_attacks]="a watcher in every new document through the DevTools protocol"
+  [e2e_visual]="screenshots compared with Chromium's reference images"
+  [e2e_frame_host]="new, not yet tried in the other engines (WebKitWebDriver cannot reach into a cross-origin iframe)"
+  [e2e_host_css]="new, not yet tried in the other engines"
+  [e2e_focus]="new, not yet tried in the other engines"
+  [e2e_consistency]="new, not yet tried in the other engines"
+)
+e2e_dist="$PWD/target/e2e-dist"
+e2e_all=("${e2e_every_engine[@]}" "${!e2e_chromium_only[@]}")
+run_tests env JTEL_DIST="$e2e_dist" cargo test --locked -p jtel-widgets "${e2e_all[@]/#/--test=}"
+
+# Runs the files of e2e_every_engine in engine $1 (JTEL_BROWSER; $2 names it), through the
+# command in $3 (empty, or xvfb-run for an X server), leaving out the tests given after it as
+# "test_name: why"; says what it leaves out, so that nothing passes by not running.
+engine_leg() {
+  local engine=$1 title=$2 wrapper=$3 skips=() test why
+  shift 3
+  step "end-to-end tests in $title (JTEL_BROWSER=$engine): ${e2e_every_engine[*]}"
+  for test in "${!e2e_chromium_only[@]}"; do
+    echo "  not run in $title: $test (Chromium only: ${e2e_chromium_only[$test]})"
+  done
+  for test in "$@"; do
+    why=${test#*: }
+    test=${test%%: *}
+    echo "  not run in $title: $test ($why)"
+    skips+=(--skip "$test")
+  done
+  run_tests $wrapper env JTEL_BROWSER="$engine" JTEL_DIST="$e2e_dist" cargo test --locked -p jtel-widgets \
+    "${e2e_every_engine[@]/#/--test=}" -- "${skips[@]}"
+}
+
+install_browser_engines
+# Left out in both: tests of these files that open no browser (they ran above), and one that
+# needs the DevTools protocol.
+every_leg=(
+  "the_built_page_does_not_contain_the_token: e2e_event_forms, opens no browser"
+  "what_the_forms_do_not_use_is_refused_and_never_reaches_jtel: e2e_gateway, opens no browser"
+  "large_bodies_and_fast_creates_are_refused_with_413_and_429: e2e_gateway, opens no browser"
+  "frame_html_is_served_under_every_prefix_and_framed_by_the_crm_origins: e2e_gateway, opens no browser"
+  "every_file_goes_out_compressed_as_accepted_and_decodes_to_the_build_output: e2e_delivery, opens no browser"
+  "versioned_files_are_kept_for_a_year_and_the_entries_are_revalidated: e2e_delivery, opens no browser"
+  "the_pages_work_under_the_strict_content_security_policy: e2e_gateway, Chromium only: violations watched through the DevTools protocol"
+)
+engine_leg firefox "Firefox ESR" "" "${every_leg[@]}"
+engine_leg webkit "WebKitGTK" "xvfb-run -a" "${every_leg[@]}" \
+  "the_readme_snippets_work_from_an_allowed_crm_origin_and_are_refused_from_another: e2e_any_origin, WebKitWebDriver cannot focus or click into a cross-origin iframe" \
+  "a_warm_load_asks_for_nothing_versioned_and_an_upgrade_takes_new_glue_and_wasm: e2e_delivery, WebKit's fetch() takes no preloaded wasm, so the cold load fetches it twice"
 
 for report in target/reports/*; do
   [ -f "$report" ] && { step "report: ${report#target/reports/}"; cat "$report"; }

@@ -1,10 +1,10 @@
 //! Shared pieces of the end-to-end tests: the built widget files (and deployments of the
-//! iframe page), an attacker's server, a same-origin gateway in
-//! front of the jtel emulator (a token-adding proxy in axum, or the production deployment:
-//! nginx and the jtel gateway), a real headless
-//! Chromium behind chromedriver, reading the emulator directly, what users do with the
-//! widgets, what a screen reader is told, screenshots, the README's snippets, the visual
-//! check's reference images, and other origins' pages.
+//! iframe page), an attacker's server, a same-origin gateway in front of the jtel emulator (a
+//! token-adding proxy in axum, or the production deployment: nginx and the jtel gateway), a
+//! real browser (headless Chromium, or Firefox ESR or WebKitGTK by `JTEL_BROWSER`), reading the
+//! emulator directly, what users do with the widgets, what a screen reader is told,
+//! screenshots, the snippets of the README and docs/install.md, the visual check's reference
+//! images, and other origins' pages.
 
 // Each end-to-end test file includes this module and uses its own part of it.
 #![allow(dead_code)]
