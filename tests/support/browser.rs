@@ -107,9 +107,15 @@ fn minibrowser() -> Option<String> {
         .map(|path| path.display().to_string())
 }
 
+/// How long one test may keep its browser: one that stops answering (WebKitGTK's MiniBrowser
+/// did, once, on the loaded machine) fails the test instead of hanging the run. A watchdog,
+/// not a measure: the slowest test takes about two minutes.
+const WATCHDOG: Duration = Duration::from_secs(600);
+
 /// Starts the WebDriver server and the browser of [`Engine::current`], runs `test` with the
 /// WebDriver client, and always closes the browser and stops the server afterwards, also when
-/// `test` panics (the panic is then passed on). Returns what `test` returns.
+/// `test` panics (the panic is then passed on) or the browser stops answering ([`WATCHDOG`]).
+/// Returns what `test` returns.
 pub async fn with_browser<F, Fut, T>(test: F) -> T
 where
     F: FnOnce(Client) -> Fut,
@@ -118,17 +124,27 @@ where
 {
     let engine = Engine::current();
     let mut driver = Driver::start(engine);
-    let client = connect(engine, driver.port).await;
-    if engine != Engine::Chromium {
-        client
-            .set_window_size(1280, 2400)
-            .await
-            .expect("the browser window takes the tests' size");
-    }
-    let outcome = tokio::spawn(test(client.clone())).await;
-    let _ = client.close().await;
+    let port = driver.port;
+    let run = async move {
+        let client = connect(engine, port).await;
+        if engine != Engine::Chromium {
+            client
+                .set_window_size(1280, 2400)
+                .await
+                .expect("the browser window takes the tests' size");
+        }
+        let outcome = tokio::spawn(test(client.clone())).await;
+        let _ = client.close().await;
+        outcome
+    };
+    let outcome = tokio::time::timeout(WATCHDOG, run).await;
     driver.stop();
-    outcome.unwrap_or_else(|failure| std::panic::resume_unwind(failure.into_panic()))
+    match outcome {
+        Ok(outcome) => {
+            outcome.unwrap_or_else(|failure| std::panic::resume_unwind(failure.into_panic()))
+        }
+        Err(_) => panic!("{engine:?} stopped answering: no end after {WATCHDOG:?}"),
+    }
 }
 
 struct Driver {
