@@ -65,17 +65,15 @@ step "end-to-end tests: real Chromium, gateways (axum stand-in; nginx with the j
 cargo build --locked -q -p jtel-gateway
 # The end-to-end files that run in every engine, and those only Chromium runs, with why.
 e2e_every_engine=(e2e_event_forms e2e_cockpit e2e_faults e2e_gateway e2e_gateway_staff e2e_hostile_text
-  e2e_jtel_variants e2e_hosts e2e_any_origin e2e_delivery e2e_loading)
+  e2e_jtel_variants e2e_hosts e2e_any_origin e2e_delivery e2e_loading e2e_frame_host e2e_host_css
+  e2e_consistency)
 declare -A e2e_chromium_only=(
   [e2e_accessibility]="the axe-core audit of every state, run once, in Chromium"
   [e2e_callback_time]="time zones set through the DevTools protocol (Emulation.setTimezoneOverride)"
   [e2e_lifecycle]="DOM nodes, listeners and heap counted through the DevTools protocol"
   [e2e_link_attacks]="a watcher in every new document through the DevTools protocol"
   [e2e_visual]="screenshots compared with Chromium's reference images"
-  [e2e_frame_host]="new, not yet tried in the other engines (WebKitWebDriver cannot reach into a cross-origin iframe)"
-  [e2e_host_css]="new, not yet tried in the other engines"
-  [e2e_focus]="new, not yet tried in the other engines"
-  [e2e_consistency]="new, not yet tried in the other engines"
+  [e2e_focus]="the accessibility tree read through the DevTools protocol"
 )
 e2e_dist="$PWD/target/e2e-dist"
 e2e_all=("${e2e_every_engine[@]}" "${!e2e_chromium_only[@]}")
