@@ -21,6 +21,7 @@ use support::deployment::{add_page, deploy, MetaCsp, LINKS_SET_FORMS};
 use support::dist::{dist_dir, versioned_path};
 use support::jtel::{records_with_token, RecordingJtel};
 use support::nginx::Nginx;
+use support::page_reader::everything_the_page_can_read;
 use support::widget::{click, in_widget, type_into, wait_for_text};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
@@ -444,27 +445,12 @@ async fn the_jtel_token_reaches_nothing_a_browser_receives() {
         stand.staff_url("widget=cockpit-variable&variable=192"),
     );
     let seen: Vec<Value> = browser::with_browser(move |client| async move {
-        let read = r#"
-            const shadows = (root) => [...root.querySelectorAll("*")]
-                .filter((e) => e.shadowRoot)
-                .map((e) => e.shadowRoot.innerHTML + shadows(e.shadowRoot).join(""));
-            const storage = (s) => JSON.stringify(Object.entries(s));
-            return {
-                html: document.documentElement.outerHTML,
-                shadows: shadows(document).join("\n"),
-                localStorage: storage(localStorage),
-                sessionStorage: storage(sessionStorage),
-                cookie: document.cookie,
-                resources: performance.getEntries().map((e) => e.name).join("\n"),
-                url: location.href,
-            };
-        "#;
         client.goto(&public).await.expect("page loads");
         send_event(&client, "(0199) 123 456 789", "Token check").await;
-        let after_public = client.execute(read, vec![]).await.expect("readable");
+        let after_public = everything_the_page_can_read(&client).await;
         client.goto(&cockpit).await.expect("page loads");
         set_variable(&client, "7").await;
-        let after_cockpit = client.execute(read, vec![]).await.expect("readable");
+        let after_cockpit = everything_the_page_can_read(&client).await;
         vec![after_public, after_cockpit]
     })
     .await;

@@ -22,6 +22,7 @@ use support::cockpit_steps::{confirm, open_row, propose};
 use support::deployment::{deploy, MetaCsp, LINKS_SET_FORMS};
 use support::jtel::{records_with_token, RecordingJtel};
 use support::nginx::Nginx;
+use support::page_reader::everything_the_page_can_read;
 use support::widget::{all_in_widget, choose, click, in_widget, type_into, wait_for_text};
 
 /// A CRM page on the deployment's origin that loads the widgets and nothing else (nginx's
@@ -92,32 +93,6 @@ widgets.mount(box, { widget: "acd-event-form", eventType: "callback", group: 235
 window.jtelModuleDone = true;
 "#,
 );
-
-/// Everything a script in the page can read: the document with every shadow root and
-/// attribute, storage, cookies, the URLs it fetched, the window's own properties and the
-/// widgets' elements' own properties.
-const READ_PAGE: &str = r##"
-const shadows = (root) => [...root.querySelectorAll("*")]
-    .filter((e) => e.shadowRoot)
-    .map((e) => e.shadowRoot.innerHTML + shadows(e.shadowRoot).join(""));
-const storage = (s) => JSON.stringify(Object.entries(s));
-const own = (object) => Object.getOwnPropertyNames(object)
-    .filter((name) => name !== "crm")
-    .map((name) => { try { return `${name}=${String(object[name])}`; } catch { return name; } })
-    .join("\n");
-return {
-    html: document.documentElement.outerHTML,
-    shadows: shadows(document).join("\n"),
-    localStorage: storage(localStorage),
-    sessionStorage: storage(sessionStorage),
-    cookie: document.cookie,
-    resources: performance.getEntries().map((e) => e.name).join("\n"),
-    url: location.href,
-    window: own(window),
-    elements: [...document.querySelectorAll("main *")].map(own).join("\n"),
-    credentialsProperty: String(document.querySelector("#panel")?.credentials),
-};
-"##;
 
 /// The deployment in front of an emulator holding a token made for this test.
 struct Stand {
@@ -216,7 +191,7 @@ async fn the_staff_widgets_refresh_an_expired_token_once_and_work_through_the_ga
     let page = stand.nginx.url("crm.html");
     let jtel_token = stand.token.clone();
     let staff_tokens = tokens.clone();
-    let (calls, seen) = browser::with_browser(move |client| async move {
+    let (calls, seen, property) = browser::with_browser(move |client| async move {
         client.goto(&page).await.expect("the CRM page loads");
         browser::run_page_module(&client, MOUNT.0, json!(tokens)).await;
         // The pickers (directory:read), through the refreshed token.
@@ -247,8 +222,15 @@ async fn the_staff_widgets_refresh_an_expired_token_once_and_work_through_the_ga
         confirm(&client, "#panel").await;
         wait_for_text(&client, "#panel", ".jtel-success", "The value was set.").await;
         let calls = (calls_before_create, provider_calls(&client).await);
-        let seen = client.execute(READ_PAGE, vec![]).await.expect("readable");
-        (calls, seen)
+        let seen = everything_the_page_can_read(&client).await;
+        let property = client
+            .execute(
+                r##"return String(document.querySelector("#panel").credentials);"##,
+                vec![],
+            )
+            .await
+            .expect("readable");
+        (calls, seen, property)
     })
     .await;
 
@@ -329,7 +311,7 @@ async fn the_staff_widgets_refresh_an_expired_token_once_and_work_through_the_ga
             );
         }
     }
-    assert_eq!(seen["credentialsProperty"], "undefined");
+    assert_eq!(property, "undefined");
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -4,7 +4,7 @@
 //! real browser (headless Chromium, or Firefox ESR or WebKitGTK by `JTEL_BROWSER`), reading the
 //! emulator directly, what users do with the widgets, what a screen reader is told,
 //! screenshots, the snippets of the README and docs/install.md, the visual check's reference
-//! images, and other origins' pages.
+//! images, other origins' pages, and what a script in a page can read.
 
 // Each end-to-end test file includes this module and uses its own part of it.
 #![allow(dead_code)]
@@ -20,6 +20,7 @@ pub mod hostile;
 pub mod jtel;
 pub mod lifecycle;
 pub mod nginx;
+pub mod page_reader;
 pub mod readme;
 pub mod report;
 pub mod screenshots;
